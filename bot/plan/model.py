@@ -1,0 +1,315 @@
+"""The safety plan as the practice describes it, free of any framework.
+
+A plan belongs to a case: the children, their safety network, the three
+columns of the assessment map, danger statements paired one-to-one with
+safety goals (each pair with its own scaling question, scores and plan
+rules), a timeline of steps ending in a target closure date, the meetings
+where people scored, and a revision log because the plan belongs to the
+network and changes between meetings.
+
+Entities are plain dataclasses with ``eq=False`` so that identity, not field
+values, says whether two objects are the same thing; the storage layer maps
+them onto tables without these classes knowing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Role(str, Enum):
+    FAMILY = "family"
+    WORKER = "worker"
+    PRACTISING = "practising"
+
+    @property
+    def is_professional(self) -> bool:
+        return self is not Role.FAMILY
+
+
+class CaseStatus(str, Enum):
+    DRAFT = "draft"
+    ACTIVE = "active"
+    CLOSED = "closed"
+
+
+class ColumnKind(str, Enum):
+    """Which column of the assessment map an entry sits in, and what it is."""
+
+    HARM = "harm"  # worried: harm that has happened
+    COMPLICATING = "complicating"  # worried: things that make it harder to solve
+    STRENGTH = "strength"  # working well: good things about the family
+    EXISTING_SAFETY = "existing_safety"  # working well: protection shown when the worry was there
+    NEEDS = "needs"  # what needs to happen
+
+    @property
+    def column(self) -> str:
+        return {
+            ColumnKind.HARM: "worried",
+            ColumnKind.COMPLICATING: "worried",
+            ColumnKind.STRENGTH: "working_well",
+            ColumnKind.EXISTING_SAFETY: "working_well",
+            ColumnKind.NEEDS: "needs_to_happen",
+        }[self]
+
+
+class RuleKind(str, Enum):
+    GOING_WELL = "going_well"
+    TRIGGER = "trigger"
+    RED_FLAG = "red_flag"
+    WHO_DOES_WHAT = "who_does_what"
+
+    @property
+    def heading(self) -> str:
+        return {
+            RuleKind.GOING_WELL: "How we'll know it's going well",
+            RuleKind.TRIGGER: "Stresses and triggers",
+            RuleKind.RED_FLAG: "Red flags",
+            RuleKind.WHO_DOES_WHAT: "Who will do what",
+        }[self]
+
+
+class MeetingType(str, Enum):
+    TAF = "taf"
+    CIN = "cin"
+    CP_CONFERENCE = "cp_conference"
+    CORE_GROUP = "core_group"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            MeetingType.TAF: "Team Around the Family meeting",
+            MeetingType.CIN: "Child in Need meeting",
+            MeetingType.CP_CONFERENCE: "Child protection conference",
+            MeetingType.CORE_GROUP: "Core group",
+            MeetingType.OTHER: "Other meeting",
+        }[self]
+
+
+@dataclass(eq=False)
+class Child:
+    first_name: str
+    age: int | None = None
+    position: int = 0
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class Person:
+    """Someone in the safety network: family, friends, neighbours, professionals."""
+
+    name: str
+    relationship: str | None = None
+    is_professional: bool = False
+    contact: str | None = None
+    role_in_plan: str | None = None
+    position: int = 0
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class ColumnEntry:
+    kind: ColumnKind
+    text: str
+    # For existing safety: how long it has been shown (in the person's words).
+    how_long: str | None = None
+    position: int = 0
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class Meeting:
+    kind: MeetingType
+    held_on: dt.date
+    attendees: list[str] = field(default_factory=list)
+    id: int | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind.label}, {self.held_on.strftime('%-d %B %Y')}"
+
+
+@dataclass(eq=False)
+class Score:
+    """One person's judgement, 0 to 10, on one pair, at one time."""
+
+    person_name: str
+    value: float
+    reason: str | None = None
+    # What one point higher would look like, in this person's words.
+    one_point_higher: str | None = None
+    scored_on: dt.date = field(default_factory=dt.date.today)
+    meeting: Meeting | None = None
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class PlanRule:
+    kind: RuleKind
+    text: str
+    # For "who will do what": the person, what they will do, how to reach them.
+    person_name: str | None = None
+    action: str | None = None
+    contact: str | None = None
+    position: int = 0
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class Pair:
+    """A danger statement and the safety goal paired with it, with its scale and rules."""
+
+    # Danger statement, from its parts.
+    danger_who: str | None = None
+    danger_behaviour: str | None = None
+    danger_impact: str | None = None
+    danger_statement: str | None = None
+    danger_confirmed: bool = False
+    # Safety goal, from its parts.
+    goal_happening: str | None = None
+    goal_who: str | None = None
+    goal_duration: str | None = None
+    safety_goal: str | None = None
+    goal_confirmed: bool = False
+    scaling_question: str | None = None
+    scores: list[Score] = field(default_factory=list)
+    rules: list[PlanRule] = field(default_factory=list)
+    position: int = 0
+    id: int | None = None
+
+    def rules_of(self, kind: RuleKind) -> list[PlanRule]:
+        return [r for r in self.rules if r.kind is kind]
+
+
+@dataclass(eq=False)
+class Step:
+    """A step on the timeline: what, who, by when, and whether it is done."""
+
+    what: str
+    who: str | None = None
+    due: dt.date | None = None
+    # The words the person used for the date ("by the end of March").
+    due_text: str | None = None
+    done: bool = False
+    position: int = 0
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class OpenQuestion:
+    """A question skipped or left open: it shows in the plan as still to do."""
+
+    key: str
+    label: str
+    noted_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class Revision:
+    """Who changed what and when: the plan belongs to the network."""
+
+    actor: str
+    action: str  # "added", "changed", "removed"
+    what: str
+    detail: str | None = None
+    at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class UrgentFlag:
+    """A moment when someone said a child might be in danger now."""
+
+    message: str
+    channel: str
+    at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class Plan:
+    reference: str
+    status: CaseStatus = CaseStatus.DRAFT
+    target_closure_date: dt.date | None = None
+    target_closure_text: str | None = None
+    # Who the plan was written with, in the order they joined ("Sarah (mum)").
+    written_with: list[str] = field(default_factory=list)
+    # The id of a fictional case when this plan was drafted in practice mode.
+    practice_case: str | None = None
+    version: int = 1
+    created_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    updated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    children: list[Child] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    entries: list[ColumnEntry] = field(default_factory=list)
+    pairs: list[Pair] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    open_questions: list[OpenQuestion] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)
+    urgent_flags: list[UrgentFlag] = field(default_factory=list)
+    id: int | None = None
+
+    # -- reading -------------------------------------------------------------
+
+    @property
+    def children_names(self) -> str:
+        return join_names([c.first_name for c in self.children])
+
+    def entries_of(self, kind: ColumnKind) -> list[ColumnEntry]:
+        return [e for e in self.entries if e.kind is kind]
+
+    def find_person(self, name: str) -> Person | None:
+        wanted = _name_key(name)
+        for person in self.people:
+            if _name_key(person.name) == wanted:
+                return person
+        return None
+
+    def open_question(self, key: str) -> OpenQuestion | None:
+        return next((q for q in self.open_questions if q.key == key), None)
+
+    @property
+    def is_practice(self) -> bool:
+        return self.practice_case is not None
+
+    # -- changing (each change is recorded in the revision log) ---------------
+
+    def record(self, actor: str, action: str, what: str, detail: str | None = None) -> None:
+        self.revisions.append(Revision(actor=actor, action=action, what=what, detail=detail))
+        self.version += 1
+        self.updated_at = dt.datetime.now(dt.timezone.utc)
+
+    def note_open(self, key: str, label: str) -> None:
+        if self.open_question(key) is None:
+            self.open_questions.append(OpenQuestion(key=key, label=label))
+
+    def resolve_open(self, key: str) -> None:
+        question = self.open_question(key)
+        if question is not None:
+            self.open_questions.remove(question)
+
+    def add_person(self, person: Person) -> Person:
+        existing = self.find_person(person.name)
+        if existing is not None:
+            return existing
+        self.people.append(person)
+        return person
+
+
+def join_names(names: list[str]) -> str:
+    """'Leo', 'Leo and Mia', 'Leo, Mia and Sam'."""
+    names = [n for n in names if n]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
