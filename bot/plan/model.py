@@ -9,7 +9,8 @@ network and changes between meetings.
 
 Entities are plain dataclasses with ``eq=False`` so that identity, not field
 values, says whether two objects are the same thing; the storage layer maps
-them onto tables without these classes knowing.
+them onto tables without these classes knowing. A list's order is the truth;
+``position`` fields are kept in step with it by the storage layer.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ class MeetingType(str, Enum):
 class Child:
     first_name: str
     age: int | None = None
-    position: int = 0
+    position: int | None = None
     id: int | None = None
 
 
@@ -106,7 +107,7 @@ class Person:
     is_professional: bool = False
     contact: str | None = None
     role_in_plan: str | None = None
-    position: int = 0
+    position: int | None = None
     id: int | None = None
 
 
@@ -116,7 +117,7 @@ class ColumnEntry:
     text: str
     # For existing safety: how long it has been shown (in the person's words).
     how_long: str | None = None
-    position: int = 0
+    position: int | None = None
     id: int | None = None
 
 
@@ -154,7 +155,7 @@ class PlanRule:
     person_name: str | None = None
     action: str | None = None
     contact: str | None = None
-    position: int = 0
+    position: int | None = None
     id: int | None = None
 
 
@@ -177,7 +178,7 @@ class Pair:
     scaling_question: str | None = None
     scores: list[Score] = field(default_factory=list)
     rules: list[PlanRule] = field(default_factory=list)
-    position: int = 0
+    position: int | None = None
     id: int | None = None
 
     def rules_of(self, kind: RuleKind) -> list[PlanRule]:
@@ -194,7 +195,7 @@ class Step:
     # The words the person used for the date ("by the end of March").
     due_text: str | None = None
     done: bool = False
-    position: int = 0
+    position: int | None = None
     id: int | None = None
 
 

@@ -1,0 +1,217 @@
+"""The database schema. Free text is encrypted (see types.py); identifiers are not."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import sqlalchemy as sa
+from sqlalchemy.ext.mutable import MutableDict, MutableList
+
+from bot.plan.model import CaseStatus, ColumnKind, MeetingType, Role, RuleKind
+from bot.storage.types import EncryptedJSON, EncryptedText, UTCDateTime
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _enum(kind: type[Enum], name: str) -> sa.Enum:
+    return sa.Enum(
+        kind,
+        name=name,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+def _case_fk() -> sa.Column:
+    return sa.Column(
+        "case_id", sa.Integer, sa.ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+
+
+cases = sa.Table(
+    "cases",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("reference", sa.String(16), nullable=False, unique=True),
+    sa.Column("status", _enum(CaseStatus, "case_status"), nullable=False),
+    sa.Column("target_closure_date", sa.Date),
+    sa.Column("target_closure_text", EncryptedText),
+    sa.Column("written_with", MutableList.as_mutable(EncryptedJSON), nullable=False),
+    sa.Column("practice_case", sa.String(64)),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False, index=True),
+)
+
+children = sa.Table(
+    "children",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _case_fk(),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("first_name", EncryptedText, nullable=False),
+    sa.Column("age", sa.Integer),
+)
+
+people = sa.Table(
+    "people",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _case_fk(),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("name", EncryptedText, nullable=False),
+    sa.Column("relationship", EncryptedText),
+    sa.Column("is_professional", sa.Boolean, nullable=False),
+    sa.Column("contact", EncryptedText),
+    sa.Column("role_in_plan", EncryptedText),
+)
+
+column_entries = sa.Table(
+    "column_entries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _case_fk(),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("kind", _enum(ColumnKind, "column_kind"), nullable=False),
+    sa.Column("text", EncryptedText, nullable=False),
+    sa.Column("how_long", EncryptedText),
+)
+
+pairs = sa.Table(
+    "pairs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _case_fk(),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("danger_who", EncryptedText),
+    sa.Column("danger_behaviour", EncryptedText),
+    sa.Column("danger_impact", EncryptedText),
+    sa.Column("danger_statement", EncryptedText),
+    sa.Column("danger_confirmed", sa.Boolean, nullable=False),
+    sa.Column("goal_happening", EncryptedText),
+    sa.Column("goal_who", EncryptedText),
+    sa.Column("goal_duration", EncryptedText),
+    sa.Column("safety_goal", EncryptedText),
+    sa.Column("goal_confirmed", sa.Boolean, nullable=False),
+    sa.Column("scaling_question", EncryptedText),
+)
+
+meetings = sa.Table(
+    "meetings",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _case_fk(),
+    sa.Column("kind", _enum(MeetingType, "meeting_type"), nullable=False),
+    sa.Column("held_on", sa.Date, nullable=False),
+    sa.Column("attendees", MutableList.as_mutable(EncryptedJSON), nullable=False),
+)
+
+scores = sa.Table(
+    "scores",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "pair_id", sa.Integer, sa.ForeignKey("pairs.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    sa.Column(
+        "meeting_id", sa.Integer, sa.ForeignKey("meetings.id", ondelete="SET NULL"), index=True
+    ),
+    sa.Column("person_name", EncryptedText, nullable=False),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("reason", EncryptedText),
+    sa.Column("one_point_higher", EncryptedText),
+    sa.Column("scored_on", sa.Date, nullable=False),
+    sa.CheckConstraint("value >= 0 AND value <= 10", name="score_range"),
+)
+
+plan_rules = sa.Table(
+    "plan_rules",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "pair_id", sa.Integer, sa.ForeignKey("pairs.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("kind", _enum(RuleKind, "rule_kind"), nullable=False),
+    sa.Column("text", EncryptedText, nullable=False),
+    sa.Column("person_name", EncryptedText),
+    sa.Column("action", EncryptedText),
+    sa.Column("contact", EncryptedText),
+)
+
+steps = sa.Table(
+    "steps",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _case_fk(),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("what", EncryptedText, nullable=False),
+    sa.Column("who", EncryptedText),
+    sa.Column("due", sa.Date),
+    sa.Column("due_text", EncryptedText),
+    sa.Column("done", sa.Boolean, nullable=False),
+)
+
+open_questions = sa.Table(
+    "open_questions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _case_fk(),
+    sa.Column("key", sa.String(64), nullable=False),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("noted_at", UTCDateTime, nullable=False),
+)
+
+revisions = sa.Table(
+    "revisions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _case_fk(),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.Column("actor", EncryptedText, nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("what", EncryptedText, nullable=False),
+    sa.Column("detail", EncryptedText),
+)
+
+urgent_flags = sa.Table(
+    "urgent_flags",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id", ondelete="CASCADE"), index=True),
+    sa.Column(
+        "conversation_id",
+        sa.Integer,
+        sa.ForeignKey("conversations.id", ondelete="CASCADE"),
+        index=True,
+    ),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.Column("channel", sa.String(32), nullable=False),
+    sa.Column("message", EncryptedText, nullable=False),
+)
+
+conversations = sa.Table(
+    "conversations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("sender_id", sa.String(255), nullable=False, unique=True),
+    sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id", ondelete="CASCADE"), index=True),
+    sa.Column("channel", sa.String(32), nullable=False),
+    sa.Column("role", _enum(Role, "user_role")),
+    sa.Column("consent", sa.Boolean),
+    sa.Column("user_name", EncryptedText),
+    sa.Column("user_relationship", EncryptedText),
+    sa.Column("state", MutableDict.as_mutable(EncryptedJSON), nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False, index=True),
+)
