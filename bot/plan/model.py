@@ -16,8 +16,16 @@ them onto tables without these classes knowing. A list's order is the truth;
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass, field
 from enum import Enum
+
+
+def new_uid() -> str:
+    """A stable identity for things the interview refers back to, known before saving."""
+    # No digit 9: identities can travel in button payloads, and bot replies
+    # may contain "999" only on the urgent-danger path.
+    return "".join(secrets.choice("abcdefghjkmnpqrstuvwxyz2345678") for _ in range(10))
 
 
 class Role(str, Enum):
@@ -178,6 +186,7 @@ class Pair:
     scaling_question: str | None = None
     scores: list[Score] = field(default_factory=list)
     rules: list[PlanRule] = field(default_factory=list)
+    uid: str = field(default_factory=new_uid)
     position: int | None = None
     id: int | None = None
 
@@ -195,6 +204,7 @@ class Step:
     # The words the person used for the date ("by the end of March").
     due_text: str | None = None
     done: bool = False
+    uid: str = field(default_factory=new_uid)
     position: int | None = None
     id: int | None = None
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: (none)
-Create Date: 2026-11-26 14:55:44.412280
+Create Date: 2026-11-26
 """
 
 from __future__ import annotations
@@ -108,6 +108,7 @@ def upgrade() -> None:
     op.create_table('pairs',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('uid', sa.String(length=16), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('danger_who', sa.Text(), nullable=True),
     sa.Column('danger_behaviour', sa.Text(), nullable=True),
@@ -121,7 +122,8 @@ def upgrade() -> None:
     sa.Column('goal_confirmed', sa.Boolean(), nullable=False),
     sa.Column('scaling_question', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_pairs_case_id_cases'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_pairs'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_pairs')),
+    sa.UniqueConstraint('uid', name=op.f('uq_pairs_uid'))
     )
     with op.batch_alter_table('pairs', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_pairs_case_id'), ['case_id'], unique=False)
@@ -158,6 +160,7 @@ def upgrade() -> None:
     op.create_table('steps',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('uid', sa.String(length=16), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('what', sa.Text(), nullable=False),
     sa.Column('who', sa.Text(), nullable=True),
@@ -165,7 +168,8 @@ def upgrade() -> None:
     sa.Column('due_text', sa.Text(), nullable=True),
     sa.Column('done', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_steps_case_id_cases'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_steps'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_steps')),
+    sa.UniqueConstraint('uid', name=op.f('uq_steps_uid'))
     )
     with op.batch_alter_table('steps', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_steps_case_id'), ['case_id'], unique=False)
