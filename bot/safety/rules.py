@@ -1,0 +1,640 @@
+"""The danger rules, immediacy markers and suppressors, as regular expressions.
+
+All patterns run over the plain form made by `normalise.py`: lower case words
+separated by single spaces, contractions expanded ("he is", "can not", "will
+not"), text-speak spelled out. Patterns use only alternations, fixed-width
+look-arounds and bounded repeats, so matching time stays linear in the text.
+
+Patterns are written as templates: `<NAME>` is replaced by the alternation
+`VOCAB[NAME]`, so a word list is kept in one place and rules stay readable.
+
+A danger rule has a strength:
+
+* STRONG: the words themselves say it is happening now or about to
+  ("he is hitting her", "he has got a knife", "the house is on fire",
+  "call the police"). Urgent whatever else the message says.
+* WEAK: danger words that are usually about now but can be history
+  ("she has taken an overdose", "he has run away", "left the kids on their
+  own"). Urgent unless a suppressor near it marks it past, habitual or
+  hypothetical, and no immediacy marker is near it.
+* CONTEXT: harm words in the plain past or future ("he hit her", "he will kill
+  us"). Urgent only with an immediacy marker near it ("tonight", "just now",
+  "he is still here"): describing harm, the daily work of a danger
+  statement, stays quiet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Strength(Enum):
+    STRONG = "strong"
+    WEAK = "weak"
+    CONTEXT = "context"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    strength: Strength
+    pattern: re.Pattern[str]
+
+
+def _alt(words: str) -> str:
+    """A non-capturing alternation from whitespace-separated words ('_' = space)."""
+    options = sorted({w.replace("_", " ") for w in words.split()}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(o) for o in options) + ")"
+
+
+VOCAB: dict[str, str] = {
+    "KIN": _alt(
+        """
+        kid kids children child childs baby babies babys son sons daughter daughters
+        brother brothers sister sisters bro sis mum mummy mother dad daddy father stepdad
+        stepmum stepfather stepmother step_dad step_mum nan nana nanna gran granny grandma
+        grandad grandpa wife husband partner girlfriend boyfriend friend mate boy boys girl
+        girls toddler twins sibling siblings grandson granddaughter grandchild grandchildren
+        grandkids nephew niece cousin auntie aunty aunt uncle family lad little_one
+        little_ones ex youngest eldest oldest newborn teenager teen infant
+        """
+    ),
+    "CHILD_NOUN": _alt(
+        """
+        kid kids children child baby babies son daughter brother sister boy girl boys girls
+        toddler twins little_one little_ones youngest eldest newborn grandson granddaughter
+        grandchildren grandkids
+        """
+    ),
+    "MOD": _alt(
+        """
+        little baby big older younger eldest youngest oldest poor new own step half two
+        three four five 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 teenage
+        """
+    ),
+    # "my 14 year old" is a child.
+    "AGE": r"(?:[0-9]{1,2}|" + _alt("one two three four five six seven eight nine ten") + r")"
+    r" (?:year|yr) old",
+    "DET": _alt("my our his her their your the a that this these those"),
+    "PRONOUN": _alt(
+        """
+        me us her him them you myself himself herself themselves themself yourself
+        ourselves each_other someone somebody everyone anyone people mum mummy dad daddy
+        nan nana gran grandad
+        """
+    ),
+    "REFLEXIVE": _alt("myself himself herself themselves themself yourself ourselves"),
+    "VIOLENT_ING": _alt(
+        """
+        hitting beating punching kicking slapping smacking strangling choking throttling
+        hurting attacking battering stabbing shooting pinning dragging burning biting
+        headbutting head_butting whacking thumping belting suffocating smothering drowning
+        shaking shoving pushing grabbing chasing threatening assaulting raping abusing
+        touching whipping scratching stamping_on bashing booting lamping leathering
+        laying_into going_for squeezing pulling following stalking cutting knocking
+        """
+    ),
+    "VIOLENT_PAST": _alt(
+        """
+        hit hits punched kicked slapped smacked strangled choked throttled hurt attacked
+        battered stabbed shot pinned dragged burnt burned bit headbutted whacked thumped
+        belted suffocated smothered shook shaken shoved pushed grabbed threw thrown beat
+        beaten assaulted raped abused touched whipped bashed booted lamped strangles punches
+        kicks slaps hurts attacks batters stabs chokes pushes shoves beats threatened
+        threatens
+        """
+    ),
+    "PASSIVE": _alt(
+        """
+        hit beaten punched kicked hurt attacked strangled choked stabbed slapped battered
+        abused raped followed threatened
+        """
+    ),
+    "KILL": _alt("kill murder stab shoot hurt strangle batter beat hit attack smash"),
+    "THREAT_VERB": _alt(
+        "kill murder stab shoot hurt burn strangle batter beat smash snatch kidnap do_in"
+    ),
+    "TRY_HARM": _alt("drown strangle kill stab hurt choke smother suffocate hit attack"),
+    "WEAPON": _alt(
+        """
+        knife knives blade machete gun guns shotgun rifle pistol firearm axe hatchet hammer
+        baseball_bat bat screwdriver scissors crowbar weapon weapons broken_bottle
+        knuckle_duster sword meat_cleaver cleaver
+        """
+    ),
+    "WEAPON_DET": r"(?:(?:a|an|his|her|the|my|their|that) )?(?:(?:big|sharp|kitchen) )?",
+    "NOT_LICENCE": r"(?! " + _alt("licence license licences cabinet permit certificate") + r")",
+    "PILLS": _alt(
+        """
+        pills tablets paracetamol overdose bleach meds medication painkillers antifreeze
+        poison pill
+        """
+    ),
+    "OWN": r"(?:on (?:their|his|her|its|our|my) own|alone|home alone"
+    r"|by (?:themselves|himself|herself|itself|ourselves|myself))",
+    "DOOR": r"(?:front |back |bedroom |bathroom )?(?:door|doors|window|windows)",
+    "BANG": _alt("kicking banging smashing hammering pounding bashing booting battering knocking"),
+    "INTOX": r"(?:drunk|off (?:his|her|their) (?:face|head)|high|wasted|out of it|stoned"
+    r"|passed out)",
+    "MISSING_NOT": r"(?! "
+    + _alt(
+        """
+        school out lessons lesson classes class appointments appointment meals meal her his
+        their him you them the a an some it me us my
+        """
+    )
+    + r")",
+    "TASK_WORDS": r"(?! "
+    + _alt(
+        """
+        with to write fill understand out do work think find make answer get_started this
+        the a plan sort word put
+        """
+    )
+    + r")",
+    "NOT_BEFORE": r"(?<!\bnot )(?<!\bnever )(?<!\bno )",
+    "NOT_PAST": r"(?<!\bwas )(?<!\bwere )",
+    "NOW_AUX": r"\b(?:is|are|am|has|have)(?: "
+    + _alt("still just now currently really literally actually again")
+    + r")?",
+    "MONTH": _alt(
+        "january february march april may june july august september october november december"
+    ),
+    "DAY": _alt("monday tuesday wednesday thursday friday saturday sunday"),
+    "NUM": _alt("two three four five six seven several many few"),
+}
+# Built from the entries above.
+VOCAB["PERSON"] = r"(?:<PRONOUN>|<DET>(?: <MOD>){0,2} (?:<KIN>|<AGE>))\b"
+VOCAB["CHILD"] = (
+    r"(?:" + _alt("us me them him her") + r"|<DET>(?: <MOD>){0,2} (?:<CHILD_NOUN>|<AGE>))\b"
+)
+
+_PLACEHOLDER = re.compile(r"<([A-Z_]+)>")
+
+
+def _expand(template: str) -> str:
+    # Two rounds: PERSON and CHILD contain placeholders themselves.
+    for _ in range(3):
+        template = _PLACEHOLDER.sub(lambda m: VOCAB[m.group(1)], template)
+    return template
+
+
+def _rule(rule_id: str, strength: Strength, template: str) -> Rule:
+    return Rule(rule_id, strength, re.compile(_expand(template)))
+
+
+def _marker(marker_id: str, template: str) -> tuple[str, re.Pattern[str]]:
+    return marker_id, re.compile(_expand(template))
+
+
+S, W, C = Strength.STRONG, Strength.WEAK, Strength.CONTEXT
+
+# Words that, just before "hitting her", show it is not happening now:
+# "he was hitting her", "stop hitting her", "remember hitting her".
+_ING_NOT_NOW = "".join(
+    rf"(?<!\b{w} )"
+    for w in "was were of about stop stopped start started from remember like after before "
+    "not never when up".split()
+)
+
+DANGER_RULES: tuple[Rule, ...] = (
+    # -- violence happening ---------------------------------------------------
+    _rule("violence_now", S, r"<NOW_AUX> <VIOLENT_ING>(?: (?:up|into|on|at|round))? <PERSON>"),
+    _rule("violence_now", S, r"\b(?:is|are|am) being <PASSIVE>\b"),
+    _rule("violence_now", S, r"\b(?:will not|can not|does not|is not going to) stop <VIOLENT_ING>"),
+    _rule("violence_now", S, r"\b<VIOLENT_ING> <PERSON> up\b"),
+    _rule(
+        "violence_now", S, r"\b(?:is|are) (?:throwing|chucking) (?:things|stuff|\w+) at <PERSON>"
+    ),
+    _rule("violence_now", S, r"\b(?:is|are|am) trying to <TRY_HARM> <PERSON>"),
+    _rule("violence_now", S, r"\bjust <VIOLENT_PAST> <PERSON>"),
+    _rule(
+        "violence_now", S, r"\b(?:hands?|arms?) (?:round|around|on) <DET> (?:\w+ )?(?:neck|throat)"
+    ),
+    _rule("violence_ing", W, _ING_NOT_NOW + r"\b<VIOLENT_ING> <PERSON>"),
+    _rule("violence_has", W, r"\b(?:has|have) (?:just |already )?<VIOLENT_PAST> <PERSON>"),
+    _rule("violence_has", W, r"\b(?:has|have|is|are) (?:just )?(?:been )?(?:stabbed|shot)\b"),
+    _rule("violence_past", C, r"\b<VIOLENT_PAST> <PERSON>"),
+    _rule(
+        "violence_past", C, r"\b(?:put|puts|putting|got|laid) (?:his|her|their) hands on <PERSON>"
+    ),
+    _rule("shouting_at", C, r"\b(?:shouting|screaming|yelling|swearing|raging) at <PERSON>"),
+    _rule(
+        "rage_now",
+        W,
+        r"<NOT_PAST>\b(?:is|are) (?:going (?:mad|mental|crazy|nuts|psycho|ballistic)"
+        r"|kicking off|losing it|raging)\b",
+    ),
+    _rule(
+        "rage_now",
+        W,
+        r"<NOT_PAST>\bsmashing "
+        + _alt("everything things stuff the_place the_house the_flat the_room it_all it")
+        + r"\b",
+    ),
+    _rule("hiding_now", S, r"\b(?:am|are|is) (?:currently )?hiding (?:from|in|under|upstairs)\b"),
+    # -- threats for now or tonight -----------------------------------------
+    _rule("threat_now", W, r"\b(?:is|are|am) (?:going to|about to) <KILL> <PERSON>"),
+    _rule("threat_now", W, r"\b(?:is|are|am) threatening (?:to\b|<PERSON>)"),
+    _rule(
+        "threat_now",
+        C,
+        r"\b(?:threatened|threatens|said|says|saying|told|texted|text|messaged|going to|will"
+        r"|would) (?:to |that )?(?:he |she |they )?(?:will |would |is going to )?<THREAT_VERB>\b",
+    ),
+    _rule(
+        "coming_for_children",
+        W,
+        r"\b(?:coming|come|comes|on (?:his|her|their|the) way)"
+        r"(?: (?:round|over|here|back|up|down))?(?: \w+)? (?:to|and) "
+        r"(?:take|get|snatch|grab|kill|hurt|collect) <PERSON>",
+    ),
+    _rule("taking_children", S, r"\b(?:is|are) trying to (?:take|snatch|grab|get) <PERSON>"),
+    _rule(
+        "taking_children",
+        S,
+        r"\b(?:taken|took|snatched|grabbed) <CHILD>(?: \w+){0,3} (?:and )?"
+        r"(?:will not|refuses to|is not|not) (?:say|tell|bring|give|answer|let)\b",
+    ),
+    _rule("taking_children", C, r"\b(?:taken|took|snatched|grabbed|drove off with) <CHILD>"),
+    _rule("has_children", W, r"<NOT_BEFORE>\b(?:has|have|is|are) got <CHILD>"),
+    _rule(
+        "drink_drive",
+        C,
+        r"\b(?:<INTOX>|been drinking|drinking)(?: \w+){0,8} (?:driving|drove|drive|in the car)\b",
+    ),
+    _rule("drink_drive", C, r"\b(?:driving|drove|drive)(?: \w+){0,8} (?:<INTOX>|been drinking)\b"),
+    _rule("carer_intoxicated", C, r"\b<INTOX>(?: \w+){0,8} <CHILD>"),
+    # -- weapons present ---------------------------------------------------
+    _rule("weapon_now", S, r"<NOT_BEFORE>\bgot <WEAPON_DET><WEAPON>\b<NOT_LICENCE>"),
+    _rule(
+        "weapon_now",
+        S,
+        r"<NOT_PAST>\b(?:holding|waving|pointing|brandishing|swinging|wielding) "
+        r"<WEAPON_DET><WEAPON>\b",
+    ),
+    _rule(
+        "weapon_now",
+        S,
+        r"\b<WEAPON> (?:to|at|against|on) <DET> (?:\w+ )?(?:throat|neck|head|face|chest|back)\b",
+    ),
+    _rule("weapon_now", S, r"\b<WEAPON> (?:out|in (?:his|her|their) hands?)\b"),
+    _rule(
+        "weapon_now",
+        S,
+        r"\b(?:is|are) (?:waving|pointing|swinging) (?:it|that) (?:about|around|at)\b",
+    ),
+    _rule(
+        "weapon_present",
+        W,
+        r"<NOT_BEFORE>\b(?:has|have|had got|is carrying|are carrying|there is) "
+        r"(?:a|an|his|her|the|my|their) (?:(?:big|sharp|kitchen) )?<WEAPON>\b<NOT_LICENCE>",
+    ),
+    _rule("weapon_present", W, r"\bwith <WEAPON_DET><WEAPON>\b"),
+    # -- child alone ---------------------------------------------------------
+    _rule(
+        "child_alone",
+        W,
+        r"\b(?:left|leave|leaves|leaving) <CHILD>(?: (?:and|on) <CHILD>)?(?: \w+){0,2} <OWN>\b",
+    ),
+    _rule("child_alone", W, r"\bleft <OWN>\b"),
+    _rule(
+        "child_alone",
+        W,
+        r"\b(?:kids|children|child|baby|babies|toddler|twins|little ones?|brother|sister|son"
+        r"|daughter) (?:is|are) <OWN>\b",
+    ),
+    _rule("child_alone", W, r"\bhome alone\b"),
+    _rule("child_alone", W, r"\b(?:gone|went|go|goes) out and left <CHILD>"),
+    _rule(
+        "child_alone",
+        W,
+        r"\b(?:i am|we are) (?:[0-9]|1[0-5]|six|seven|eight|nine|ten|eleven|twelve)\b"
+        r"(?: \w+){0,4} (?:on (?:my|our) own|alone|by (?:myself|ourselves))\b",
+    ),
+    # -- child missing -------------------------------------------------------
+    _rule("child_missing", W, r"\b(?:can not|could not) find <CHILD>"),
+    _rule(
+        "child_missing",
+        W,
+        r"\b(?:is|are|has gone|have gone|gone|went|has been|have been) missing\b<MISSING_NOT>",
+    ),
+    _rule(
+        "child_missing",
+        W,
+        r"\b(?:has not|have not|not|never) (?:come|came|been|got) (?:home|back)\b",
+    ),
+    _rule(
+        "child_missing",
+        W,
+        r"(?<!\bkeeps )(?<!\bkeep )\b(?:has |have |is |are |just )?(?:run|ran) (?:away|off)\b",
+    ),
+    _rule("child_missing", W, r"\b(?:has|have|is|are) (?:disappeared|vanished)\b"),
+    _rule(
+        "child_missing",
+        W,
+        r"\b(?:do not|does not) know where (?:<CHILD>|he|she|they) (?:is|are|has gone|went)\b",
+    ),
+    # -- overdose, self-harm, medical --------------------------------------
+    _rule(
+        "overdose_now",
+        W,
+        r"\b(?:taken|took|swallowed|had|drunk|drank|taking|eaten|ate)(?: \w+){0,4} <PILLS>\b",
+    ),
+    _rule("overdose_now", W, r"\boverdos(?:ed|ing)\b"),
+    _rule(
+        "self_harm_now",
+        S,
+        r"\b(?:is|are|am) (?:cutting|hurting|harming|burning|strangling|hanging) <REFLEXIVE>\b",
+    ),
+    _rule("self_harm_now", S, r"\b(?:is|are|am) self harming\b"),
+    _rule(
+        "self_harm",
+        W,
+        r"\b(?:kill|killing|hurt|harm|cut|hang|hanging|stab|drown|end) <REFLEXIVE>\b",
+    ),
+    _rule("self_harm", W, r"\b(?:end|ending) (?:it all|my life|his life|her life|their life|it)\b"),
+    _rule("self_harm", W, r"\b(?:want|wants|wanted|going|ready) to die\b|\bsuicid(?:e|al)\b"),
+    _rule("self_harm", W, r"\b(?:threatening|going|about|trying|want|wants) to jump\b"),
+    _rule("self_harm", W, r"\bjump (?:off|in front|out of|from)\b|\bself harm(?:ing|ed)?\b"),
+    _rule(
+        "medical_now",
+        S,
+        r"\b(?:not|is not|are not|stopped|has stopped|can not|no longer) breath(?:ing|e)\b",
+    ),
+    _rule(
+        "medical_now",
+        W,
+        r"\b(?:unconscious|unresponsive|passed out|collapsed|turning blue|gone blue"
+        r"|having a fit|fitting)\b",
+    ),
+    _rule("medical_now", W, r"\b(?:will not|can not|would not|does not) wake (?:up|<PERSON>)"),
+    _rule(
+        "medical_now",
+        W,
+        r"\b(?:is|are) bleeding\b|\b(?:there is|so much|loads of|a lot of|covered in) blood\b",
+    ),
+    # -- break-in and unwanted presence ----------------------------------
+    _rule(
+        "break_in",
+        S,
+        r"\btrying to (?:break|get|force (?:his|her|their|the) way|smash (?:his|her|their|the) way)"
+        r" in\b",
+    ),
+    _rule(
+        "break_in", S, r"<NOT_PAST>\b(?:is|are) (?:breaking|climbing|getting) (?:in|into|through)\b"
+    ),
+    _rule("break_in", S, r"\b(?:is|are) <BANG> (?:on |at |down |in )?<DET> <DOOR>\b"),
+    _rule(
+        "break_in",
+        S,
+        r"\b(?:kicking|smashing|booting) (?:the|my|our) (?:front |back )?door (?:in|down)\b",
+    ),
+    _rule("break_in", W, r"\b(?:will not|refuses to) (?:go away|leave|go)\b"),
+    _rule(
+        "presence",
+        W,
+        r"\b(?:is|are) (?:at|outside|in) (?:the|my|our|her|his) (?:front |back )?"
+        r"(?:door|house|window|flat|home|garden|school)\b",
+    ),
+    _rule(
+        "presence",
+        W,
+        r"\b(?:is|are) (?:stood|standing|waiting|sat|sitting|parked|hanging around|lurking) "
+        r"(?:outside|at the door|in the garden)\b",
+    ),
+    _rule(
+        "presence",
+        W,
+        r"\b(?:is|are) (?:here|outside) (?:and|but) (?:he|she|they) (?:is|are) not "
+        r"(?:meant|allowed|supposed)\b",
+    ),
+    _rule(
+        "presence",
+        W,
+        r"\b(?:turned up|turning up|is here|are here)\b(?: \w+){0,6} "
+        + _alt(
+            """
+            injunction bail non_molestation restraining_order court_order not_allowed
+            not_meant not_supposed
+            """
+        )
+        + r"\b",
+    ),
+    _rule(
+        "trapped",
+        W,
+        r"\b(?:will not|would not|refuses to) let (?:me|us|her|him|them|the kids|the children)"
+        r"(?: \w+)? (?:out|leave|go|get out)\b|\bwill not let go\b",
+    ),
+    _rule("trapped", W, r"\b(?:locked|trapped) (?:in|<PERSON> in)\b"),
+    _rule(
+        "trapped",
+        W,
+        r"\b(?:can not|could not) get "
+        r"(?:the kids |the children |the baby |them |him |her |us |out|away)",
+    ),
+    # -- fire ------------------------------------------------------------------
+    _rule(
+        "fire_now", S, r"\b(?:is|are|has|have) (?:on fire|caught fire|set on fire|burning down)\b"
+    ),
+    _rule("fire_now", S, r"\b(?:there is|is|are) (?:a )?fire (?:in|at|upstairs|downstairs)\b"),
+    _rule(
+        "fire_now",
+        S,
+        r"^fire\b(?! "
+        + _alt("brigade service alarm engine fighters fighter door escape safety risk drill")
+        + r")",
+    ),
+    _rule("fire_now", S, r"\bfull of smoke\b|\bsmoke (?:is )?(?:coming|pouring|everywhere)\b"),
+    _rule("fire_now", S, r"\b(?:is|are) setting (?:fire|the \w+ on fire|\w+ on fire|alight)\b"),
+    _rule(
+        "fire_threat", C, r"\b(?:set|sets|setting) fire to\b|\bburn (?:the|our|my|us|them|down)\b"
+    ),
+    # -- scared to go home ---------------------------------------------------
+    _rule(
+        "scared_to_go_home",
+        W,
+        r"<NOT_PAST>(?<!\bused to be )\b(?:scared|afraid|frightened|terrified|petrified) "
+        r"(?:to go|of going|to be|to return|to get) (?:back )?home\b",
+    ),
+    _rule(
+        "scared_to_go_home",
+        W,
+        r"\b(?:do not|does not|did not|not) (?:want|want to|wanna) (?:to )?"
+        r"(?:go|be going|get|return) (?:back )?home\b",
+    ),
+    _rule("scared_to_go_home", W, r"\b(?:can not|could not) go (?:back )?home\b"),
+    _rule(
+        "scared_to_go_home",
+        W,
+        r"\b(?:do not|please do not) (?:make|send) (?:me|us) (?:go )?(?:back )?home\b",
+    ),
+    # -- asking for help now --------------------------------------------------
+    _rule(
+        "call_police",
+        S,
+        r"(?:^|\b(?:please|can you|can someone|can somebody|could you|could someone|someone"
+        r"|somebody|help|now|just|need to|need you to|you need to)\b ?)(?<!\bwill )(?<!\bto )"
+        r"(?:call|ring|phone|get|send)(?: for)? (?:the )?"
+        r"(?:police|999|ambulance|an ambulance|help|someone|somebody)\b"
+        r"(?! (?:if|when|whenever|next time|in future))",
+    ),
+    _rule(
+        "call_police",
+        S,
+        r"\bneed (?:the )?(?:police|an ambulance|ambulance|help) "
+        r"(?:now|here|quick|quickly|urgently|asap|please|right now)\b",
+    ),
+    _rule(
+        "help_plea",
+        W,
+        r"\b(?:help me|help us|please help|someone help|somebody help|help help)\b<TASK_WORDS>",
+    ),
+    _rule("in_danger", W, r"\b(?:i am|we are|is|are|am) (?:in danger|not safe|unsafe)\b"),
+    _rule("in_danger", W, r"^(?:not safe|in danger)\b"),
+)
+
+# --- immediacy markers --------------------------------------------------
+
+# "now" unless it is "better now", "safe now", "for now", "now that ...".
+_NOW_NOT_AFTER = (
+    "".join(
+        rf"(?<!\b{w} )"
+        for w in "better fine safe calm well sober ok okay by until for since happy good stopped "
+        "out from right just clean settled".split()
+    )
+    + r"(?<!\bup to )"
+)
+
+IMMEDIACY: tuple[tuple[str, re.Pattern[str]], ...] = (
+    _marker("now", r"\b(?:right now|as we speak|this (?:minute|second|instant)|just now)\b"),
+    _marker("now", r"\b(?:at this moment|at the moment|currently|tonight|today)\b"),
+    _marker("now", r"\bthis (?:morning|afternoon|evening)\b"),
+    _marker("now", _NOW_NOT_AFTER + r"\bnow\b(?! (?:that|and then|and again|he has|she has))"),
+    _marker(
+        "recent",
+        r"\b(?:[0-9]+|a few|few|ten|five|twenty|two|a couple of|couple of|half an|an|a) "
+        r"(?:minutes?|seconds?|hours?) ago\b",
+    ),
+    _marker(
+        "ongoing",
+        r"\bstill (?:here|there|outside|in the (?:house|flat|room|garden|car)|at it"
+        r"|at the door|doing it|going|hitting|shouting)\b",
+    ),
+    _marker("ongoing", r"\bsince this (?:morning|afternoon|evening)\b|\ball (?:night|evening)\b"),
+    _marker(
+        "ongoing",
+        r"\bfor (?:the (?:last|past) )?(?:[0-9]+|a few|few|ten|five|twenty|two|a couple of"
+        r"|couple of) (?:minutes|mins)\b",
+    ),
+    _marker(
+        "present",
+        r"\b(?:he|she|they|dad|mum|ex) (?:is|are) (?:here|back|outside|at the door|in the house)\b",
+    ),
+    _marker("present", r"\bon (?:his|her|their|the) way\b"),
+    _marker(
+        "plea",
+        r"\b(?:help me|help us|please help|someone help|somebody help|send (?:someone|help)"
+        r"|come quick|hurry|emergency)\b<TASK_WORDS>",
+    ),
+)
+
+# --- suppressors ------------------------------------------------------------
+
+SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    _marker(
+        "past_time",
+        r"\b(?:used to|use to|previously|historically|in the past|back in|back then|that was"
+        r"|ages ago|years ago|months ago|weeks ago|days ago|last time)\b",
+    ),
+    _marker(
+        "past_time",
+        r"\b(?:[0-9]+|a|one|<NUM>|a few|a couple of|couple of) "
+        r"(?:years?|months?|weeks?|days?) ago\b",
+    ),
+    _marker(
+        "past_time",
+        r"\blast (?:year|month|week|summer|winter|spring|autumn|christmas|night|weekend"
+        r"|birthday|easter|term|time|<MONTH>|<DAY>)\b",
+    ),
+    _marker(
+        "past_time",
+        r"\bin (?:<MONTH>|(?:19|20)[0-9]{2}|the (?:summer|winter|spring|autumn|holidays|past))\b"
+        r"|\b(?:19|20)[0-9]{2}\b",
+    ),
+    _marker(
+        "past_time",
+        r"\bwhen (?:i|he|she|they|we|you|\w+) (?:was|were) (?:little|young|younger|small|a |at "
+        r"|in |[0-9]|pregnant|together|living|still|with|drinking|using|growing)",
+    ),
+    _marker(
+        "past_time",
+        r"\bas a (?:child|kid|teenager|teen|baby|youngster)\b"
+        r"|\bin (?:his|her|their|my) (?:teens|twenties|thirties)\b",
+    ),
+    _marker("past_time", r"\bbefore (?:she|he|they|we|i|that|then|christmas|the|when)\b|\bbefore$"),
+    _marker(
+        "past_time",
+        r"\b(?:once|twice|yesterday|the other (?:day|night|week)|at the weekend|recently|lately)\b",
+    ),
+    _marker(
+        "past_time",
+        r"\b(?:[0-9]+|<NUM>|a few|lots of|loads of|a couple of|couple of|a number of|numerous"
+        r"|so many) (?:times|occasions|incidents)\b|\bon (?:\w+ )?occasions?\b",
+    ),
+    _marker(
+        "past_time",
+        r"\b(?:this year|a history of|has been known|have been known|conviction|convicted"
+        r"|arrested|in prison|was charged)\b",
+    ),
+    _marker(
+        "past_time",
+        r"\bfor (?:years|months|ages|[0-9]+ (?:years|months)|a (?:few|couple of) (?:years|months)"
+        r"|(?:many|several) (?:years|months))\b",
+    ),
+    _marker(
+        "past_time",
+        r"\bsince (?:year [0-9]+|(?:19|20)[0-9]{2}|christmas|they|he|she|we|i|the|last|<MONTH>)\b",
+    ),
+    _marker(
+        "past_time",
+        r"\b(?:has|have) been (?:violent|aggressive|abusive|known|better|good|sober|clean|off"
+        r"|doing|attending|involved|on the|going to|a lot)\b",
+    ),
+    _marker(
+        "habitual",
+        r"\b(?:sometimes|often|always|usually|normally|whenever|every time|each time"
+        r"|from time to time|now and then|on and off|tends to|tend to|on a bad day"
+        r"|most (?:days|nights|weekends|weeks|evenings))\b",
+    ),
+    _marker(
+        "habitual",
+        r"\bevery (?:day|night|week|weekend|evening|morning|month|<DAY>)\b|\b<DAY>s\b",
+    ),
+    _marker(
+        "habitual",
+        r"\bwhen (?:he|she|they|dad|mum|daddy|mummy|my \w+|his \w+|her \w+|\w+) "
+        r"(?:drinks|drink|is drunk|are drunk|has had|has a drink|have had|uses|use|gets|get"
+        r"|argue|argues|is angry|is stressed|kicks off|loses|goes|comes|has been drinking"
+        r"|is using|is on)\b",
+    ),
+    _marker(
+        "hypothetical",
+        r"\b(?:if|could|might|may|would|unless|in case|what if|suppose|supposing|imagine"
+        r"|likely to)\b",
+    ),
+    _marker(
+        "hypothetical",
+        r"\b(?:worried|worry|worries|worrying|concerned|concern|concerns|risk|scared that"
+        r"|afraid that|frightened that|in future|in the future|one day|if nothing changes"
+        r"|next time|red flag|the plan is|safety goal|danger statement|the danger is)\b",
+    ),
+    _marker(
+        "future_plan",
+        r"\b(?:tomorrow|next (?:week|month|year|time|weekend|<DAY>)|on <DAY>|this weekend"
+        r"|in (?:a|two|[0-9]+) (?:weeks|months|days))\b",
+    ),
+)
