@@ -1,0 +1,328 @@
+"""The draft safety plan as a Word document, in a family or a worker version.
+
+Both versions hold the same plan in the same order. The worker version adds
+the urgent-flag box at the top, the change log and the quality notes; the
+family version uses plain wording and leaves out sections with nothing in them.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.shared import Pt, RGBColor
+
+from bot.plan.model import ColumnEntry, ColumnKind, Plan
+from exporters import docx_sections as sections
+from exporters.charts import ScoreChart, describe_change
+from exporters.docx_common import (
+    TEXT_WIDTH_CM,
+    TableWriter,
+    boxed,
+    heading,
+    new_document,
+    nothing_yet,
+    picture,
+    run,
+    text_paragraph,
+    to_bytes,
+)
+from exporters.formatting import as_utc, long_date, long_datetime
+from exporters.options import ExportOptions
+from exporters.quality_notes import open_findings
+from exporters.scores import ordered_scores, score_rounds
+from exporters.text import clean_text, is_blank
+from exporters.wording import Wording, wording_for
+
+EMERGENCY = "What to do in an emergency"
+URGENT = "Times someone said a child might be in danger now"
+CHANGE_LOG = "Change log"
+QUALITY = "Appendix: quality notes"
+
+
+def plan_title(plan: Plan) -> str:
+    names = plan.children_names
+    return f"Draft safety plan for {names}" if not is_blank(names) else "Draft safety plan"
+
+
+def render_plan(plan: Plan, options: ExportOptions) -> bytes:
+    """The plan as a .docx file (bytes), in ``options.version``."""
+    return to_bytes(build_plan_document(plan, options))
+
+
+def build_plan_document(plan: Plan, options: ExportOptions) -> DocxDocument:
+    wording = wording_for(options.version)
+    worker = not options.is_family
+    title = plan_title(plan)
+    doc = new_document(
+        title=title,
+        subject=f"Safety plan, {wording.version_label.lower()}",
+        marking=options.protective_marking,
+        created=plan.created_at,
+    )
+    _cover(doc, plan, options, wording, title)
+    if worker:
+        _urgent_flags(doc, plan)
+    emergency_section(doc, options)
+    _network(doc, plan, wording)
+    _assessment_map(doc, plan, wording, leave_out_empty=not worker)
+    _pairs(doc, plan, wording, worker=worker)
+    _timeline(doc, plan, wording)
+    _still_to_do(doc, plan, wording, leave_out_empty=not worker)
+    _agreement(doc, plan, wording)
+    if worker:
+        _change_log(doc, plan)
+        _quality_notes(doc, plan)
+    return doc
+
+
+# -- cover and the top of the first page --------------------------------------
+
+
+def _cover(doc: DocxDocument, plan: Plan, options: ExportOptions, wording: Wording, title: str):
+    heading(doc, title, 0)
+    draft = doc.add_paragraph()
+    mark = run(draft, "DRAFT", bold=True)
+    mark.font.size = Pt(28)
+    mark.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    text_paragraph(doc, wording.version_label, bold=True)
+    text_paragraph(doc, long_date(options.as_of), label="Date: ")
+    text_paragraph(doc, str(plan.version), label="Version: ")
+    text_paragraph(doc, plan.reference, label="Case reference: ")
+    if plan.children:
+        paragraph = doc.add_paragraph()
+        run(paragraph, "Children: ", bold=True)
+        for i, child in enumerate(plan.children):
+            if i:
+                run(paragraph, ", ")
+            run(paragraph, child.first_name)
+            if child.age is not None:
+                run(paragraph, f" (age {child.age})")
+    paragraph = doc.add_paragraph()
+    run(paragraph, "Written with: ", bold=True)
+    names = sections.written(plan.written_with)
+    if not names:
+        run(paragraph, "not recorded yet", italic=True)
+    for i, name in enumerate(names):
+        if i:
+            run(paragraph, ", ")
+        run(paragraph, name)
+    if plan.is_practice:
+        text_paragraph(
+            doc,
+            "This is a practice plan about a made-up family, written for learning.",
+            bold=True,
+        )
+
+
+def _urgent_flags(doc: DocxDocument, plan: Plan) -> None:
+    heading(doc, URGENT, 1)
+    flags = sorted(reversed(plan.urgent_flags), key=lambda f: as_utc(f.at), reverse=True)
+    if not flags:
+        boxed(text_paragraph(doc, "Nobody has said a child might be in danger now."))
+        return
+    for flag in flags:
+        when = doc.add_paragraph()
+        run(when, f"{long_datetime(flag.at)}, ", bold=True)
+        run(when, flag.channel, bold=True)
+        boxed(when)
+        boxed(text_paragraph(doc, flag.message))
+
+
+def emergency_section(doc: DocxDocument, options: ExportOptions) -> None:
+    heading(doc, EMERGENCY, 1)
+    text_paragraph(doc, "If a child is in danger now, call 999.", bold=True)
+    council = "" if is_blank(options.council_name) else f" ({clean_text(options.council_name)})"
+    day = clean_text(options.council_phone).strip()
+    night = clean_text(options.council_out_of_hours_phone).strip()
+    # Numbers differ by council: never guess one.
+    text_paragraph(
+        doc,
+        day or "ask your worker for the local number.",
+        label=f"Children's services{council}: ",
+    )
+    text_paragraph(
+        doc,
+        night or "ask your worker for the local out-of-hours number.",
+        label="Out of hours (evenings, weekends and bank holidays): ",
+    )
+    text_paragraph(
+        doc,
+        "0808 800 5000",
+        label="NSPCC, the children's charity, for adults worried about a child: ",
+    )
+    text_paragraph(doc, "0800 1111", label="Childline, for children and young people: ")
+
+
+# -- the plan -----------------------------------------------------------------
+
+
+def _network(doc: DocxDocument, plan: Plan, wording: Wording) -> None:
+    heading(doc, wording.network, 1, new_page=True)
+    if not plan.people:
+        nothing_yet(doc)
+        return
+    table = TableWriter(doc, wording.network_headers, (3.8, 3.4, 4.4, 5.4), caption=wording.network)
+    for person in plan.people:
+        table.text_row(person.name, person.relationship, person.contact, person.role_in_plan)
+
+
+def _entries(cell, title: str, entries: list[ColumnEntry], wording: Wording, *, keep: bool) -> bool:
+    written = [e for e in entries if not is_blank(e.text) or not is_blank(e.how_long)]
+    if not written and not keep:
+        return False
+    text_paragraph(cell, title, bold=True)
+    if not written:
+        nothing_yet(cell)
+    for entry in written:
+        text_paragraph(cell, entry.text, style="List Bullet")
+        if not is_blank(entry.how_long):
+            text_paragraph(cell, entry.how_long, label=wording.how_long, style="List Continue")
+    return True
+
+
+def _assessment_map(doc: DocxDocument, plan: Plan, wording: Wording, *, leave_out_empty: bool):
+    heading(doc, wording.map_heading, 1)
+    width = TEXT_WIDTH_CM / 3
+    table = TableWriter(doc, wording.map_headers, (width,) * 3, caption=wording.map_heading)
+    # One tall row, read column by column (as a screen reader does); it may
+    # break across pages and the header row repeats above each part.
+    worried, working, needs = table.row()
+    keep = not leave_out_empty
+    shown = _entries(worried, wording.harm, plan.entries_of(ColumnKind.HARM), wording, keep=keep)
+    shown = _entries(
+        worried, wording.complicating, plan.entries_of(ColumnKind.COMPLICATING), wording, keep=keep
+    ) or shown
+    if not shown:
+        nothing_yet(worried)
+    shown = _entries(
+        working, wording.strengths, plan.entries_of(ColumnKind.STRENGTH), wording, keep=keep
+    )
+    shown = _entries(
+        working,
+        wording.existing_safety,
+        plan.entries_of(ColumnKind.EXISTING_SAFETY),
+        wording,
+        keep=keep,
+    ) or shown
+    if not shown:
+        nothing_yet(working)
+    needed = [e for e in plan.entries_of(ColumnKind.NEEDS) if not is_blank(e.text)]
+    for entry in needed:
+        text_paragraph(needs, entry.text, style="List Bullet")
+    if not needed:
+        nothing_yet(needs)
+
+
+def _pairs(doc: DocxDocument, plan: Plan, wording: Wording, *, worker: bool) -> None:
+    heading(doc, wording.pairs_heading, 1)
+    if not plan.pairs:
+        nothing_yet(doc)
+        return
+    chart = _LazyChart()
+    for number, pair in enumerate(plan.pairs, start=1):
+        name = wording.pair_heading.format(n=number)
+        heading(doc, name, 2)
+        heading(doc, wording.danger, 3)
+        if sections.danger_statement(doc, pair) and worker and not pair.danger_confirmed:
+            text_paragraph(doc, "Draft wording: not confirmed yet.", italic=True)
+        heading(doc, wording.goal, 3)
+        if sections.safety_goal(doc, pair) and worker and not pair.goal_confirmed:
+            text_paragraph(doc, "Draft wording: not confirmed yet.", italic=True)
+        heading(doc, wording.scaling, 3)
+        if is_blank(pair.scaling_question):
+            nothing_yet(doc)
+        else:
+            text_paragraph(doc, pair.scaling_question)
+        _scores(doc, pair, name, wording, chart, worker=worker)
+        sections.rule_sections(doc, pair, wording, level=3, leave_out_empty=not worker)
+
+
+class _LazyChart:
+    """Sets matplotlib up only for a plan that has a chart to draw."""
+
+    def __init__(self) -> None:
+        self._chart: ScoreChart | None = None
+
+    def render(self, title: str, rounds) -> bytes:
+        if self._chart is None:
+            self._chart = ScoreChart()
+        return self._chart.render(title, rounds)
+
+
+def _scores(
+    doc: DocxDocument, pair, name: str, wording: Wording, chart: _LazyChart, *, worker: bool
+) -> None:
+    if not pair.scores:
+        if worker:
+            heading(doc, wording.scores, 3)
+            nothing_yet(doc, wording.no_scores)
+        return
+    heading(doc, wording.scores, 3)
+    rounds = score_rounds(pair)
+    if len([r for r in rounds if r.average is not None]) > 1:
+        picture(
+            doc,
+            chart.render(name, rounds),
+            width_cm=15.5,
+            alt_text=describe_change(name, rounds),
+            name=f"{name}: scores over time",
+        )
+    sections.scores_table(doc, ordered_scores(pair), wording, caption=f"{name}: {wording.scores}")
+
+
+def _timeline(doc: DocxDocument, plan: Plan, wording: Wording) -> None:
+    heading(doc, wording.timeline, 1)
+    if plan.steps:
+        sections.timeline_table(
+            doc,
+            plan.steps,
+            wording.step_headers,
+            lambda step: wording.done if step.done else wording.not_done,
+            caption=wording.timeline,
+        )
+    else:
+        nothing_yet(doc)
+    sections.closure_line(doc, plan, wording)
+
+
+def _still_to_do(doc: DocxDocument, plan: Plan, wording: Wording, *, leave_out_empty: bool):
+    questions = [q for q in plan.open_questions if not is_blank(q.label)]
+    if not questions and leave_out_empty:
+        return
+    heading(doc, wording.still_to_do, 1)
+    if not questions:
+        nothing_yet(doc, "No open questions.")
+    for question in questions:
+        text_paragraph(doc, question.label, style="List Bullet")
+
+
+def _agreement(doc: DocxDocument, plan: Plan, wording: Wording) -> None:
+    heading(doc, wording.agreement, 1)
+    text_paragraph(doc, wording.agreement_intro)
+    table = TableWriter(doc, wording.agreement_headers, (6.0, 7.0, 4.0), caption=wording.agreement)
+    # Two spare rows for anyone at the meeting who is not yet in the network.
+    for name in [p.name for p in plan.people] + [None, None]:
+        table.text_row(name, min_height_cm=1.1)
+
+
+def _change_log(doc: DocxDocument, plan: Plan) -> None:
+    heading(doc, CHANGE_LOG, 1)
+    if not plan.revisions:
+        nothing_yet(doc, "No changes recorded yet.")
+        return
+    text_paragraph(doc, "Newest first.", italic=True)
+    sections.changes_table(doc, plan.revisions, caption=CHANGE_LOG)
+
+
+def _quality_notes(doc: DocxDocument, plan: Plan) -> None:
+    heading(doc, QUALITY, 1)
+    findings = open_findings(plan, audience="worker")
+    if not findings:
+        nothing_yet(doc, "No open quality notes.")
+        return
+    table = TableWriter(
+        doc, ("About", "What we noticed", "A way to improve it"), (3.6, 7.0, 6.4), caption=QUALITY
+    )
+    for finding in findings:
+        cells = table.text_row(finding.target, finding.message, finding.suggestion)
+        if not is_blank(finding.excerpt):
+            text_paragraph(cells[1], finding.excerpt, label="Words used: ")
