@@ -242,6 +242,24 @@ _STRETCH_RESCUE = frozenset(
     """.split()
 )
 
+# A capitalised word in the middle of a sentence is most often a name ("he is
+# beating Shannon"). Names are replaced by the placeholder NAME_WORD so the rules
+# can treat them as a person without a list of names. These capitalised words
+# are not names, or are words the rules and suppressors need to keep.
+NAME_WORD = "xname"
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z0-9,] )([A-Z][a-z]{1,20})\b")
+_NOT_NAMES = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday christmas xmas easter boxing
+    day eve new year mum mummy mam mom dad daddy nan nana gran granny grandma grandad
+    grandpa aunty auntie uncle i a an the he she it we they you me him her us them my his
+    our their your and or but if when police school court god social worker help please
+    no not stop now fire
+    """.split()
+)
+_AGE_SHORT = re.compile(r"\b([0-9]{1,2}) ?(?:yo|y o|yr old|yrs old|years old|year old)\b")
+
 _CONTRACTION_SUFFIXES = (
     (re.compile(r"\bwon't\b"), "will not"),
     (re.compile(r"\bcan't\b"), "can not"),
@@ -274,6 +292,11 @@ def cap_text(text: str) -> str:
         return text
     # The newline makes the cut a sentence break, so no rule matches across it.
     return text[:_HEAD_CHARS] + "\n" + text[-_TAIL_CHARS:]
+
+
+def _mark_name(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return word if word.lower() in _NOT_NAMES else NAME_WORD
 
 
 def _fold(text: str) -> str:
@@ -370,7 +393,8 @@ def normalise(text: str) -> list[str]:
     Each sentence is a string of single-space separated words with no
     punctuation, so the rules can anchor on word boundaries and spaces.
     """
-    folded = _fold(cap_text(text)).replace("&", " and ")
+    capped = _MID_SENTENCE_CAPITAL.sub(_mark_name, cap_text(text))
+    folded = _AGE_SHORT.sub(r"\1 year old", _fold(capped).replace("&", " and "))
     sentences: list[str] = []
     for part in _SENTENCE_BREAK.split(folded):
         for pattern, replacement in _CONTRACTION_SUFFIXES:

@@ -80,9 +80,8 @@ VOCAB: dict[str, str] = {
     "DET": _alt("my our his her their your the a that this these those"),
     "PRONOUN": _alt(
         """
-        me us her him them you myself himself herself themselves themself yourself
-        ourselves each_other someone somebody everyone anyone people mum mummy dad daddy
-        nan nana gran grandad
+        me us her him them you each_other someone somebody everyone anyone people mum
+        mummy dad daddy nan nana gran grandad xname
         """
     ),
     "REFLEXIVE": _alt("myself himself herself themselves themself yourself ourselves"),
@@ -129,7 +128,8 @@ VOCAB: dict[str, str] = {
     "PILLS": _alt(
         """
         pills tablets paracetamol overdose bleach meds medication painkillers antifreeze
-        poison pill
+        poison pill antidepressants sleeping_tablets sleeping_pills insulin methadone
+        ibuprofen aspirin co_codamol codeine
         """
     ),
     "OWN": r"(?:on (?:their|his|her|its|our|my) own|alone|home alone"
@@ -150,10 +150,14 @@ VOCAB: dict[str, str] = {
     + _alt(
         """
         with to write fill understand out do work think find make answer get_started this
-        the a plan sort word put
+        the a plan sort word put me us
         """
     )
     + r")",
+    # "please help me", "help us", but not "help me write the plan": backtracking
+    # onto a shorter match is blocked because "me" and "us" are task words too.
+    "PLEA": r"(?:\b(?:please|pls|someone|somebody) help(?: me| us)?(?: please)?"
+    r"|\bhelp (?:me|us)(?: please)?|\bhelp please|\bhelp help)\b<TASK_WORDS>",
     "NOT_BEFORE": r"(?<!\bnot )(?<!\bnever )(?<!\bno )",
     "NOT_PAST": r"(?<!\bwas )(?<!\bwere )",
     "NOW_AUX": r"\b(?:is|are|am|has|have)(?: "
@@ -168,7 +172,7 @@ VOCAB: dict[str, str] = {
 # Built from the entries above.
 VOCAB["PERSON"] = r"(?:<PRONOUN>|<DET>(?: <MOD>){0,2} (?:<KIN>|<AGE>))\b"
 VOCAB["CHILD"] = (
-    r"(?:" + _alt("us me them him her") + r"|<DET>(?: <MOD>){0,2} (?:<CHILD_NOUN>|<AGE>))\b"
+    r"(?:" + _alt("us me them him her xname") + r"|<DET>(?: <MOD>){0,2} (?:<CHILD_NOUN>|<AGE>))\b"
 )
 
 _PLACEHOLDER = re.compile(r"<([A-Z_]+)>")
@@ -208,6 +212,12 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "violence_now", S, r"\b(?:is|are) (?:throwing|chucking) (?:things|stuff|\w+) at <PERSON>"
     ),
+    # Scalding and acid: "he is pouring boiling water on her".
+    _rule(
+        "violence_now",
+        S,
+        r"\b(?:is|are) (?:pouring|throwing|chucking) (?:\w+ ){0,2}(?:on|over|at) <PERSON>",
+    ),
     _rule("violence_now", S, r"\b(?:is|are|am) trying to <TRY_HARM> <PERSON>"),
     _rule("violence_now", S, r"\bjust <VIOLENT_PAST> <PERSON>"),
     _rule(
@@ -218,6 +228,12 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule("violence_has", W, r"\b(?:has|have|is|are) (?:just )?(?:been )?(?:stabbed|shot)\b"),
     _rule("violence_past", C, r"\b<VIOLENT_PAST> <PERSON>"),
     _rule(
+        "violence_past",
+        C,
+        r"\b(?:<VIOLENT_PAST>|smashed|threw|thrown)(?: \w+){0,3} (?:over|at|on|into|across) "
+        r"(?:my|her|his|their|your|the \w+) (?:head|face)\b",
+    ),
+    _rule(
         "violence_past", C, r"\b(?:put|puts|putting|got|laid) (?:his|her|their) hands on <PERSON>"
     ),
     _rule("shouting_at", C, r"\b(?:shouting|screaming|yelling|swearing|raging) at <PERSON>"),
@@ -225,7 +241,7 @@ DANGER_RULES: tuple[Rule, ...] = (
         "rage_now",
         W,
         r"<NOT_PAST>\b(?:is|are) (?:going (?:mad|mental|crazy|nuts|psycho|ballistic)"
-        r"|kicking off|losing it|raging)\b",
+        r"|kicking off|losing it|raging)\b|\b(?:has|have) lost it\b",
     ),
     _rule(
         "rage_now",
@@ -234,9 +250,22 @@ DANGER_RULES: tuple[Rule, ...] = (
         + _alt("everything things stuff the_place the_house the_flat the_room it_all it")
         + r"\b",
     ),
+    _rule(
+        "fighting_now",
+        W,
+        r"<NOT_PAST>\b(?:they|mum and dad|my parents|\w+ and \w+) (?:are|is) "
+        r"(?:fighting|having a fight|brawling)\b",
+    ),
     _rule("hiding_now", S, r"\b(?:am|are|is) (?:currently )?hiding (?:from|in|under|upstairs)\b"),
     # -- threats for now or tonight -----------------------------------------
     _rule("threat_now", W, r"\b(?:is|are|am) (?:going to|about to) <KILL> <PERSON>"),
+    # A threat in the progressive is being made now, whatever "if" follows it.
+    _rule(
+        "threat_now",
+        S,
+        r"\b(?:is|are|am) threatening to "
+        r"(?:<THREAT_VERB>|jump|set fire|throw|pour|drown|shake)\b",
+    ),
     _rule("threat_now", W, r"\b(?:is|are|am) threatening (?:to\b|<PERSON>)"),
     _rule(
         "threat_now",
@@ -263,10 +292,12 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "drink_drive",
         C,
-        r"\b(?:<INTOX>|been drinking|drinking)(?: \w+){0,8} (?:driving|drove|drive|in the car)\b",
+        r"\b(?:<INTOX>|been drinking|drinking)(?: \w+){0,8} "
+        r"(?:driving|drove|driven|drive|in the car)\b",
     ),
     _rule("drink_drive", C, r"\b(?:driving|drove|drive)(?: \w+){0,8} (?:<INTOX>|been drinking)\b"),
     _rule("carer_intoxicated", C, r"\b<INTOX>(?: \w+){0,8} <CHILD>"),
+    _rule("carer_intoxicated", W, r"\b(?:is|are) <INTOX>(?: \w+){0,8} <CHILD>"),
     # -- weapons present ---------------------------------------------------
     _rule("weapon_now", S, r"<NOT_BEFORE>\bgot <WEAPON_DET><WEAPON>\b<NOT_LICENCE>"),
     _rule(
@@ -314,8 +345,23 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\b(?:i am|we are) (?:[0-9]|1[0-5]|six|seven|eight|nine|ten|eleven|twelve)\b"
         r"(?: \w+){0,4} (?:on (?:my|our) own|alone|by (?:myself|ourselves))\b",
     ),
+    # A child's voice: "mum went to the pub and we have been on our own".
+    _rule(
+        "child_alone",
+        W,
+        r"\b(?:mum|dad|mummy|daddy|nan|my parents)(?: \w+){0,10} (?:we|i) (?:are|am|have been) "
+        r"(?:on (?:our|my) own|alone|home alone|by (?:ourselves|myself))\b",
+    ),
     # -- child missing -------------------------------------------------------
     _rule("child_missing", W, r"\b(?:can not|could not) find <CHILD>"),
+    _rule("child_missing", W, r"\b(?:can not|could not) see <CHILD>(?: \w+)? anywhere\b"),
+    _rule("child_missing", W, r"\bwandered (?:off|away)\b"),
+    _rule(
+        "child_missing",
+        W,
+        r"\b(?:not been seen|nobody has seen|no one has seen|nobody has heard from"
+        r"|no one has heard from)\b",
+    ),
     _rule(
         "child_missing",
         W,
@@ -341,7 +387,13 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "overdose_now",
         W,
-        r"\b(?:taken|took|swallowed|had|drunk|drank|taking|eaten|ate)(?: \w+){0,4} <PILLS>\b",
+        r"\b(?:taken|took|swallowed|had|drunk|drank|taking|eaten|ate)(?: \w+){0,8} <PILLS>\b",
+    ),
+    _rule(
+        "overdose_now",
+        W,
+        r"\btake (?:all|a load|loads|lots|a handful|the lot|the whole|[0-9]+)(?: \w+){0,3} "
+        r"<PILLS>\b",
     ),
     _rule("overdose_now", W, r"\boverdos(?:ed|ing)\b"),
     _rule(
@@ -350,11 +402,10 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\b(?:is|are|am) (?:cutting|hurting|harming|burning|strangling|hanging) <REFLEXIVE>\b",
     ),
     _rule("self_harm_now", S, r"\b(?:is|are|am) self harming\b"),
-    _rule(
-        "self_harm",
-        W,
-        r"\b(?:kill|killing|hurt|harm|cut|hang|hanging|stab|drown|end) <REFLEXIVE>\b",
-    ),
+    # Plain "hurt himself" is most often an accident, so "hurt/cut" need intent.
+    _rule("self_harm", W, r"\b(?:kill|killing|harm|hang|hanging|stab|drown|end) <REFLEXIVE>\b"),
+    _rule("self_harm", W, r"\b(?:to|will|is going to|keeps) (?:hurt|cut|burn) <REFLEXIVE>\b"),
+    _rule("self_harm", W, r"\b(?:slit|slashed|cut) (?:my|his|her|their) (?:wrists?|throat)\b"),
     _rule("self_harm", W, r"\b(?:end|ending) (?:it all|my life|his life|her life|their life|it)\b"),
     _rule("self_harm", W, r"\b(?:want|wants|wanted|going|ready) to die\b|\bsuicid(?:e|al)\b"),
     _rule("self_harm", W, r"\b(?:threatening|going|about|trying|want|wants) to jump\b"),
@@ -367,14 +418,21 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "medical_now",
         W,
-        r"\b(?:unconscious|unresponsive|passed out|collapsed|turning blue|gone blue"
-        r"|having a fit|fitting)\b",
+        r"\b(?:unconscious|unresponsive|passed out|collapsed|turning blue|gone blue|going blue"
+        r"|having a fit|fitting|floppy|not responding|stopped moving)\b",
+    ),
+    _rule(
+        "medical_now",
+        W,
+        r"\b(?:is|are) not (?:moving|responding|waking up)\b"
+        r"|\bthink (?:he|she|they) (?:is|are) dead\b",
     ),
     _rule("medical_now", W, r"\b(?:will not|can not|would not|does not) wake (?:up|<PERSON>)"),
     _rule(
         "medical_now",
         W,
-        r"\b(?:is|are) bleeding\b|\b(?:there is|so much|loads of|a lot of|covered in) blood\b",
+        r"\b(?:is|are) bleeding\b|\b(?:there is|so much|loads of|a lot of|covered in) blood\b"
+        r"|\bblood everywhere\b",
     ),
     # -- break-in and unwanted presence ----------------------------------
     _rule(
@@ -408,8 +466,8 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "presence",
         W,
-        r"\b(?:is|are) (?:here|outside) (?:and|but) (?:he|she|they) (?:is|are) not "
-        r"(?:meant|allowed|supposed)\b",
+        r"\b(?:he|she|they|my ex|xname) (?:is|are) (?:here|outside)\b"
+        r"(?! (?:with|to help|helping|for contact|for the meeting|too|as well))",
     ),
     _rule(
         "presence",
@@ -429,7 +487,13 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\b(?:will not|would not|refuses to) let (?:me|us|her|him|them|the kids|the children)"
         r"(?: \w+)? (?:out|leave|go|get out)\b|\bwill not let go\b",
     ),
-    _rule("trapped", W, r"\b(?:locked|trapped) (?:in|<PERSON> in)\b"),
+    # People locked in, not "keeps them locked in a cabinet".
+    _rule(
+        "trapped",
+        W,
+        r"\b(?:am|are|is|been|got) (?:locked|trapped) (?:in|inside)\b"
+        r"|\b(?:locked|trapped) <PERSON> (?:in|inside)\b",
+    ),
     _rule(
         "trapped",
         W,
@@ -440,6 +504,7 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "fire_now", S, r"\b(?:is|are|has|have) (?:on fire|caught fire|set on fire|burning down)\b"
     ),
+    _rule("fire_now", S, r"\b(?:is|are) (?:in flames|ablaze|alight)\b"),
     _rule("fire_now", S, r"\b(?:there is|is|are) (?:a )?fire (?:in|at|upstairs|downstairs)\b"),
     _rule(
         "fire_now",
@@ -450,6 +515,12 @@ DANGER_RULES: tuple[Rule, ...] = (
     ),
     _rule("fire_now", S, r"\bfull of smoke\b|\bsmoke (?:is )?(?:coming|pouring|everywhere)\b"),
     _rule("fire_now", S, r"\b(?:is|are) setting (?:fire|the \w+ on fire|\w+ on fire|alight)\b"),
+    _rule(
+        "fire_now",
+        W,
+        r"\b(?:poured|pouring|pours|spread|spreading|splashed) "
+        r"(?:petrol|lighter fluid|fuel|paraffin|diesel|white spirit)\b",
+    ),
     _rule(
         "fire_threat", C, r"\b(?:set|sets|setting) fire to\b|\bburn (?:the|our|my|us|them|down)\b"
     ),
@@ -464,7 +535,7 @@ DANGER_RULES: tuple[Rule, ...] = (
         "scared_to_go_home",
         W,
         r"\b(?:do not|does not|did not|not) (?:want|want to|wanna) (?:to )?"
-        r"(?:go|be going|get|return) (?:back )?home\b",
+        r"(?:go|be going|get|return) (?:back )?(?:home|there)\b",
     ),
     _rule("scared_to_go_home", W, r"\b(?:can not|could not) go (?:back )?home\b"),
     _rule(
@@ -489,10 +560,13 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"(?:now|here|quick|quickly|urgently|asap|please|right now)\b",
     ),
     _rule(
-        "help_plea",
-        W,
-        r"\b(?:help me|help us|please help|someone help|somebody help|help help)\b<TASK_WORDS>",
+        "call_police",
+        S,
+        r"\b(?:someone|somebody|you|police) (?:needs to|need to|has to|have to|must) come"
+        r"(?: \w+)? (?:now|quick|quickly|asap|right now|urgently)\b"
+        r"|\bneed (?:someone|somebody|you) (?:here|to come) (?:now|quick|asap|right now)\b",
     ),
+    _rule("help_plea", W, r"<PLEA>"),
     _rule("in_danger", W, r"\b(?:i am|we are|is|are|am) (?:in danger|not safe|unsafe)\b"),
     _rule("in_danger", W, r"^(?:not safe|in danger)\b"),
 )
@@ -524,7 +598,11 @@ IMMEDIACY: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bstill (?:here|there|outside|in the (?:house|flat|room|garden|car)|at it"
         r"|at the door|doing it|going|hitting|shouting)\b",
     ),
-    _marker("ongoing", r"\bsince this (?:morning|afternoon|evening)\b|\ball (?:night|evening)\b"),
+    _marker(
+        "ongoing",
+        r"\bsince this (?:morning|afternoon|evening)\b|\ball (?:night|evening|day)\b(?! long)",
+    ),
+    _marker("recent", r"\b(?:has|have) just\b|\bjust (?:happened|done it|did it)\b"),
     _marker(
         "ongoing",
         r"\bfor (?:the (?:last|past) )?(?:[0-9]+|a few|few|ten|five|twenty|two|a couple of"
@@ -535,11 +613,7 @@ IMMEDIACY: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:he|she|they|dad|mum|ex) (?:is|are) (?:here|back|outside|at the door|in the house)\b",
     ),
     _marker("present", r"\bon (?:his|her|their|the) way\b"),
-    _marker(
-        "plea",
-        r"\b(?:help me|help us|please help|someone help|somebody help|send (?:someone|help)"
-        r"|come quick|hurry|emergency)\b<TASK_WORDS>",
-    ),
+    _marker("plea", r"<PLEA>|\b(?:send (?:someone|help)|come quick|hurry|emergency)\b"),
 )
 
 # --- suppressors ------------------------------------------------------------
@@ -575,7 +649,10 @@ SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bas a (?:child|kid|teenager|teen|baby|youngster)\b"
         r"|\bin (?:his|her|their|my) (?:teens|twenties|thirties)\b",
     ),
-    _marker("past_time", r"\bbefore (?:she|he|they|we|i|that|then|christmas|the|when)\b|\bbefore$"),
+    _marker(
+        "past_time",
+        r"\bbefore (?:she|he|they|we|i|that|then|christmas|the|when|and|but|now)\b|\bbefore$",
+    ),
     _marker(
         "past_time",
         r"\b(?:once|twice|yesterday|the other (?:day|night|week)|at the weekend|recently|lately)\b",
@@ -597,7 +674,9 @@ SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     _marker(
         "past_time",
-        r"\bsince (?:year [0-9]+|(?:19|20)[0-9]{2}|christmas|they|he|she|we|i|the|last|<MONTH>)\b",
+        r"\bsince (?:year [0-9]+|(?:19|20)[0-9]{2}|christmas|the|last|<MONTH>)\b"
+        r"|\bsince (?:they|we|he|she|i) (?:got|met|were|was|moved|split|separated|started"
+        r"|came out|had)\b",
     ),
     _marker(
         "past_time",
@@ -607,7 +686,7 @@ SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     _marker(
         "habitual",
         r"\b(?:sometimes|often|always|usually|normally|whenever|every time|each time"
-        r"|from time to time|now and then|on and off|tends to|tend to|on a bad day"
+        r"|from time to time|now and then|on and off|tends to|tend to|on a bad day|all the time"
         r"|most (?:days|nights|weekends|weeks|evenings))\b",
     ),
     _marker(
