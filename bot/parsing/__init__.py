@@ -1,0 +1,10 @@
+"""Turn what people type into structured values for the safety plan interview.
+
+Pure Python (standard library and python-dateutil). Every public function
+answers "not understood" (None, [], or a value with ``problem`` set) instead
+of raising, whatever it is given, and none of them logs the text.
+"""
+
+from bot.parsing.scores import ScoreParse, parse_score
+
+__all__ = ["ScoreParse", "parse_score"]
