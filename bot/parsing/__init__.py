@@ -5,6 +5,7 @@ answers "not understood" (None, [], or a value with ``problem`` set) instead
 of raising, whatever it is given, and none of them logs the text.
 """
 
+from bot.parsing.dates import DateParse, format_uk_date, parse_uk_date
 from bot.parsing.scores import ScoreParse, parse_score
 
-__all__ = ["ScoreParse", "parse_score"]
+__all__ = ["DateParse", "ScoreParse", "format_uk_date", "parse_score", "parse_uk_date"]
