@@ -7,5 +7,13 @@ of raising, whatever it is given, and none of them logs the text.
 
 from bot.parsing.dates import DateParse, format_uk_date, parse_uk_date
 from bot.parsing.scores import ScoreParse, parse_score
+from bot.parsing.yesno import parse_yes_no
 
-__all__ = ["DateParse", "ScoreParse", "format_uk_date", "parse_score", "parse_uk_date"]
+__all__ = [
+    "DateParse",
+    "ScoreParse",
+    "format_uk_date",
+    "parse_score",
+    "parse_uk_date",
+    "parse_yes_no",
+]
