@@ -205,6 +205,25 @@ _TOKEN_MAP = {
     "od": "overdose",
     "oded": "overdosed",
     "ambo": "ambulance",
+    # Misspellings of the words that matter most.
+    "knif": "knife",
+    "nife": "knife",
+    "kniff": "knife",
+    "knive": "knife",
+    "gt": "got",
+    "stabed": "stabbed",
+    "stabd": "stabbed",
+    "polise": "police",
+    "pollice": "police",
+    "poilce": "police",
+    "plice": "police",
+    "bak": "back",
+    "hom": "home",
+    "hiting": "hitting",
+    "hittng": "hitting",
+    "kil": "kill",
+    "hert": "hurt",
+    "scard": "scared",
 }
 
 # "used 2 batter her": a lone 2 means "to" only after these words; otherwise it
@@ -368,6 +387,8 @@ def _normalise_words(words: list[str]) -> list[str]:
             out.extend((_FAMILY_S[word], "is"))
         elif word in ("hell", "shell") and following and following[0] in _WILL_VERBS:
             out.extend(("he" if word == "hell" else "she", "will"))
+        elif word == "scare" and out and out[-1] in ("am", "is", "are", "so", "very"):
+            out.append("scared")
         elif word == "2" and out and out[-1] in _TWO_AS_TO:
             out.append("to")
         else:

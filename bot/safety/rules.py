@@ -124,7 +124,9 @@ VOCAB: dict[str, str] = {
         """
     ),
     "WEAPON_DET": r"(?:(?:a|an|his|her|the|my|their|that) )?(?:(?:big|sharp|kitchen) )?",
-    "NOT_LICENCE": r"(?! " + _alt("licence license licences cabinet permit certificate") + r")",
+    "NOT_LICENCE": r"(?! "
+    + _alt("licence license licences cabinet permit certificate collection block set rack drawer")
+    + r")",
     "PILLS": _alt(
         """
         pills tablets paracetamol overdose bleach meds medication painkillers antifreeze
@@ -135,7 +137,9 @@ VOCAB: dict[str, str] = {
     "OWN": r"(?:on (?:their|his|her|its|our|my) own|alone|home alone"
     r"|by (?:themselves|himself|herself|itself|ourselves|myself))",
     "DOOR": r"(?:front |back |bedroom |bathroom )?(?:door|doors|window|windows)",
-    "BANG": _alt("kicking banging smashing hammering pounding bashing booting battering knocking"),
+    "BANG": _alt(
+        "kicking banging smashing hammering pounding bashing booting battering knocking punching"
+    ),
     "INTOX": r"(?:drunk|off (?:his|her|their) (?:face|head)|high|wasted|out of it|stoned"
     r"|passed out)",
     "MISSING_NOT": r"(?! "
@@ -201,7 +205,7 @@ _ING_NOT_NOW = "".join(
     rf"(?<!\b{w} )"
     for w in "was were of about stop stopped start started from remember like after before "
     "not never when up".split()
-)
+) + "".join(rf"(?<!\bstop {w} )" for w in "him her them he she dad mum you".split())
 
 DANGER_RULES: tuple[Rule, ...] = (
     # -- violence happening ---------------------------------------------------
@@ -567,6 +571,101 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"|\bneed (?:someone|somebody|you) (?:here|to come) (?:now|quick|asap|right now)\b",
     ),
     _rule("help_plea", W, r"<PLEA>"),
+    _rule(
+        "call_police",
+        S,
+        r"\bplease (?:can )?(?:someone|somebody) come\b"
+        r"|\b(?:someone|somebody) come (?:quick|now|please|asap|help)\b",
+    ),
+    # -- more danger now ------------------------------------------------------
+    _rule("happening_now", W, r"\b(?:it is|its|this is) happening (?:again|now|right now)\b"),
+    _rule("violence_now", W, r"<NOT_PAST>\b(?:is|are) on top of <PERSON>"),
+    _rule(
+        "violence_now",
+        W,
+        r"\b(?:pillow|hand|hands|bag|blanket|cushion) (?:over|on) <DET> (?:\w+ )?"
+        r"(?:face|mouth|nose)\b",
+    ),
+    _rule(
+        "threat_now",
+        W,
+        r"<NOT_PAST>\b(?:shouting|screaming|yelling|saying|says) (?:that )?(?:he|she|they) "
+        r"(?:will|is going to|are going to) <THREAT_VERB>\b",
+    ),
+    _rule(
+        "threat_now",
+        W,
+        r"\b(?:scared|afraid|frightened|terrified) (?:that )?(?:he|she|they|xname|my \w+) "
+        r"(?:will |is going to |going to |might |could )?(?:kill|murder|stab|hurt|hit|shoot)\b",
+    ),
+    _rule(
+        "rage_now",
+        W,
+        r"\b(?:break|breaks|breaking|smash|smashes|wreck|wrecking|trash|trashing) everything\b",
+    ),
+    _rule(
+        "dangerous_driving",
+        W,
+        r"\b(?:trying to|going to|threatening to|about to) (?:crash|drive into|drive off a)\b"
+        r"|\bdriving like a (?:maniac|lunatic|madman|nutter|idiot)\b",
+    ),
+    _rule(
+        "taking_children",
+        W,
+        r"\b(?:someone|somebody|a man|a woman|a stranger|they) (?:has |have )?"
+        r"(?:taken|took|snatched|grabbed) <CHILD>",
+    ),
+    _rule(
+        "child_missing",
+        W,
+        r"\b<CHILD_NOUN> (?:is|are) (?:gone from|not in) (?:his|her|their|its|the) "
+        r"(?:bed|beds|cot|room|rooms|pram|buggy)\b",
+    ),
+    _rule(
+        "child_missing",
+        W,
+        r"\b(?:is|are) not (?:back|home)\b(?! (?:living|with|together|in touch|at work|at school))",
+    ),
+    _rule(
+        "child_alone",
+        W,
+        r"\bno (?:adults?|grown ups?|grownups|parents?) "
+        r"(?:here|at home|in the house|with us|home)\b"
+        r"|\b(?:mum|dad|mummy|daddy|my parents|nan) (?:went|has gone|have gone) out"
+        r"(?: \w+){0,3} (?:hours|ages) ago\b",
+    ),
+    _rule("medical_now", W, r"\b(?:has|have|just) swallowed\b"),
+    _rule(
+        "medical_now",
+        W,
+        r"\b(?:hit|knocked (?:over|down)|run over) by a (?:car|bus|van|lorry|train|vehicle)\b"
+        r"|\b(?:is|are) not crying\b(?! (?:as|so|much))",
+    ),
+    _rule(
+        "self_harm",
+        W,
+        r"\b(?:is|are|am) (?:on|at) (?:the )?(?:train tracks|railway|railway line|roof|bridge"
+        r"|cliff|ledge|edge of)\b",
+    ),
+    _rule(
+        "self_harm",
+        W,
+        r"\bgoodbye (?:message|note|text|letter)\b|\b(?:note|message|text|letter) saying goodbye\b"
+        r"|\b(?:do not|does not|not) want to (?:be alive|live|be here)(?: anymore| any more)?\b",
+    ),
+    _rule("trapped", W, r"\b(?:locked|barricaded) (?:<REFLEXIVE>|<PERSON>) (?:in|inside)\b"),
+    _rule(
+        "break_in",
+        S,
+        r"\btrying to (?:kick|smash|break|bash|force|boot) (?:in |down )?(?:the |my |our )?"
+        r"(?:front |back )?(?:door|window)\b",
+    ),
+    _rule(
+        "weapon_present",
+        W,
+        r"<NOT_BEFORE>\b(?:he|she|they|xname) (?:have|has|got) (?:a |an )?"
+        r"(?!knives|guns|weapons)<WEAPON>\b<NOT_LICENCE>",
+    ),
     _rule("in_danger", W, r"\b(?:i am|we are|is|are|am) (?:in danger|not safe|unsafe)\b"),
     _rule("in_danger", W, r"^(?:not safe|in danger)\b"),
 )
@@ -578,7 +677,7 @@ _NOW_NOT_AFTER = (
     "".join(
         rf"(?<!\b{w} )"
         for w in "better fine safe calm well sober ok okay by until for since happy good stopped "
-        "out from right just clean settled".split()
+        "out from right just clean settled but".split()
     )
     + r"(?<!\bup to )"
 )
@@ -587,7 +686,12 @@ IMMEDIACY: tuple[tuple[str, re.Pattern[str]], ...] = (
     _marker("now", r"\b(?:right now|as we speak|this (?:minute|second|instant)|just now)\b"),
     _marker("now", r"\b(?:at this moment|at the moment|currently|tonight|today)\b"),
     _marker("now", r"\bthis (?:morning|afternoon|evening)\b"),
-    _marker("now", _NOW_NOT_AFTER + r"\bnow\b(?! (?:that|and then|and again|he has|she has))"),
+    _marker(
+        "now",
+        _NOW_NOT_AFTER + r"\bnow\b(?! (?:that|and then|and again|he has|she has))"
+        r"(?! (?:he|she|they|things|it|we) (?:is|are) "
+        r"(?:better|fine|ok|okay|calm|sober|good|safe))",
+    ),
     _marker(
         "recent",
         r"\b(?:[0-9]+|a few|few|ten|five|twenty|two|a couple of|couple of|half an|an|a) "
