@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from docx.document import Document as DocxDocument
+from docx.shared import Pt
 
 from bot.plan.model import Meeting, Pair, Plan, Revision, RuleKind, Score, Step
 from exporters.docx_common import TableWriter, heading, nothing_yet, run, text_paragraph
@@ -145,7 +146,7 @@ def timeline_table(
     status: Callable[[Step], str],
     caption: str,
 ) -> None:
-    table = TableWriter(doc, headers, (1.8, 6.4, 3.4, 3.4, 2.0), caption=caption)
+    table = TableWriter(doc, headers, (1.8, 5.8, 3.4, 3.4, 2.6), caption=caption)
     for number, step in enumerate(steps, start=1):
         cells = table.row()
         text_paragraph(cells[0], str(number))
@@ -159,9 +160,11 @@ def timeline_table(
 
 def closure_line(doc: DocxDocument, plan: Plan, wording: Wording) -> None:
     if is_blank(plan.target_closure_text) and plan.target_closure_date is None:
-        text_paragraph(doc, wording.closure_not_set, bold=True)
+        paragraph = text_paragraph(doc, wording.closure_not_set, bold=True)
+        paragraph.paragraph_format.space_before = Pt(6)
         return
     paragraph = doc.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(6)  # it follows the timeline table
     run(paragraph, wording.closure, bold=True)
     if not is_blank(plan.target_closure_text):
         run(paragraph, plan.target_closure_text)

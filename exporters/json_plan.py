@@ -1,0 +1,358 @@
+"""The plan as JSON, and back.
+
+Format 1.x (see docs/plan-json.md and exporters/schema/plan.schema.json):
+arrays in plan order, dates ISO 8601, times ISO 8601 in UTC, enums by value.
+Database ids, ``uid`` values and ``position`` fields are left out: a list's
+order is the truth, and an imported plan must not collide with the plan it
+was exported from, so it gets fresh identities. Text is kept exactly as typed
+(JSON can hold any character), so an export followed by an import gives the
+same plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from bot.plan.model import (
+    CaseStatus,
+    Child,
+    ColumnEntry,
+    ColumnKind,
+    Meeting,
+    MeetingType,
+    OpenQuestion,
+    Pair,
+    Person,
+    Plan,
+    PlanRule,
+    Revision,
+    RuleKind,
+    Score,
+    Step,
+    UrgentFlag,
+)
+from exporters.formatting import as_utc
+from exporters.scores import all_meetings
+
+SCHEMA_VERSION = "1.0"
+_SUPPORTED_MAJOR = 1
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class PlanFormatError(ValueError):
+    """The data is not a plan this version can read; the message says where and why."""
+
+
+# -- export -------------------------------------------------------------------
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _time(value: dt.datetime) -> str:
+    return as_utc(value).isoformat()
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    meetings = all_meetings(plan)
+    meeting_index = {id(m): i for i, m in enumerate(meetings)}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "reference": plan.reference,
+        "status": plan.status.value,
+        "version": plan.version,
+        "practice_case": plan.practice_case,
+        "target_closure_date": _date(plan.target_closure_date),
+        "target_closure_text": plan.target_closure_text,
+        "written_with": list(plan.written_with),
+        "created_at": _time(plan.created_at),
+        "updated_at": _time(plan.updated_at),
+        "children": [{"first_name": c.first_name, "age": c.age} for c in plan.children],
+        "people": [
+            {
+                "name": p.name,
+                "relationship": p.relationship,
+                "is_professional": p.is_professional,
+                "contact": p.contact,
+                "role_in_plan": p.role_in_plan,
+            }
+            for p in plan.people
+        ],
+        "entries": [
+            {"kind": e.kind.value, "text": e.text, "how_long": e.how_long} for e in plan.entries
+        ],
+        "meetings": [
+            {"kind": m.kind.value, "held_on": _date(m.held_on), "attendees": list(m.attendees)}
+            for m in meetings
+        ],
+        "pairs": [_pair_to_dict(pair, meeting_index) for pair in plan.pairs],
+        "steps": [
+            {
+                "what": s.what,
+                "who": s.who,
+                "due": _date(s.due),
+                "due_text": s.due_text,
+                "done": s.done,
+            }
+            for s in plan.steps
+        ],
+        "open_questions": [
+            {"key": q.key, "label": q.label, "noted_at": _time(q.noted_at)}
+            for q in plan.open_questions
+        ],
+        "revisions": [
+            {
+                "actor": r.actor,
+                "action": r.action,
+                "what": r.what,
+                "detail": r.detail,
+                "at": _time(r.at),
+            }
+            for r in plan.revisions
+        ],
+        "urgent_flags": [
+            {"message": f.message, "channel": f.channel, "at": _time(f.at)}
+            for f in plan.urgent_flags
+        ],
+    }
+
+
+def _pair_to_dict(pair: Pair, meeting_index: dict[int, int]) -> dict[str, Any]:
+    return {
+        "danger_who": pair.danger_who,
+        "danger_behaviour": pair.danger_behaviour,
+        "danger_impact": pair.danger_impact,
+        "danger_statement": pair.danger_statement,
+        "danger_confirmed": pair.danger_confirmed,
+        "goal_happening": pair.goal_happening,
+        "goal_who": pair.goal_who,
+        "goal_duration": pair.goal_duration,
+        "safety_goal": pair.safety_goal,
+        "goal_confirmed": pair.goal_confirmed,
+        "scaling_question": pair.scaling_question,
+        "scores": [
+            {
+                "person_name": s.person_name,
+                "value": s.value,
+                "reason": s.reason,
+                "one_point_higher": s.one_point_higher,
+                "scored_on": _date(s.scored_on),
+                "meeting": meeting_index[id(s.meeting)] if s.meeting is not None else None,
+            }
+            for s in pair.scores
+        ],
+        "rules": [
+            {
+                "kind": r.kind.value,
+                "text": r.text,
+                "person_name": r.person_name,
+                "action": r.action,
+                "contact": r.contact,
+            }
+            for r in pair.rules
+        ],
+    }
+
+
+def plan_to_json(plan: Plan) -> str:
+    """Readable JSON (UTF-8 text, not \\u escapes), indented."""
+    text = json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2, allow_nan=False)
+    # A lone surrogate cannot be written as UTF-8: keep it as a JSON escape,
+    # which reads back as the same character.
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# -- import -------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def plan_schema() -> dict[str, Any]:
+    """The JSON Schema of format 1.x."""
+    source = resources.files("exporters.schema").joinpath("plan.schema.json")
+    return json.loads(source.read_text(encoding="utf-8"))
+
+
+def _check_version(data: object) -> None:
+    if not isinstance(data, dict):
+        raise PlanFormatError("a plan must be a JSON object")
+    version = data.get("schema_version")
+    if not isinstance(version, str) or not re.fullmatch(r"[0-9]+\.[0-9]+", version):
+        raise PlanFormatError("schema_version is missing or not like '1.0'")
+    major = int(version.split(".")[0])
+    if major != _SUPPORTED_MAJOR:
+        raise PlanFormatError(
+            f"schema_version {version} is not supported: this version reads {_SUPPORTED_MAJOR}.x"
+        )
+
+
+def _validate(data: dict[str, Any]) -> None:
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(plan_schema())
+    error = next(iter(sorted(validator.iter_errors(data), key=lambda e: list(e.path))), None)
+    if error is not None:
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.path)
+        raise PlanFormatError(f"plan{where}: {error.message}")
+
+
+def _parse_date(value: str | None, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise PlanFormatError(f"{where}: {value!r} is not a date like 2024-03-31") from error
+
+
+def _parse_time(value: str, where: str) -> dt.datetime:
+    try:
+        # Python 3.10 does not read the "Z" suffix other writers use.
+        moment = dt.datetime.fromisoformat(value[:-1] + "+00:00" if value.endswith("Z") else value)
+    except ValueError as error:
+        raise PlanFormatError(
+            f"{where}: {value!r} is not a time like 2024-03-31T14:05:00+00:00"
+        ) from error
+    return as_utc(moment)
+
+
+def plan_from_dict(data: dict[str, Any]) -> Plan:
+    """A new plan from exported data (fresh ids and uids; nothing refers to the old plan)."""
+    _check_version(data)
+    _validate(data)
+    meetings = [
+        Meeting(
+            kind=MeetingType(m["kind"]),
+            held_on=_parse_date(m["held_on"], f"meetings[{i}].held_on"),
+            attendees=list(m["attendees"]),
+        )
+        for i, m in enumerate(data["meetings"])
+    ]
+    plan = Plan(
+        reference=data["reference"],
+        status=CaseStatus(data["status"]),
+        target_closure_date=_parse_date(data["target_closure_date"], "target_closure_date"),
+        target_closure_text=data["target_closure_text"],
+        written_with=list(data["written_with"]),
+        practice_case=data["practice_case"],
+        version=int(data["version"]),  # 3.0 is an integer to JSON Schema
+        created_at=_parse_time(data["created_at"], "created_at"),
+        updated_at=_parse_time(data["updated_at"], "updated_at"),
+        meetings=meetings,
+    )
+    plan.children = [
+        Child(first_name=c["first_name"], age=None if c["age"] is None else int(c["age"]))
+        for c in data["children"]
+    ]
+    plan.people = [
+        Person(
+            name=p["name"],
+            relationship=p["relationship"],
+            is_professional=p["is_professional"],
+            contact=p["contact"],
+            role_in_plan=p["role_in_plan"],
+        )
+        for p in data["people"]
+    ]
+    plan.entries = [
+        ColumnEntry(kind=ColumnKind(e["kind"]), text=e["text"], how_long=e["how_long"])
+        for e in data["entries"]
+    ]
+    plan.pairs = [_pair_from_dict(p, i, meetings) for i, p in enumerate(data["pairs"])]
+    plan.steps = [
+        Step(
+            what=s["what"],
+            who=s["who"],
+            due=_parse_date(s["due"], f"steps[{i}].due"),
+            due_text=s["due_text"],
+            done=s["done"],
+        )
+        for i, s in enumerate(data["steps"])
+    ]
+    plan.open_questions = [
+        OpenQuestion(
+            key=q["key"],
+            label=q["label"],
+            noted_at=_parse_time(q["noted_at"], f"open_questions[{i}].noted_at"),
+        )
+        for i, q in enumerate(data["open_questions"])
+    ]
+    plan.revisions = [
+        Revision(
+            actor=r["actor"],
+            action=r["action"],
+            what=r["what"],
+            detail=r["detail"],
+            at=_parse_time(r["at"], f"revisions[{i}].at"),
+        )
+        for i, r in enumerate(data["revisions"])
+    ]
+    plan.urgent_flags = [
+        UrgentFlag(
+            message=f["message"],
+            channel=f["channel"],
+            at=_parse_time(f["at"], f"urgent_flags[{i}].at"),
+        )
+        for i, f in enumerate(data["urgent_flags"])
+    ]
+    return plan
+
+
+def _pair_from_dict(data: dict[str, Any], number: int, meetings: list[Meeting]) -> Pair:
+    where = f"pairs[{number}]"
+    scores = []
+    for i, s in enumerate(data["scores"]):
+        meeting = None
+        if s["meeting"] is not None:
+            if s["meeting"] >= len(meetings):
+                raise PlanFormatError(
+                    f"{where}.scores[{i}].meeting: there is no meeting number {s['meeting']}"
+                )
+            meeting = meetings[s["meeting"]]
+        scores.append(
+            Score(
+                person_name=s["person_name"],
+                value=s["value"],
+                reason=s["reason"],
+                one_point_higher=s["one_point_higher"],
+                scored_on=_parse_date(s["scored_on"], f"{where}.scores[{i}].scored_on"),
+                meeting=meeting,
+            )
+        )
+    return Pair(
+        danger_who=data["danger_who"],
+        danger_behaviour=data["danger_behaviour"],
+        danger_impact=data["danger_impact"],
+        danger_statement=data["danger_statement"],
+        danger_confirmed=data["danger_confirmed"],
+        goal_happening=data["goal_happening"],
+        goal_who=data["goal_who"],
+        goal_duration=data["goal_duration"],
+        safety_goal=data["safety_goal"],
+        goal_confirmed=data["goal_confirmed"],
+        scaling_question=data["scaling_question"],
+        scores=scores,
+        rules=[
+            PlanRule(
+                kind=RuleKind(r["kind"]),
+                text=r["text"],
+                person_name=r["person_name"],
+                action=r["action"],
+                contact=r["contact"],
+            )
+            for r in data["rules"]
+        ],
+    )
+
+
+def plan_from_json(text: str) -> Plan:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise PlanFormatError(f"not JSON: {error}") from error
+    return plan_from_dict(data)

@@ -1,0 +1,1 @@
+"""The JSON Schema of the plan export (a package so the .json ships with it)."""

@@ -1,0 +1,174 @@
+"""The meeting pack: opens with the statements, scores per person, what changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import export_reading as reading
+import export_samples as samples
+import pytest
+from docx.oxml.ns import qn
+
+from bot.plan.model import Meeting, MeetingType, Score
+from exporters import ExportOptions
+from exporters import docx_meeting as meeting
+from exporters.docx_meeting import render_meeting_pack
+
+
+def render(plan, attendees=None, today=samples.TODAY, **options) -> bytes:
+    return render_meeting_pack(plan, ExportOptions(today=today, **options), attendees)
+
+
+def expected_sections(plan, attendees):
+    expected = {reading.COVER: reading._keep([plan.reference, *attendees])}
+    expected[meeting.STATEMENTS] = [t for p in plan.pairs for t in reading.pair_statements(p)]
+    scaling: list[str] = []
+    for pair in plan.pairs:
+        scaling += reading._keep([pair.scaling_question])
+        if pair.scores:
+            last = max(reading._score_date(s) for s in pair.scores)
+            for score in pair.scores:
+                if reading._score_date(score) == last:
+                    scaling += reading._keep([score.person_name, score.reason])
+        scaling += reading._keep(attendees)
+    expected[meeting.SCALING] = scaling
+    expected[meeting.RULES] = [t for p in plan.pairs for t in reading.pair_rules(p)]
+    expected[meeting.TIMELINE] = [
+        t for s in plan.steps for t in reading._keep([s.what, s.who, s.due_text])
+    ] + reading._keep([plan.target_closure_text])
+    dates = [m.held_on for m in plan.meetings]
+    dates += [s.meeting.held_on for p in plan.pairs for s in p.scores if s.meeting]
+    since = [r for r in plan.revisions if not dates or r.at.date() > max(dates)]
+    expected[meeting.SINCE] = reading.revision_answers(since)
+    expected[meeting.OPEN] = reading._keep([q.label for q in plan.open_questions])
+    return expected
+
+
+def test_every_answer_in_its_section_in_order(any_plan):
+    attendees = [p.name for p in any_plan.people]
+    document = reading.load(render(any_plan))
+    reading.check_sections(
+        document, expected_sections(any_plan, attendees), reading.all_answers(any_plan)
+    )
+
+
+def test_opens_with_danger_statements_and_safety_goals(small_plan):
+    document = reading.load(render(small_plan))
+    assert reading.headings(document, 0) == ["Meeting pack: safety plan for Leo and Mia"]
+    assert reading.headings(document, 1)[0] == meeting.STATEMENTS
+    assert reading.headings(document, 1) == [
+        meeting.STATEMENTS, meeting.SCALING, meeting.RULES, meeting.TIMELINE, meeting.SINCE,
+        meeting.OPEN,
+    ]
+    cover = "".join(dict(reading.sections(document))[reading.COVER])
+    assert "Last meeting: Core group, 6 March 2024" in cover
+    assert "Expected at this meeting: Sarah, Dan, Nan, Sam Okafor, Ms Khan" in cover
+
+
+def _table_after(document, heading_text):
+    body = list(document.element.body)
+    start = next(i for i, el in enumerate(body) if reading.paragraph_text(el) == heading_text)
+    tbl = next(el for el in body[start:] if el.tag == qn("w:tbl"))
+    return [[reading.paragraph_text(tc) for tc in tr.findall(qn("w:tc"))]
+            for tr in tbl.findall(qn("w:tr"))]
+
+
+def test_last_scores_and_an_empty_row_per_expected_attendee(small_plan):
+    document = reading.load(render(small_plan, attendees=["Sarah", "Dan", "Nan Pat"]))
+    last = _table_after(document, "Last time: Core group, 6 March 2024")
+    assert last == [["Person", "Score", "Why"],
+                    ["Sarah", "6", "Dan has been to the group twice"],
+                    ["Sam Okafor", "5", "Good start, early days"]]
+    today = _table_after(document, "Today")
+    assert today[0] == ["Person", "Score (0 to 10)", "Why", "One point higher would look like"]
+    assert today[1:] == [["Sarah", "", "", ""], ["Dan", "", "", ""], ["Nan Pat", "", "", ""],
+                         ["", "", "", ""], ["", "", "", ""]]
+
+
+def test_pair_without_scores_says_so(small_plan):
+    runs = dict(reading.sections(reading.load(render(small_plan))))[meeting.SCALING]
+    assert "No scores yet." in runs
+
+
+def test_latest_round_is_by_date_not_by_list_order(small_plan):
+    pair = small_plan.pairs[0]
+    pair.scores.reverse()
+    document = reading.load(render(small_plan, attendees=[]))
+    last = _table_after(document, "Last time: Core group, 6 March 2024")
+    assert [row[0] for row in last[1:]] == ["Sam Okafor", "Sarah"]
+
+
+def test_scores_not_at_a_meeting(small_plan):
+    small_plan.pairs[1].scores = [Score("Sarah", 4, "Better mornings", None, dt.date(2024, 4, 2))]
+    document = reading.load(render(small_plan))
+    assert "Last time: Not at a meeting, 2 April 2024" in reading.headings(document, 3)
+
+
+def test_timeline_done_due_and_overdue_relative_to_today(small_plan):
+    document = reading.load(render(small_plan, today=dt.date(2024, 4, 15)))
+    rows = _table_after(document, meeting.TIMELINE)
+    assert [r[4] for r in rows[1:]] == ["Done", "Done", "Overdue", "Due", "Due"]
+    runs = dict(reading.sections(document))[meeting.TIMELINE]
+    assert "On 15 April 2024: 2 done, 2 due, 1 overdue." in runs
+    earlier = reading.load(render(small_plan, today=dt.date(2024, 2, 1)))
+    assert [r[4] for r in _table_after(earlier, meeting.TIMELINE)[1:]] == [
+        "Done", "Done", "Due", "Due", "Due"]
+
+
+def test_due_today_is_not_overdue(small_plan):
+    rows = _table_after(reading.load(render(small_plan, today=dt.date(2024, 3, 1))),
+                        meeting.TIMELINE)
+    assert rows[3][4] == "Due"
+
+
+def test_since_the_last_meeting_lists_later_changes_newest_first(small_plan):
+    document = reading.load(render(small_plan))
+    runs = dict(reading.sections(document))[meeting.SINCE]
+    assert "Changes made after Core group, 6 March 2024." in runs
+    rows = _table_after(document, meeting.SINCE)
+    assert [r[0] for r in rows[1:]] == ["20 March 2024 at 10:00", "7 March 2024 at 18:30"]
+
+
+def test_since_the_last_meeting_nothing_changed(small_plan):
+    small_plan.meetings.append(Meeting(MeetingType.CORE_GROUP, dt.date(2024, 4, 1)))
+    runs = dict(reading.sections(reading.load(render(small_plan))))[meeting.SINCE]
+    assert "Nothing has changed." in runs
+
+
+def test_no_meetings_yet(small_plan):
+    small_plan.meetings = []
+    for pair in small_plan.pairs:
+        pair.scores = []
+    document = reading.load(render(small_plan))
+    cover = "".join(dict(reading.sections(document))[reading.COVER])
+    assert "Last meeting: No meetings yet." in cover
+    runs = dict(reading.sections(document))[meeting.SINCE]
+    assert runs[0].startswith("No meetings yet")
+    assert len(_table_after(document, meeting.SINCE)) == 1 + len(small_plan.revisions)
+
+
+def test_empty_plan(empty_plan):
+    document = reading.load(render(empty_plan))
+    found = dict(reading.sections(document))
+    for name in (meeting.STATEMENTS, meeting.SCALING, meeting.RULES, meeting.TIMELINE):
+        assert "Nothing written here yet." in found[name], name
+    assert "Nothing has changed." in found[meeting.SINCE]
+    assert "Expected at this meeting: nobody listed yet" in "".join(found[reading.COVER])
+
+
+def test_no_worker_only_content(small_plan):
+    text = "".join(reading.all_runs(reading.load(render(small_plan))))
+    assert small_plan.urgent_flags[0].message not in text
+
+
+@pytest.mark.parametrize("name", sorted(samples.SAMPLES))
+def test_header_footer_tables_and_properties(name):
+    plan = samples.SAMPLES[name]()
+    document = reading.load(render(plan, protective_marking="OFFICIAL"))
+    assert document.sections[0].header.paragraphs[0].text == "OFFICIAL"
+    assert document.sections[0].footer.paragraphs[0].text == "Page 1 of 1"
+    for tbl in document.element.body.findall(qn("w:tbl")):
+        assert tbl.find(f"{qn('w:tr')}/{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    props = document.core_properties
+    assert props.language == "en-GB" and props.author == "safetyplan"
+    assert props.subject == "Meeting pack" and props.title.startswith("Meeting pack")
