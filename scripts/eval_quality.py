@@ -25,7 +25,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min", type=float, default=None, help="fail below this precision/recall")
     args = parser.parse_args(argv)
 
-    result = evaluate(load(args.path))
+    items = load(args.path)
+    for split in sorted({item.get("split", "main") for item in items}):
+        part = evaluate(items, split).total
+        print(
+            f"[{split}] precision {part.precision:.3f}  recall {part.recall:.3f}"
+            f"  (tp {part.tp}, fp {part.fp}, fn {part.fn})"
+        )
+    result = evaluate(items)
     total = result.total
     expected, found = total.tp + total.fn, total.tp + total.fp
     print(f"items: {result.items}   findings expected: {expected}   found: {found}")

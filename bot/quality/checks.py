@@ -337,6 +337,16 @@ def _has_worrier(text: str) -> bool:
             )
             if not is_worry:
                 continue
+            if word in v.WORRY_NOUNS:
+                previous = tokens[index - 1].text if index else ""
+                owned = key(previous) in v.WORRY_OWNERS or previous.casefold().endswith("'s")
+                # "Nan worries that" (a verb) is fine; "concerns" rarely is one.
+                verb = word not in {"concern", "concerns"} and index and (
+                    keys[index - 1] not in v.VAGUE_WHO
+                    and keys[index - 1] not in v.LABEL_ACRONYMS_KEYS
+                )
+                if not owned and not verb:
+                    continue
             start = index
             while start > 0:
                 if keys[start - 1] in _CLAUSE_WORDS or _boundary_between(

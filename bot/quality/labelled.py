@@ -98,9 +98,12 @@ class Evaluation:
     items: int = 0
 
 
-def evaluate(items: Iterable[dict[str, Any]]) -> Evaluation:
+def evaluate(items: Iterable[dict[str, Any]], split: str | None = None) -> Evaluation:
+    """Score every item, or only those of one ``split`` ("holdout"; "main" = unmarked)."""
     result = Evaluation()
     for number, item in enumerate(items, start=1):
+        if split is not None and item.get("split", "main") != split:
+            continue
         result.items += 1
         expected = set(item["expected"])
         got = {finding.code for finding in findings_for(item)}

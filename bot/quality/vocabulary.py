@@ -322,6 +322,8 @@ LABEL_ACRONYMS: dict[str, str] = {
     "CCE": "exploitation",
 }
 
+LABEL_ACRONYMS_KEYS = frozenset(a.casefold() for a in LABEL_ACRONYMS)
+
 # -- acronyms --------------------------------------------------------------------
 
 # Known shorthand in UK children's services, with the words that explain it.
@@ -528,6 +530,15 @@ WORRY_WORDS = frozenset(
         "feared", "think", "thinks", "believe", "believes",
     }
 )
+# Worry as a noun says who only when someone owns it: "my worry", "Nan's
+# concern", "school have raised concerns"; not "DA concerns" or "the worry".
+WORRY_NOUNS = frozenset({"concern", "concerns", "worry", "worries", "fear", "fears"})
+WORRY_OWNERS = frozenset(
+    {
+        "my", "our", "has", "have", "had", "raised", "raise", "raises", "share", "shares",
+        "shared", "expressed", "express", "voiced", "voice", "i", "we", "they", "also", "still",
+    }
+)
 # These say worry only when followed by "that" or "about" ("I'm scared that...");
 # otherwise they usually describe the child ("Leo could be scared").
 WORRY_WORDS_NEEDING_THAT = frozenset({"scared", "frightened", "afraid", "anxious"})
@@ -615,6 +626,8 @@ NEGATIVE_GOAL = (
     r"\babstain(?:s|ed|ing)?\b",
     r"\bquit(?:s|ting)?\b",
     r"\bg(?:ive|ives|ave|iven|iving)\s+up\b",
+    r"\bfree\s+(?:from|of)\b",
+    r"\b[\w]+-free\b",
 )
 # Not negative framing despite the words: "not only", "no more than", and a
 # negative inside a condition ("if he doesn't feel safe, he will ring Nan").
@@ -685,7 +698,13 @@ CONTACT = (
     r"@",
 )
 # Words that do not name who will act in a rule.
-RULE_NOT_PEOPLE = frozenset({"police", "emergency", "someone", "somebody", "anyone", "anybody"})
+# "The network will act" names nobody in particular.
+RULE_NOT_PEOPLE = frozenset(
+    {
+        "police", "emergency", "someone", "somebody", "anyone", "anybody", "network",
+        "conference", "core", "everyone", "everybody", "family", "professionals", "services",
+    }
+)
 # Capitalised words that are not names when they start a sentence.
 NOT_NAMES = frozenset(
     {
