@@ -289,6 +289,8 @@ _CONTRACTION_SUFFIXES = (
     (re.compile(r"'m\b"), " am"),
     (re.compile(r"'ll\b"), " will"),
     (re.compile(r"'ve\b"), " have"),
+    # "he said he'd beat me" reports a threat: "will", not the hypothetical "would".
+    (re.compile(r"\b(said|says|told me|saying) (he|she|they|i|we)'d\b"), r"\1 \2 will"),
     (re.compile(r"'d\b"), " would"),
 )
 _APOSTROPHE_S = re.compile(r"\b([a-z]+)'s\b")

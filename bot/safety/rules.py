@@ -92,7 +92,7 @@ VOCAB: dict[str, str] = {
         headbutting head_butting whacking thumping belting suffocating smothering drowning
         shaking shoving pushing grabbing chasing threatening assaulting raping abusing
         touching whipping scratching stamping_on bashing booting lamping leathering
-        laying_into going_for squeezing pulling following stalking cutting knocking
+        laying_into going_for squeezing pulling following stalking knocking
         """
     ),
     "VIOLENT_PAST": _alt(
@@ -307,7 +307,7 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "weapon_now",
         S,
-        r"<NOT_PAST>\b(?:holding|waving|pointing|brandishing|swinging|wielding) "
+        r"<NOT_PAST>\b(?:holding|waving|pointing|brandishing|swinging|wielding|sharpening) "
         r"<WEAPON_DET><WEAPON>\b",
     ),
     _rule(
@@ -666,6 +666,76 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"<NOT_BEFORE>\b(?:he|she|they|xname) (?:have|has|got) (?:a |an )?"
         r"(?!knives|guns|weapons)<WEAPON>\b<NOT_LICENCE>",
     ),
+    # -- batch 4 ---------------------------------------------------------------
+    _rule(
+        "violence_now",
+        S,
+        r"<NOT_PAST>\b(?:is|are) (?:smashing|banging|hitting|slamming|bashing|stamping on) "
+        r"(?:my|her|his|their|the \w+) head\b",
+    ),
+    _rule(
+        "violence_has",
+        W,
+        r"\b(?:has|have) (?:just )?been (?:beaten|beaten up|hit|attacked|assaulted|hurt|punched"
+        r"|kicked|strangled|raped|taken|snatched|abducted|grabbed)\b",
+    ),
+    _rule("violence_past", C, r"\bfinish (?:it|me|her|him|us|them|you)\b"),
+    _rule(
+        "threat_now",
+        W,
+        r"\b(?:said|says|saying|told me|texted|messaged) (?:that )?(?:he|she|they) "
+        r"(?:will|is going to|are going to) (?:kill|murder|stab|shoot)\b",
+    ),
+    _rule(
+        "child_alone",
+        W,
+        r"\b(?:has|have|is|are) been left (?:in|at) (?:the|a|her|his|their) "
+        r"(?:flat|house|car|home)\b",
+    ),
+    _rule(
+        "child_missing",
+        W,
+        r"\bdid not (?:come|get) (?:home|back)\b|\b(?:have|has|i|we) lost <CHILD>",
+    ),
+    _rule(
+        "medical_now",
+        W,
+        r"\b(?:will not|can not|does not) stop bleeding\b|\b(?:gone|is|went|going) limp\b"
+        r"|\bseizure\b|\b(?:is|are) not waking\b",
+    ),
+    _rule(
+        "self_harm",
+        W,
+        r"\b(?:rope|belt|cord|ligature|scarf|tie|wire) (?:round|around) "
+        r"(?:my|his|her|their) neck\b|\bligature\b",
+    ),
+    _rule(
+        "break_in",
+        W,
+        r"\b(?:has|have) (?:just )?(?:broken in|broke in|got in)\b|\bbroke in\b(?! to)"
+        r"|\b(?:he|she|they|someone|somebody|xname) (?:is|are) inside\b",
+    ),
+    _rule(
+        "break_in",
+        W,
+        r"\bclimbing (?:over|through|up) (?:the |our |my )?(?:fence|wall|gate|window|balcony)\b",
+    ),
+    _rule("fire_now", S, r"\bfilling (?:up )?with smoke\b"),
+    _rule(
+        "fire_now", W, r"\b(?:has|have) (?:just )?set (?:the |my |our )?\w+ (?:alight|on fire)\b"
+    ),
+    _rule("fire_threat", C, r"\btorch (?:the|our|my|us|them|it)\b"),
+    _rule(
+        "call_police",
+        S,
+        r"<NOT_BEFORE>(?<!\bdo not )(?<!\bdoes not )(?<!\bdid not )"
+        r"\bneed (?:an ambulance|the police|police)\b",
+    ),
+    _rule(
+        "violence_now",
+        W,
+        r"\b(?:stood|standing|leaning) over (?:the|her|his|my|our) (?:\w+ )?(?:cot|crib|baby)\b",
+    ),
     _rule("in_danger", W, r"\b(?:i am|we are|is|are|am) (?:in danger|not safe|unsafe)\b"),
     _rule("in_danger", W, r"^(?:not safe|in danger)\b"),
 )
@@ -707,11 +777,13 @@ IMMEDIACY: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bsince this (?:morning|afternoon|evening)\b|\ball (?:night|evening|day)\b(?! long)",
     ),
     _marker("recent", r"\b(?:has|have) just\b|\bjust (?:happened|done it|did it)\b"),
+    # "he has been hitting her for 10 minutes", not "left alone for 10 minutes".
     _marker(
         "ongoing",
-        r"\bfor (?:the (?:last|past) )?(?:[0-9]+|a few|few|ten|five|twenty|two|a couple of"
-        r"|couple of) (?:minutes|mins)\b",
+        r"\bbeen(?: \w+){1,3} for (?:the (?:last|past) )?(?:[0-9]+|a few|few|ten|five|twenty|two"
+        r"|a couple of|couple of) (?:minutes|mins)\b",
     ),
+    _marker("ongoing", r"\b(?:is|are) not answering\b"),
     _marker(
         "present",
         r"\b(?:he|she|they|dad|mum|ex) (?:is|are) (?:here|back|outside|at the door|in the house)\b",
@@ -800,9 +872,12 @@ SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     _marker(
         "habitual",
         r"\bwhen (?:he|she|they|dad|mum|daddy|mummy|my \w+|his \w+|her \w+|\w+) "
-        r"(?:drinks|drink|is drunk|are drunk|has had|has a drink|have had|uses|use|gets|get"
-        r"|argue|argues|is angry|is stressed|kicks off|loses|goes|comes|has been drinking"
-        r"|is using|is on)\b",
+        r"(?:drink|is drunk|are drunk|has had|has a drink|have had|use|get|argue|is angry"
+        r"|is stressed|kicks off|has been drinking|is using|is on|is low|\w+s)\b",
+    ),
+    _marker(
+        "past_time",
+        r"\b(?:died|passed away|split up|broke up|separated|was born|were born)\b",
     ),
     _marker(
         "hypothetical",
