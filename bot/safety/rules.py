@@ -80,8 +80,8 @@ VOCAB: dict[str, str] = {
     "DET": _alt("my our his her their your the a that this these those"),
     "PRONOUN": _alt(
         """
-        me us her him them you each_other someone somebody everyone anyone people mum
-        mummy dad daddy nan nana gran grandad xname
+        me us her him them you each_other someone somebody mum mummy dad daddy nan nana
+        gran grandad xname
         """
     ),
     "REFLEXIVE": _alt("myself himself herself themselves themself yourself ourselves"),
@@ -92,7 +92,7 @@ VOCAB: dict[str, str] = {
         headbutting head_butting whacking thumping belting suffocating smothering drowning
         shaking shoving pushing grabbing chasing threatening assaulting raping abusing
         touching whipping scratching stamping_on bashing booting lamping leathering
-        laying_into going_for squeezing pulling following stalking knocking
+        laying_into going_for squeezing pulling following stalking knocking twisting jumping forcing
         """
     ),
     "VIOLENT_PAST": _alt(
@@ -121,6 +121,14 @@ VOCAB: dict[str, str] = {
         knife knives blade machete gun guns shotgun rifle pistol firearm axe hatchet hammer
         baseball_bat bat screwdriver scissors crowbar weapon weapons broken_bottle
         knuckle_duster sword meat_cleaver cleaver
+        """
+    ),
+    # Weapons that are weapons merely by being there. Bats, hammers, scissors and
+    # screwdrivers are in most homes: they count only in a hand or in use.
+    "WEAPON_ITSELF": _alt(
+        """
+        knife blade machete gun shotgun rifle pistol firearm axe hatchet crowbar weapon
+        sword meat_cleaver cleaver knuckle_duster
         """
     ),
     "WEAPON_DET": r"(?:(?:a|an|his|her|the|my|their|that) )?(?:(?:big|sharp|kitchen) )?",
@@ -161,7 +169,12 @@ VOCAB: dict[str, str] = {
     # "please help me", "help us", but not "help me write the plan": backtracking
     # onto a shorter match is blocked because "me" and "us" are task words too.
     "PLEA": r"(?:\b(?:please|pls|someone|somebody) help(?: me| us)?(?: please)?"
-    r"|\bhelp (?:me|us)(?: please)?|\bhelp please|\bhelp help)\b<TASK_WORDS>",
+    r"|<NOT_OFFER>\bhelp (?:me|us)(?: please)?|\bhelp please|\bhelp help)\b<TASK_WORDS>",
+    # "nan will help us" is an offer, not a plea.
+    "NOT_OFFER": "".join(
+        rf"(?<!\b{w} )"
+        for w in "will can could would to shall might may should who that and".split()
+    ),
     "NOT_BEFORE": r"(?<!\bnot )(?<!\bnever )(?<!\bno )",
     "NOT_PAST": r"(?<!\bwas )(?<!\bwere )",
     "NOW_AUX": r"\b(?:is|are|am|has|have)(?: "
@@ -227,9 +240,13 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "violence_now", S, r"\b(?:hands?|arms?) (?:round|around|on) <DET> (?:\w+ )?(?:neck|throat)"
     ),
-    _rule("violence_ing", W, _ING_NOT_NOW + r"\b<VIOLENT_ING> <PERSON>"),
+    _rule("violence_ing", W, _ING_NOT_NOW + r"(?<!\bbeen )\b<VIOLENT_ING> <PERSON>"),
     _rule("violence_has", W, r"\b(?:has|have) (?:just |already )?<VIOLENT_PAST> <PERSON>"),
-    _rule("violence_has", W, r"\b(?:has|have|is|are) (?:just )?(?:been )?(?:stabbed|shot)\b"),
+    _rule(
+        "violence_has",
+        W,
+        r"\b(?:has|have|is|are) (?:just )?(?:been )?(?:stabbed|shot)\b(?! in the back by)",
+    ),
     _rule("violence_past", C, r"\b<VIOLENT_PAST> <PERSON>"),
     _rule(
         "violence_past",
@@ -303,7 +320,7 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule("carer_intoxicated", C, r"\b<INTOX>(?: \w+){0,8} <CHILD>"),
     _rule("carer_intoxicated", W, r"\b(?:is|are) <INTOX>(?: \w+){0,8} <CHILD>"),
     # -- weapons present ---------------------------------------------------
-    _rule("weapon_now", S, r"<NOT_BEFORE>\bgot <WEAPON_DET><WEAPON>\b<NOT_LICENCE>"),
+    _rule("weapon_now", S, r"<NOT_BEFORE>\bgot <WEAPON_DET><WEAPON_ITSELF>\b<NOT_LICENCE>"),
     _rule(
         "weapon_now",
         S,
@@ -325,7 +342,7 @@ DANGER_RULES: tuple[Rule, ...] = (
         "weapon_present",
         W,
         r"<NOT_BEFORE>\b(?:has|have|had got|is carrying|are carrying|there is) "
-        r"(?:a|an|his|her|the|my|their) (?:(?:big|sharp|kitchen) )?<WEAPON>\b<NOT_LICENCE>",
+        r"(?:a|an|his|her|the|my|their) (?:(?:big|sharp|kitchen) )?<WEAPON_ITSELF>\b<NOT_LICENCE>",
     ),
     _rule("weapon_present", W, r"\bwith <WEAPON_DET><WEAPON>\b"),
     # -- child alone ---------------------------------------------------------
@@ -417,7 +434,12 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "medical_now",
         S,
-        r"\b(?:not|is not|are not|stopped|has stopped|can not|no longer) breath(?:ing|e)\b",
+        r"\b(?:not|stopped|no longer) breathing\b|\bcan not breathe\b",
+    ),
+    _rule(
+        "medical_now",
+        W,
+        r"\b(?:could not|can not|struggling to) breathe\b",
     ),
     _rule(
         "medical_now",
@@ -664,7 +686,7 @@ DANGER_RULES: tuple[Rule, ...] = (
         "weapon_present",
         W,
         r"<NOT_BEFORE>\b(?:he|she|they|xname) (?:have|has|got) (?:a |an )?"
-        r"(?!knives|guns|weapons)<WEAPON>\b<NOT_LICENCE>",
+        r"<WEAPON_ITSELF>\b<NOT_LICENCE>",
     ),
     # -- batch 4 ---------------------------------------------------------------
     _rule(
@@ -736,6 +758,59 @@ DANGER_RULES: tuple[Rule, ...] = (
         W,
         r"\b(?:stood|standing|leaning) over (?:the|her|his|my|our) (?:\w+ )?(?:cot|crib|baby)\b",
     ),
+    # -- batch 5 ---------------------------------------------------------------
+    _rule("threat_now", W, r"\bknows where (?:we|i) (?:are|am|live|are staying)\b"),
+    _rule("threat_now", C, r"\b(?:is going to|going to|will|about to) do something\b"),
+    _rule(
+        "break_in", S, r"\btrying (?:the|our|my) (?:front |back )?(?:door|door handle|windows?)\b"
+    ),
+    _rule(
+        "break_in",
+        W,
+        r"\b(?:door|window|lock) (?:has|have|is) (?:been )?(?:forced|smashed|kicked in|broken)\b"
+        r"|\b(?:someone|somebody|a man|a stranger|an intruder|strangers|men) (?:is|are) "
+        r"(?:downstairs|upstairs|in the house|in the garden|inside)\b",
+    ),
+    _rule("child_alone", W, r"\blocked (?:out|us out|me out|them out)\b"),
+    _rule("child_alone", W, r"\b(?:<CHILD_NOUN>|<AGE>) (?:is|are)(?: \w+){1,4} <OWN>\b"),
+    _rule("child_alone", W, r"\b(?:mum|dad|mummy|daddy|my parents|nan) (?:has|have) been gone\b"),
+    _rule(
+        "self_harm",
+        W,
+        r"\b(?:standing|stood|sitting|sat) on (?:the )?(?:edge of )?(?:the )?"
+        r"(?:bridge|roof|ledge|cliff|railway|train tracks|balcony)\b",
+    ),
+    _rule(
+        "overdose_now",
+        W,
+        r"\b(?:going to|about to|will) (?:overdose|take an overdose|take a overdose)\b",
+    ),
+    _rule("medical_now", W, r"\bchoking on\b|\bskin (?:is )?(?:peeling|blistering|coming off)\b"),
+    _rule("medical_now", W, r"\bbadly (?:burnt|burned)\b|\b(?:burnt|burned) (?:himself|herself)\b"),
+    _rule(
+        "fire_now",
+        W,
+        r"\b(?:has|have|is) (?:just )?(?:lit|started|set) a fire (?:in|on)\b",
+    ),
+    _rule("in_danger", W, r"\b(?:do not|does not|not) feel safe\b"),
+    _rule(
+        "scared_to_go_home",
+        W,
+        r"\b(?:am|is|are) not going (?:back )?home\b"
+        r"|<NOT_PAST>\b(?:scared|afraid|frightened|terrified) (?:to go|of going) back\b",
+    ),
+    _rule(
+        "violence_now",
+        W,
+        r"\b(?:has|have|got) <PERSON> pinned\b|\bpinned (?:<PERSON> )?(?:against|to|down)\b",
+    ),
+    _rule(
+        "violence_now",
+        S,
+        r"<NOW_AUX> <VIOLENT_ING> (?:my|her|his|their|your) "
+        r"(?:arm|arms|wrist|wrists|neck|throat|hair|head|face|leg|legs|fingers)\b",
+    ),
+    _rule("violence_ing", C, r"\bbeen <VIOLENT_ING> <PERSON>"),
     _rule("in_danger", W, r"\b(?:i am|we are|is|are|am) (?:in danger|not safe|unsafe)\b"),
     _rule("in_danger", W, r"^(?:not safe|in danger)\b"),
 )
@@ -774,7 +849,8 @@ IMMEDIACY: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     _marker(
         "ongoing",
-        r"\bsince this (?:morning|afternoon|evening)\b|\ball (?:night|evening|day)\b(?! long)",
+        r"\bsince (?:this (?:morning|afternoon|evening)|yesterday|last night)\b"
+        r"|\ball (?:night|evening|day)\b(?! long)",
     ),
     _marker("recent", r"\b(?:has|have) just\b|\bjust (?:happened|done it|did it)\b"),
     # "he has been hitting her for 10 minutes", not "left alone for 10 minutes".
@@ -863,7 +939,8 @@ SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "habitual",
         r"\b(?:sometimes|often|always|usually|normally|whenever|every time|each time"
         r"|from time to time|now and then|on and off|tends to|tend to|on a bad day|all the time"
-        r"|most (?:days|nights|weekends|weeks|evenings))\b",
+        r"|most (?:days|nights|weekends|weeks|evenings)|at weekends|at the weekends"
+        r"|on weekends)\b",
     ),
     _marker(
         "habitual",
