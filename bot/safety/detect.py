@@ -18,7 +18,6 @@ The result carries rule ids only, never the user's words, so it is safe to log.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from bot.safety.normalise import normalise
@@ -30,12 +29,6 @@ URGENT_INTENT = "urgent_danger"
 MODEL_URGENT_THRESHOLD = 0.8
 # Reason id used when the model, not a rule, made the message urgent.
 MODEL_REASON = "model_urgent"
-
-# A bare "help" is how people ask a chatbot for instructions, but "HELP" in
-# capitals or "help!!" on its own is a cry. Case is lost in normalising, so this
-# one looks at the raw text (short messages only: fullmatch on a bounded form).
-_SHOUTED_HELP = re.compile(r"\s*(?:HELP\s*[!.]*\s*){1,5}|\s*(?:help\s*){1,5}!+\s*", re.IGNORECASE)
-_SHOUTED_HELP_MAX = 40
 
 # Suppressors and immediacy markers look this many sentences either side of a
 # danger phrase: "She took an overdose. It was years ago." is one thought.
@@ -65,12 +58,6 @@ def _ids(found: set[str]) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def _is_shouted_help(text: str) -> bool:
-    if not _SHOUTED_HELP.fullmatch(text):
-        return False
-    return "!" in text or text.strip().isupper()
-
-
 def _scan(text: str) -> _Scan:
     sentences = normalise(text)
     suppressors = [{sid for sid, pat in SUPPRESSORS if pat.search(s)} for s in sentences]
@@ -79,9 +66,6 @@ def _scan(text: str) -> _Scan:
     firing: set[str] = set()
     suppressed_by: set[str] = set()
     any_strong = False
-    if len(text) <= _SHOUTED_HELP_MAX and _is_shouted_help(text):
-        firing.add("help_shout")
-        any_strong = True
     for i, sentence in enumerate(sentences):
         lo, hi = max(0, i - _WINDOW), min(len(sentences), i + _WINDOW + 1)
         near_suppressors = set().union(*suppressors[lo:hi])

@@ -162,14 +162,16 @@ VOCAB: dict[str, str] = {
     + _alt(
         """
         with to write fill understand out do work think find make answer get_started this
-        the a plan sort word put me us
+        the a plan sort word put me us prepare get start finish choose decide explain
+        remember complete add change edit check read print send export review see know
+        figure learn
         """
     )
     + r")",
     # "please help me", "help us", but not "help me write the plan": backtracking
     # onto a shorter match is blocked because "me" and "us" are task words too.
     "PLEA": r"(?:\b(?:please|pls|someone|somebody) help(?: me| us)?(?: please)?"
-    r"|<NOT_OFFER>\bhelp (?:me|us)(?: please)?|\bhelp please|\bhelp help)\b<TASK_WORDS>",
+    r"|<NOT_OFFER>\bhelp (?:me|us)(?: please)?|\bhelp help)\b<TASK_WORDS>",
     # "nan will help us" is an offer, not a plea.
     "NOT_OFFER": "".join(
         rf"(?<!\b{w} )"
@@ -349,7 +351,8 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "child_alone",
         W,
-        r"\b(?:left|leave|leaves|leaving) <CHILD>(?: (?:and|on) <CHILD>)?(?: \w+){0,2} <OWN>\b",
+        r"(?<!\bstop )(?<!\bstops )(?<!\bstopped )\b(?:left|leave|leaves|leaving) <CHILD>"
+        r"(?: (?:and|on) <CHILD>)?(?: \w+){0,2} <OWN>\b",
     ),
     _rule("child_alone", W, r"\bleft <OWN>\b"),
     _rule(
@@ -402,13 +405,24 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "child_missing",
         W,
-        r"\b(?:do not|does not) know where (?:<CHILD>|he|she|they) (?:is|are|has gone|went)\b",
+        r"\b(?:do not|does not) know where (?:<CHILD>|he|she|they) (?:is|are|has gone|went)\b"
+        r"(?! (?:living|staying|working|moved|now living))",
     ),
     # -- overdose, self-harm, medical --------------------------------------
     _rule(
         "overdose_now",
         W,
-        r"\b(?:taken|took|swallowed|had|drunk|drank|taking|eaten|ate)(?: \w+){0,8} <PILLS>\b",
+        r"\b(?:swallowed|drunk|drank|eaten|ate)(?: \w+){0,8} <PILLS>\b",
+    ),
+    # Taking tablets is ordinary ("she stopped taking her tablets"); taking a
+    # quantity, or someone else's, is not.
+    _rule(
+        "overdose_now",
+        W,
+        r"\b(?:taken|took|taking|had|take)(?: \w+){0,4} "
+        r"(?:all|loads|load|lots|lot|handful|packet|packets|box|boxes|bottle|whole|too many"
+        r"|[0-9]+|some of|mums|dads|nans)(?: \w+){0,6} <PILLS>\b"
+        r"|\b(?:taken|took|had|take) (?:an |a |another )?(?:overdose|od)\b",
     ),
     _rule(
         "overdose_now",
@@ -480,7 +494,8 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "presence",
         W,
-        r"\b(?:is|are) (?:at|outside|in) (?:the|my|our|her|his) (?:front |back )?"
+        r"\b(?:he|she|they|ex|xname|dad|stepdad|partner|boyfriend|husband|father|man) "
+        r"(?:is|are) (?:at|outside|in) (?:the|my|our|her|his) (?:front |back )?"
         r"(?:door|house|window|flat|home|garden|school)\b",
     ),
     _rule(
@@ -717,7 +732,8 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "child_missing",
         W,
-        r"\bdid not (?:come|get) (?:home|back)\b|\b(?:have|has|i|we) lost <CHILD>",
+        r"\bdid not (?:come|get) (?:home|back)\b"
+        r"|\b(?:have|has|i|we) lost (?:xname|<DET>(?: <MOD>){0,2} (?:<CHILD_NOUN>|<AGE>))\b",
     ),
     _rule(
         "medical_now",
