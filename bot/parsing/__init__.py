@@ -6,14 +6,34 @@ of raising, whatever it is given, and none of them logs the text.
 """
 
 from bot.parsing.dates import DateParse, format_uk_date, parse_uk_date
+from bot.parsing.people import (
+    NamedChild,
+    NamedPerson,
+    WhoDoesWhat,
+    extract_contact,
+    mentioned_names,
+    parse_children,
+    parse_people,
+    parse_self,
+    parse_who_does_what,
+)
 from bot.parsing.scores import ScoreParse, parse_score
 from bot.parsing.yesno import parse_yes_no
 
 __all__ = [
     "DateParse",
+    "NamedChild",
+    "NamedPerson",
     "ScoreParse",
+    "WhoDoesWhat",
+    "extract_contact",
     "format_uk_date",
+    "mentioned_names",
+    "parse_children",
+    "parse_people",
     "parse_score",
+    "parse_self",
     "parse_uk_date",
+    "parse_who_does_what",
     "parse_yes_no",
 ]

@@ -1,0 +1,944 @@
+"""People in what families and workers type: children, the network, who does what.
+
+Names are found by elimination: a word is a name when it is not an ordinary
+word, a kinship word, a role or a place. That works for lower-case phone
+typing and for names in any script, and it errs towards missing a name
+rather than inventing one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.parsing._contact import find_contacts
+from bot.parsing._text import capitalise_name, clean, never_raises, squash
+from bot.parsing._tokens import CONTACT, NUM, PUNCT, WORD, Tok, tokenize
+from bot.parsing._words import (
+    AMBIGUOUS_NAMES,
+    COMMON_WORDS,
+    DESCRIPTOR_EDGE_FILLER,
+    DESCRIPTOR_LEAD_FILLER,
+    DESCRIPTOR_TAIL_FILLER,
+    KIN_NAMES,
+    KIN_TITLE_RELATIONSHIP,
+    KIN_TITLES,
+    NOT_PEOPLE,
+    ORGANISATION_ROLES,
+    POSSESSIVE_DETERMINERS,
+    PROFESSIONAL_ROLES,
+    PROFESSIONAL_TITLES,
+    RELATIONSHIP_WORDS,
+    TITLES,
+)
+
+
+@dataclass(frozen=True)
+class NamedChild:
+    first_name: str
+    age: int | None
+
+
+@dataclass(frozen=True)
+class NamedPerson:
+    name: str
+    relationship: str | None
+    contact: str | None
+    is_professional: bool
+
+
+@dataclass(frozen=True)
+class WhoDoesWhat:
+    person: str | None
+    action: str
+    contact: str | None
+
+
+# -- word classes --------------------------------------------------------------
+
+_ROLE_INDEX: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _display in PROFESSIONAL_ROLES.items():
+    _words = tuple(_phrase.split())
+    _ROLE_INDEX.setdefault(_words[0], []).append((_words, _display))
+for _options in _ROLE_INDEX.values():
+    _options.sort(key=lambda option: len(option[0]), reverse=True)
+_ROLE_PARTS = frozenset(w for phrase in PROFESSIONAL_ROLES for w in phrase.split())
+
+_NEVER_NAMES = (
+    COMMON_WORDS
+    | RELATIONSHIP_WORDS
+    | NOT_PEOPLE
+    | _ROLE_PARTS
+    | frozenset(TITLES)
+    | DESCRIPTOR_EDGE_FILLER
+    | frozenset(KIN_NAMES)
+    | KIN_TITLES
+    | frozenset(
+        """haha hahaha hehe lmao ffs smh ugh hmm erm umm um uh ah oh ooh wow yay meh argh
+        aww eh huh oi shh xo er anyways whatever etc dunno nothing nope""".split()
+    )
+)
+_FAMILY_TIES = (frozenset(KIN_NAMES) | KIN_TITLES | RELATIONSHIP_WORDS) - frozenset(
+    """kid kids child children baby babies boy boys girl girls toddler teenager teen teens
+    eldest oldest youngest middle little big older younger member members special
+    guardian childminder""".split()
+)
+_TRIPLE_LETTER = re.compile(r"(.)\1\1")
+_MONTHS_AND_SEASONS = frozenset(
+    """january february march april may june july august september october november december
+    summer autumn winter spring""".split()
+)
+# Kinship words that mentioned_names reports as a person on their own.
+_KIN_MENTIONS = frozenset(KIN_NAMES) - {
+    "mother",
+    "father",
+    "grandmother",
+    "grandfather",
+    "aunt",
+    "uncle",
+    "papa",
+    "mama",
+}
+
+
+def _is_name(tok: Tok) -> bool:
+    """Could this word be someone's name, whatever its case?"""
+    if tok.kind != WORD:
+        return False
+    low = tok.low
+    if len(low) < 2:
+        return False
+    if low in AMBIGUOUS_NAMES:
+        return tok.capitalised and not tok.all_caps
+    if low in _NEVER_NAMES or _TRIPLE_LETTER.search(low):
+        return False
+    if not tok.capitalised and len(low) >= 5 and low.endswith(("ing", "ness", "ment", "tion")):
+        return False  # "saying", "sadness": ordinary words typed in lower case
+    return not any(ch.isdigit() for ch in low)
+
+
+def _kin(tok: Tok) -> str | None:
+    """The relationship when the word is a kinship name ("nan" -> "grandmother")."""
+    if tok.kind != WORD:
+        return None
+    return KIN_NAMES.get(tok.low)
+
+
+def _role_at(tokens: list[Tok], i: int) -> tuple[int, str] | None:
+    """A professional role starting at token i: (how many words, how to say it)."""
+    if tokens[i].kind != WORD:
+        return None
+    for words, display in _ROLE_INDEX.get(tokens[i].full_low, []) + _ROLE_INDEX.get(
+        tokens[i].low, []
+    ):
+        end = i + len(words)
+        if end > len(tokens):
+            continue
+        if all(
+            tokens[i + k].kind == WORD and words[k] in (tokens[i + k].full_low, tokens[i + k].low)
+            for k in range(len(words))
+        ):
+            return len(words), display
+    return None
+
+
+def _title_key(tok: Tok) -> str | None:
+    if tok.kind != WORD or tok.possessive:
+        return None
+    low = tok.full_low
+    if low not in TITLES:
+        return None
+    if low == "miss" and not tok.capitalised:
+        return None  # "I miss him"
+    return low
+
+
+def _display_name(tokens: list[Tok]) -> str:
+    return " ".join(capitalise_name(t.base) for t in tokens)
+
+
+def _kin_display(tok: Tok) -> str:
+    return capitalise_name(tok.base)
+
+
+def _trim(words: list[Tok]) -> list[Tok]:
+    """Drop filler and punctuation at both ends of a description."""
+    start, end = 0, len(words)
+    while start < end and (
+        words[start].kind == PUNCT or words[start].full_low in DESCRIPTOR_LEAD_FILLER
+    ):
+        start += 1
+    while end > start and (
+        words[end - 1].kind == PUNCT or words[end - 1].full_low in DESCRIPTOR_TAIL_FILLER
+    ):
+        end -= 1
+    return words[start:end]
+
+
+def _short(text: str, limit: int = 80) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-")
+
+
+# -- one person in a few words -------------------------------------------------
+
+
+@dataclass
+class _Who:
+    name: str | None = None
+    kind: str | None = None  # "title", "kintitle", "proper", "kin", "role", "relation"
+    strong: bool = False  # names someone on its own (not "my mum", not "the GP")
+    relationship: str | None = None
+    contact: str | None = None
+    is_professional: bool = False
+    extra_kin: tuple[str, ...] = ()  # "mum dad and nan" typed without commas
+
+
+def _possessors(tokens: list[Tok]) -> set[int]:
+    """Indexes of words that only say whose someone is: "Leo and Mia's mum"."""
+    marked: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok.kind != WORD or not tok.possessive:
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is None or nxt.kind != WORD:
+            continue
+        if not (
+            nxt.low in KIN_NAMES
+            or nxt.low in RELATIONSHIP_WORDS
+            or nxt.low in _ROLE_PARTS
+            or nxt.low in KIN_TITLES
+        ):
+            continue
+        marked.add(i)
+        j = i - 1
+        while j >= 1 and tokens[j].full_low in ("and", ",", "&") and _is_name(tokens[j - 1]):
+            marked.add(j - 1)
+            j -= 2
+    return marked
+
+
+def _analyse(tokens: list[Tok], text: str) -> _Who:
+    who = _Who()
+    contacts = [t for t in tokens if t.kind == CONTACT]
+    who.contact = contacts[0].text if contacts else None
+    possessors = _possessors(tokens)
+
+    roles: list[tuple[int, int, str]] = []
+    role_tokens: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        found = _role_at(tokens, i)
+        if found:
+            roles.append((i, found[0], found[1]))
+            role_tokens.update(range(i, i + found[0]))
+            i += found[0]
+        else:
+            i += 1
+
+    used: set[int] = set()
+    words = [k for k, t in enumerate(tokens) if t.kind == WORD]
+
+    def next_word(k: int) -> int | None:
+        for m in range(k + 1, len(tokens)):
+            if tokens[m].kind == WORD:
+                return m
+            if tokens[m].text != ".":
+                return None
+        return None
+
+    # "Mr Ahmed", "Dr Sarah Khan", "PC Jones".
+    for k in words:
+        key = _title_key(tokens[k])
+        if key is None:
+            continue
+        first = next_word(k)
+        if first is None or not (_is_name(tokens[first]) or tokens[first].capitalised):
+            continue
+        if tokens[first].low in _NEVER_NAMES and not tokens[first].capitalised:
+            continue
+        parts = [first]
+        second = first + 1
+        if (
+            second < len(tokens)
+            and _is_name(tokens[second])
+            and tokens[second].capitalised
+            and second not in possessors
+            and not tokens[first].possessive
+        ):
+            parts.append(second)
+        who.name = " ".join([TITLES[key]] + [capitalise_name(tokens[p].base) for p in parts])
+        who.kind, who.strong = "title", True
+        who.is_professional = key in PROFESSIONAL_TITLES
+        used.update([k, *range(k + 1, parts[-1] + 1)])
+        break
+
+    # "Aunty Jo", "Uncle Dave", "Nanny Sue", "Great Nan".
+    if who.name is None:
+        for k in words:
+            tok = tokens[k]
+            if tok.low not in KIN_TITLES or tok.possessive or k in possessors:
+                continue
+            nxt = k + 1 if k + 1 < len(tokens) and tokens[k + 1].kind == WORD else None
+            if nxt is None:
+                continue
+            if tok.low == "great" and tokens[nxt].low in KIN_NAMES:
+                who.name = f"Great {_kin_display(tokens[nxt])}"
+                who.kind, who.strong = "kin", True
+                rel = KIN_NAMES[tokens[nxt].low]
+                who.relationship = f"great-{rel}" if rel.startswith("grand") else None
+                used.update([k, nxt])
+                break
+            if tok.low != "great" and _is_name(tokens[nxt]) and nxt not in possessors:
+                who.name = f"{_kin_display(tok)} {capitalise_name(tokens[nxt].base)}"
+                who.kind, who.strong = "kintitle", True
+                who.relationship = KIN_TITLE_RELATIONSHIP.get(tok.low)
+                used.update([k, nxt])
+                break
+
+    # An ordinary name: "Kelly", "Sam Patel".
+    if who.name is None:
+        for k in words:
+            if k in possessors or k in role_tokens or not _is_name(tokens[k]):
+                continue
+            run = [k]
+            m = k + 1
+            while (
+                m < len(tokens)
+                and len(run) < 3
+                and tokens[m].kind == WORD
+                and _is_name(tokens[m])
+                and m not in possessors
+                and not tokens[run[-1]].possessive
+            ):
+                run.append(m)
+                m += 1
+            who.name = _display_name([tokens[r] for r in run])
+            who.kind, who.strong = "proper", True
+            used.update(run)
+            break
+
+    # A kinship word as the name: "Nan", "Grandad", "my mum".
+    kin_words = [
+        k
+        for k in words
+        if _kin(tokens[k]) and not tokens[k].possessive and k not in possessors and k not in used
+    ]
+    if who.name is None and kin_words:
+        k = kin_words[0]
+        before = tokens[k - 1] if k > 0 else None
+        determined = before is not None and (
+            before.full_low in POSSESSIVE_DETERMINERS or before.possessive
+        )
+        who.name = _kin_display(tokens[k])
+        who.kind, who.strong = "kin", not determined
+        who.relationship = KIN_NAMES[tokens[k].low]
+        if not determined:
+            used.add(k)
+            extra = [
+                m
+                for m in kin_words[1:]
+                if not (
+                    tokens[m - 1].full_low in POSSESSIVE_DETERMINERS or tokens[m - 1].possessive
+                )
+            ]
+            if extra and len(extra) == len(kin_words) - 1:
+                who.extra_kin = tuple(_kin_display(tokens[m]) for m in extra)
+                used.update(extra)
+
+    # A role as the name: "the health visitor" -> "Health visitor".
+    if who.name is None and roles:
+        display = roles[0][2]
+        who.name = display if display.isupper() else display[:1].upper() + display[1:]
+        who.kind = "role"
+        who.relationship = display
+
+    # What is left describes the person: "my sister", "social worker".
+    rest = [k for k in range(len(tokens)) if k not in used and tokens[k].kind != CONTACT]
+    rest_set = set(rest)
+    groups: list[list[Tok]] = []
+    for k in rest:
+        if groups and k - 1 in rest_set:
+            groups[-1].append(tokens[k])
+        else:
+            groups.append([tokens[k]])
+    parts = []
+    for group in groups:
+        trimmed = _trim(group)
+        if trimmed and any(t.kind == WORD for t in trimmed):
+            parts.append(squash(text[trimmed[0].start : trimmed[-1].end]))
+    described = _short(", ".join(parts)) if parts else None
+    if described and who.kind != "role":
+        who.relationship = described
+    elif who.relationship is None and roles:
+        who.relationship = roles[0][2]
+
+    family = any(
+        t.kind == WORD
+        and t.low in _FAMILY_TIES
+        and not t.possessive
+        and k not in possessors
+        and k not in role_tokens
+        for k, t in enumerate(tokens)
+    )
+    if not who.is_professional and not family:
+        word_count = sum(1 for t in tokens if t.kind == WORD)
+        for start, length, _display in roles:
+            phrase = " ".join(t.full_low for t in tokens[start : start + length])
+            if phrase not in ORGANISATION_ROLES:
+                who.is_professional = True
+                break
+            before = {t.full_low for t in tokens[max(0, start - 3) : start]}
+            if word_count <= 4 or before & {"from", "at", "works", "work", "working"}:
+                who.is_professional = True
+                break
+    return who
+
+
+# -- the network -----------------------------------------------------------------
+
+_HARD_WORDS = frozenset({"and", "plus", "also", "then", "&", "و"})
+_HARD_PUNCT = frozenset({"\n", ";", "&", "+", ".", "!", "?"})
+_SOFT_PUNCT = frozenset({",", "-", ":", "(", ")", "/", "|", "[", "]"})
+
+
+def _chunks(tokens: list[Tok]) -> list[tuple[str, list[Tok], list[Tok]]]:
+    """Split a list of people at separators.
+
+    Each chunk comes with how it was split from the one before ("start",
+    "hard" or "soft") and the separator tokens, kept so that a merged chunk
+    still knows "Mrs Jones, Leo's teacher" had a comma in it.
+    """
+    chunks: list[tuple[str, list[Tok], list[Tok]]] = []
+    current: list[Tok] = []
+    seps: list[Tok] = []
+    sep = "start"
+    for tok in tokens:
+        hard = (tok.kind == WORD and tok.full_low in _HARD_WORDS) or (
+            tok.kind == PUNCT and tok.text in _HARD_PUNCT
+        )
+        soft = tok.kind == PUNCT and tok.text in _SOFT_PUNCT
+        if hard or soft:
+            if current:
+                chunks.append((sep, seps, current))
+                current, seps = [], []
+                sep = "hard" if hard else "soft"
+            elif hard:
+                sep = "hard"
+            seps.append(tok)
+            continue
+        current.append(tok)
+    if current:
+        chunks.append((sep, seps, current))
+    return chunks
+
+
+def _people(text: str) -> list[NamedPerson]:
+    tokens = tokenize(text)
+    groups: list[list[Tok]] = []
+    for sep, seps, chunk in _chunks(tokens):
+        who = _analyse(chunk, text)
+        has_contact = any(t.kind == CONTACT for t in chunk)
+        if who.strong or not groups:
+            groups.append(list(chunk))
+        elif sep == "soft" or (has_contact and who.name is None):
+            groups[-1].extend(seps + chunk)
+        elif who.name is not None:
+            groups.append(list(chunk))
+    people: list[NamedPerson] = []
+    seen: set[str] = set()
+    for group in groups:
+        who = _analyse(group, text)
+        if who.name is None:
+            continue
+        for name, rel in ((who.name, who.relationship), *((k, None) for k in who.extra_kin)):
+            key = name.casefold()
+            if key in seen:
+                continue
+            seen.add(key)
+            if rel is None:
+                rel = KIN_NAMES.get(key)
+            people.append(NamedPerson(name, rel, who.contact, who.is_professional))
+    return people
+
+
+@never_raises(lambda *_a, **_k: [])
+def parse_people(text: str) -> list[NamedPerson]:
+    """People for the safety network: "Nan (my mum)", "Sam Patel, social worker, 07700 900123"."""
+    return _people(clean(text))
+
+
+@never_raises(lambda *_a, **_k: None)
+def extract_contact(text: str) -> str | None:
+    """The first UK phone number or email address typed, as typed."""
+    text = clean(text)
+    spans = find_contacts(text)
+    if not spans:
+        return None
+    start, end = spans[0]
+    return text[start:end].strip()
+
+
+# -- the person typing -----------------------------------------------------------
+
+
+def _relation_run(tokens: list[Tok], possessors: set[int]) -> tuple[str, str, bool] | None:
+    """How the person typing is related: (relationship, display name, professional)."""
+    for i, tok in enumerate(tokens):
+        if tok.kind == WORD and tok.possessive and tok.low in KIN_NAMES:
+            # "mum's partner"
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and nxt.kind == WORD and nxt.low in RELATIONSHIP_WORDS:
+                phrase = f"{tok.full_low} {nxt.low}"
+                return phrase, phrase[:1].upper() + phrase[1:], False
+            continue
+        if tok.kind != WORD or i in possessors:
+            continue
+        role = _role_at(tokens, i)
+        if role:
+            display = role[1]
+            name = display if display.isupper() else display[:1].upper() + display[1:]
+            return display, name, True
+        if tok.possessive:
+            continue
+        if tok.low in KIN_NAMES:
+            before = tokens[i - 1] if i > 0 else None
+            if before is not None and before.kind == WORD and before.low in ("step", "foster"):
+                phrase = f"{before.low}{tok.low}" if before.low == "step" else f"foster {tok.low}"
+                return phrase, phrase[:1].upper() + phrase[1:], False
+            return KIN_NAMES[tok.low], _kin_display(tok), False
+        if tok.low in RELATIONSHIP_WORDS and tok.low not in ("the", "a"):
+            run = [tok.low]
+            for nxt in tokens[i + 1 : i + 3]:
+                if nxt.kind == WORD and (nxt.low in RELATIONSHIP_WORDS or nxt.low in KIN_NAMES):
+                    run.append(nxt.low)
+                else:
+                    break
+            if run[-1] in _FAMILY_TIES or run[-1] in KIN_NAMES or len(run) > 1:
+                phrase = " ".join(run)
+                return phrase, phrase[:1].upper() + phrase[1:], False
+    return None
+
+
+@never_raises(lambda *_a, **_k: None)
+def parse_self(text: str) -> NamedPerson | None:
+    """Who is typing: "Sarah, I'm their mum", "I'm Sam Patel, the social worker", "its dad here"."""
+    text = clean(text)
+    tokens = tokenize(text)
+    possessors = _possessors(tokens)
+    contacts = [t for t in tokens if t.kind == CONTACT]
+    contact = contacts[0].text if contacts else None
+    relation = _relation_run(tokens, possessors)
+
+    name: str | None = None
+    who = _analyse([t for t in tokens if t.kind != CONTACT], text)
+    if who.kind in ("title", "kintitle", "proper"):
+        name = who.name
+    if name is None and relation is None:
+        return None
+    if relation is None:
+        return NamedPerson(name or "", None, contact, who.is_professional)
+    relationship, display, professional = relation
+    return NamedPerson(name or display, relationship, contact, professional)
+
+
+# -- names in free text ----------------------------------------------------------
+
+
+def _case_is_informative(tokens: list[Tok]) -> bool:
+    """False for ALL CAPS or Every Word Capitalised text, where capitals say nothing."""
+    words = [t for t in tokens if t.kind == WORD and len(t.text) > 1]
+    cased = [t for t in words if t.text[0].lower() != t.text[0].upper()]
+    if len(cased) >= 4 and sum(1 for t in cased if t.all_caps) / len(cased) >= 0.6:
+        return False
+    # Ordinary words mid-sentence are lower case in ordinary writing.
+    ordinary = [
+        t
+        for t in cased
+        if not t.sentence_start and t.low in COMMON_WORDS and t.full_low not in TITLES
+    ]
+    if len(ordinary) < 2:
+        return True
+    return sum(1 for t in ordinary if t.capitalised) / len(ordinary) < 0.6
+
+
+def _mention_word(tok: Tok) -> bool:
+    """A capitalised word that reads as someone's name."""
+    if tok.kind != WORD or not tok.capitalised or tok.all_caps:
+        return False
+    if tok.low in _MONTHS_AND_SEASONS:
+        return False
+    return _is_name(tok)
+
+
+@never_raises(lambda *_a, **_k: [])
+def mentioned_names(text: str) -> list[str]:
+    """People named in free text, in order: "Nan will ... ring Kelly" -> ["Nan", "Kelly"]."""
+    text = clean(text)
+    tokens = tokenize(text)
+    use_case = _case_is_informative(tokens)
+    mid_sentence = {
+        t.low for t in tokens if t.kind == WORD and t.capitalised and not t.sentence_start
+    }
+    found: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.kind != WORD:
+            i += 1
+            continue
+        key = _title_key(tok)
+        if (
+            key
+            and nxt is not None
+            and nxt.kind == WORD
+            and (nxt.capitalised or (key in ("mr", "mrs", "ms", "mx", "dr") and _is_name(nxt)))
+        ):
+            if nxt.low not in _NEVER_NAMES or nxt.capitalised:
+                found.append(f"{TITLES[key]} {capitalise_name(nxt.base)}")
+                i += 2
+                continue
+        if (
+            tok.low in KIN_TITLES
+            and not tok.possessive
+            and nxt is not None
+            and nxt.kind == WORD
+            and _is_name(nxt)
+            and tok.low != "great"
+            and (nxt.capitalised or not use_case or nxt.low not in AMBIGUOUS_NAMES)
+        ):
+            found.append(f"{_kin_display(tok)} {capitalise_name(nxt.base)}")
+            i += 2
+            continue
+        if tok.low == "great" and nxt is not None and nxt.kind == WORD and nxt.low in _KIN_MENTIONS:
+            found.append(f"Great {_kin_display(nxt)}")
+            i += 2
+            continue
+        if tok.low in _KIN_MENTIONS:
+            found.append(_kin_display(tok))
+            i += 1
+            continue
+        if use_case and _mention_word(tok):
+            before = tokens[i - 1] if i > 0 else None
+            at_place = (
+                before is not None
+                and before.kind == WORD
+                and before.full_low in ("in", "at", "near", "from")
+                and not tok.possessive
+            )
+            followed_by_name = nxt is not None and _mention_word(nxt) and not nxt.sentence_start
+            if (
+                not tok.sentence_start or tok.low in mid_sentence or followed_by_name
+            ) and not at_place:
+                run = [tok]
+                j = i + 1
+                while (
+                    j < len(tokens)
+                    and len(run) < 3
+                    and not run[-1].possessive
+                    and _mention_word(tokens[j])
+                    and not tokens[j].sentence_start
+                ):
+                    run.append(tokens[j])
+                    j += 1
+                found.append(_display_name(run))
+                i = j
+                continue
+        i += 1
+    unique: list[str] = []
+    seen: set[str] = set()
+    for name in found:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            unique.append(name)
+    return unique
+
+
+# -- the children ----------------------------------------------------------------
+
+_YEAR_UNITS = frozenset(
+    "y yr yrs year years yo y/o yearold yearolds years-old year-old yo's".split()
+)
+_MONTH_UNITS = frozenset("m mo mos mth mths mnth mnths month months month-old months-old".split())
+_SMALL_UNITS = frozenset("w wk wks week weeks week-old weeks-old d day days day-old".split())
+_AGE_CUES = frozenset(
+    """is aged age who's whos she's he's shes hes turned turning nearly almost just 's are
+    be being""".split()
+)
+_AGE_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+}
+_CHILD_SEPARATORS = frozenset({",", ";", "&", "+", "/", "\n", "."})
+
+
+def _age_from(value: float, unit: str | None) -> int | None:
+    if not 0 <= value < 1000:
+        return None
+    if unit in _MONTH_UNITS:
+        years = int(value // 12)
+    elif unit in _SMALL_UNITS:
+        years = 0
+    else:
+        years = int(value)
+    return years if 0 <= years <= 18 else None
+
+
+def _unit_after(tokens: list[Tok], k: int) -> str | None:
+    if k + 1 < len(tokens) and tokens[k + 1].kind == WORD:
+        word = tokens[k + 1].full_low
+        if word in _YEAR_UNITS or word in _MONTH_UNITS or word in _SMALL_UNITS:
+            return word
+        if word.startswith(("yr", "year")):
+            return "years"
+    return None
+
+
+def _children(text: str) -> list[NamedChild]:
+    tokens = tokenize(text)
+    # Items: ("name", [tokens]) runs, ("age", value), ("sep", None).
+    items: list[tuple[str, object]] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        prev = tokens[k - 1] if k > 0 else None
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if tok.kind == NUM:
+            if (prev is not None and prev.text in "/.") or (nxt is not None and nxt.text in "/"):
+                k += 1  # part of a date of birth, not an age
+                continue
+            try:
+                value = float(tok.text)
+            except ValueError:
+                k += 1
+                continue
+            unit = _unit_after(tokens, k)
+            items.append(("age", _age_from(value, unit)))
+            k += 2 if unit else 1
+            continue
+        if tok.kind == WORD and tok.low in _AGE_WORDS:
+            unit = _unit_after(tokens, k)
+            cue = prev is not None and (prev.full_low in _AGE_CUES or prev.possessive)
+            if unit or cue:
+                items.append(("age", _age_from(_AGE_WORDS[tok.low], unit)))
+                k += 2 if unit else 1
+                continue
+        if tok.kind == WORD and _is_name(tok):
+            if items and items[-1][0] == "name" and prev is not None and prev.kind == WORD:
+                run = items[-1][1]
+                assert isinstance(run, list)
+                if run and run[-1] is prev:
+                    run.append(tok)
+                    k += 1
+                    continue
+            items.append(("name", [tok]))
+        elif (tok.kind == WORD and tok.full_low in ("and", "plus", "also", "و")) or (
+            tok.kind in (PUNCT, CONTACT) and tok.text in _CHILD_SEPARATORS
+        ):
+            items.append(("sep", None))
+        k += 1
+
+    # A run of names followed by an age is one child with a surname ("Leo Smith (7)");
+    # otherwise each name is a child ("leo mia and sam").
+    flat: list[tuple[str, object]] = []
+    for index, (kind, value) in enumerate(items):
+        if kind != "name":
+            flat.append((kind, value))
+            continue
+        assert isinstance(value, list)
+        next_is_age = index + 1 < len(items) and items[index + 1][0] == "age"
+        names = [value[0]] if next_is_age else value
+        flat.extend(("child", capitalise_name(tok.base)) for tok in names)
+
+    children: list[list[object]] = []  # [name, age]
+    pending: list[int] = []
+    index = 0
+    while index < len(flat):
+        kind, value = flat[index]
+        if kind == "child":
+            children.append([value, None])
+            pending.append(len(children) - 1)
+            index += 1
+            continue
+        if kind == "age":
+            ages = []
+            while index < len(flat) and flat[index][0] in ("age", "sep"):
+                if flat[index][0] == "age":
+                    ages.append(flat[index][1])
+                index += 1
+            if len(ages) == len(pending) and len(pending) > 1:
+                for child, age in zip(pending, ages, strict=True):
+                    children[child][1] = age
+            elif pending:
+                children[pending[-1]][1] = ages[0]
+            pending = []
+            continue
+        index += 1
+
+    result: list[NamedChild] = []
+    seen: dict[str, int] = {}
+    for name, age in children:
+        assert isinstance(name, str)
+        age_value = age if isinstance(age, int) else None
+        key = name.casefold()
+        if key in seen:
+            previous = result[seen[key]]
+            if previous.age is None and age_value is not None:
+                result[seen[key]] = NamedChild(previous.first_name, age_value)
+            continue
+        seen[key] = len(result)
+        result.append(NamedChild(name, age_value))
+    return result
+
+
+@never_raises(lambda *_a, **_k: [])
+def parse_children(text: str) -> list[NamedChild]:
+    """Children's first names and ages: "Leo 7 and Mia 4", "Leo (7), Mia (18 months)"."""
+    return _children(clean(text))
+
+
+# -- who will do what ------------------------------------------------------------
+
+_CONDITION = re.compile(
+    r"^\s*(?:if|when|whenever|should|in\s+case|once|as\s+soon\s+as|any\s+time|anytime)\b",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(
+    r"\b(?:will|shall|should|would|can|could|must|'ll|is\s+going\s+to|are\s+going\s+to|"
+    r"am\s+going\s+to|going\s+to|gonna|needs\s+to|need\s+to|has\s+to|have\s+to|has\s+agreed\s+to|"
+    r"have\s+agreed\s+to|agreed\s+to|agrees\s+to|promised\s+to|is\s+to|are\s+to|to)\b"
+    r"(?:\s+(?:then|also|always|immediately|straight\s+away|usually|now|first))*\s+",
+    re.IGNORECASE,
+)
+_CONTACT_FILLER = frozenset(
+    """ring call phone text contact reach email e-mail tel mob mobile number no num on at via
+    her him them his their is or and me us her's whose - : , ( )""".split()
+)
+_PRONOUN_SUBJECTS = {"i": "I", "we": "We", "me": "I"}
+
+
+def _drop_contact_clause(text: str) -> str:
+    """Remove "ring her on 07700 900123" and the number itself from an instruction."""
+    for start, end in reversed(find_contacts(text)):
+        left = max(0, *(text.rfind(sep, 0, start) for sep in (",", ";", "(", " - ", ".")))
+        rights = [text.find(sep, end) for sep in (",", ";", ")", " - ", ".")]
+        right = min([r for r in rights if r >= 0], default=len(text))
+        clause = text[left:start] + " " + text[end:right]
+        leftover = re.findall(r"[\w'-]+|[(),:-]", clause.casefold())
+        if all(w in _CONTACT_FILLER for w in leftover):
+            if right < len(text) and text[right] == ")":
+                right += 1
+            text = text[:left] + " " + text[right:]
+        else:
+            before = re.sub(
+                r"(?:\s+(?:on|at|via|tel|mob|number|no))?\s*[(:]?\s*$", "", text[:start]
+            )
+            text = before + " " + text[end:].lstrip(" )")
+    return squash(text).strip(" ,;:-")
+
+
+def _subject_word(tok: Tok) -> bool:
+    if tok.kind != WORD:
+        return False
+    low = tok.low
+    return (
+        _is_name(tok)
+        or tok.possessive
+        or low in KIN_NAMES
+        or low in KIN_TITLES
+        or low in TITLES
+        or low in _ROLE_PARTS
+        or low in RELATIONSHIP_WORDS
+        or tok.full_low in POSSESSIVE_DETERMINERS
+    )
+
+
+def _subject(text: str, end: int) -> str | None:
+    """The person named just before a modal verb ending at ``end``."""
+    before = text[:end]
+    tokens = tokenize(before)
+    if tokens and tokens[-1].kind == WORD and tokens[-1].full_low in _PRONOUN_SUBJECTS:
+        return _PRONOUN_SUBJECTS[tokens[-1].full_low]
+    words: list[Tok] = []
+    for tok in reversed(tokens):
+        if tok.kind == PUNCT and tok.text == ".":
+            if words or not tokens:
+                break
+            continue
+        if not _subject_word(tok) or len(words) >= 6:
+            break
+        words.insert(0, tok)
+    if not words:
+        return None
+    who = _analyse(words, before)
+    return who.name
+
+
+def _who_does_what(text: str) -> WhoDoesWhat:
+    text = squash(clean(text))
+    contact = extract_contact(text)
+    instruction = _drop_contact_clause(text) if contact else text
+    search_from = 0
+    condition = _CONDITION.match(instruction)
+    if condition:
+        comma = instruction.find(",", condition.end())
+        then = re.search(r"\bthen\b", instruction[condition.end() :], re.IGNORECASE)
+        cut = [p for p in (comma, condition.end() + then.start() if then else -1) if p >= 0]
+        if cut:
+            search_from = min(cut) + 1
+    for modal in _MODAL.finditer(instruction, search_from):
+        word = modal.group(0).strip().casefold()
+        if word == "to" and modal.start() > search_from + 40:
+            continue
+        person = _subject(instruction, modal.start())
+        if person is None:
+            continue
+        action = instruction[modal.end() :].strip(" ,.;:-")
+        if action:
+            return WhoDoesWhat(person, action, contact)
+    # "Nan: take the kids", "Nan - takes the kids to hers"
+    label = re.match(r"^\s*([^:\-–,]{1,40}?)\s*[:\-]\s+(.+)$", instruction)
+    if label:
+        who = _analyse(tokenize(label.group(1)), label.group(1))
+        if who.name is not None and who.strong:
+            return WhoDoesWhat(who.name, label.group(2).strip(" ,.;:-"), contact)
+    # "Nan takes the kids to hers": a name, then a verb.
+    tokens = tokenize(instruction[search_from:])
+    if len(tokens) >= 3 and tokens[0].kind == WORD:
+        first = _analyse(tokens[:1], instruction[search_from:])
+        second = tokens[1]
+        if (
+            first.strong
+            and second.kind == WORD
+            and second.full_low.endswith("s")
+            and second.low in COMMON_WORDS | {"rings", "calls", "texts", "phones", "collects"}
+        ):
+            action = instruction[search_from + second.start :].strip(" ,.;:-")
+            return WhoDoesWhat(first.name, action, contact)
+    return WhoDoesWhat(None, text, contact)
+
+
+@never_raises(
+    lambda text="", *_a, **_k: WhoDoesWhat(None, text if isinstance(text, str) else "", None)
+)
+def parse_who_does_what(text: str) -> WhoDoesWhat:
+    """Split "Nan will take the children to hers, ring her on 07700 900123"."""
+    return _who_does_what(text)

@@ -1,0 +1,77 @@
+"""Splitting a "who will do what" plan rule into person, action and contact."""
+
+import pytest
+
+from bot.parsing import WhoDoesWhat, parse_who_does_what
+
+
+def test_person_action_and_contact_from_one_sentence() -> None:
+    assert parse_who_does_what(
+        "Nan will take the children to hers, ring her on 07700 900123"
+    ) == WhoDoesWhat("Nan", "take the children to hers", "07700 900123")
+
+
+def test_the_condition_is_not_the_person() -> None:
+    assert parse_who_does_what("If Dad drinks, Mum will call Kelly to come round") == (
+        WhoDoesWhat("Mum", "call Kelly to come round", None)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "action"),
+    [
+        ("If Dad drinks Mum will call Kelly", "Mum", "call Kelly"),
+        ("when dad has been drinking nan will have the kids", "Nan", "have the kids"),
+        ("If he shouts then Kelly will come round", "Kelly", "come round"),
+        ("Nan to take the kids", "Nan", "take the kids"),
+        ("Nan: take the kids to hers", "Nan", "take the kids to hers"),
+        ("Nan - take the kids to hers", "Nan", "take the kids to hers"),
+        ("Nan takes the kids to hers", "Nan", "takes the kids to hers"),
+        ("Mum'll ring Nan", "Mum", "ring Nan"),
+        ("Mum is going to ring Nan", "Mum", "ring Nan"),
+        ("Sam the social worker will visit every week", "Sam", "visit every week"),
+        ("the social worker will visit every week", "Social worker", "visit every week"),
+        ("my sister Kelly will have them", "Kelly", "have them"),
+        ("Aunty Jo will then pick them up from school", "Aunty Jo", "pick them up from school"),
+        ("I will ring Nan", "I", "ring Nan"),
+        ("we will go to Nan's", "We", "go to Nan's"),
+        ("nan will take them to hers.", "Nan", "take them to hers"),
+    ],
+)
+def test_person_and_action(text: str, person: str, action: str) -> None:
+    result = parse_who_does_what(text)
+    assert (result.person, result.action) == (person, action)
+
+
+def test_a_number_inside_the_action_is_lifted_out() -> None:
+    result = parse_who_does_what("Mum will ring Kelly on 07700 900123")
+    assert result == WhoDoesWhat("Mum", "ring Kelly", "07700 900123")
+
+
+def test_a_number_in_brackets_is_lifted_out() -> None:
+    result = parse_who_does_what("Kelly (07700 900123) will come round")
+    assert result == WhoDoesWhat("Kelly", "come round", "07700 900123")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call the police on 999",
+        "someone will call",
+        "keep the kids safe",
+        "take the kids to school",
+        "talk to Kelly",
+    ],
+)
+def test_unsplittable_instruction_is_kept_whole(text: str) -> None:
+    result = parse_who_does_what(text)
+    assert result.person is None
+    assert result.action == text
+
+
+def test_unsplittable_instruction_still_gives_the_contact() -> None:
+    assert parse_who_does_what("call the police on 999").contact == "999"
+
+
+def test_empty_text_is_an_empty_action() -> None:
+    assert parse_who_does_what("") == WhoDoesWhat(None, "", None)
