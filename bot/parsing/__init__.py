@@ -6,6 +6,7 @@ of raising, whatever it is given, and none of them logs the text.
 """
 
 from bot.parsing.dates import DateParse, format_uk_date, parse_uk_date
+from bot.parsing.meetings import MeetingParse, parse_meeting
 from bot.parsing.people import (
     NamedChild,
     NamedPerson,
@@ -22,6 +23,7 @@ from bot.parsing.yesno import parse_yes_no
 
 __all__ = [
     "DateParse",
+    "MeetingParse",
     "NamedChild",
     "NamedPerson",
     "ScoreParse",
@@ -30,6 +32,7 @@ __all__ = [
     "format_uk_date",
     "mentioned_names",
     "parse_children",
+    "parse_meeting",
     "parse_people",
     "parse_score",
     "parse_self",
