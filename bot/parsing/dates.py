@@ -558,10 +558,18 @@ def _first(rules: list[tuple[re.Pattern[str], Handler]], text: str, ctx: _Ctx) -
             candidates.append((m.start(), -(m.end() - m.start()), handler, m))
     candidates.sort(key=lambda c: (c[0], c[1]))
     for _start, _length, handler, m in candidates:
-        found = handler(m, ctx)
+        found = _run(handler, m, ctx)
         if found is not None:
             return found.date
     return None
+
+
+def _run(handler: Handler, m: re.Match[str], ctx: _Ctx) -> _Found | None:
+    # Arithmetic near year 1 or 9999 overflows; such a date is simply not understood.
+    try:
+        return handler(m, ctx)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _find(text: str, ctx: _Ctx) -> dt.date | None:
@@ -569,7 +577,7 @@ def _find(text: str, ctx: _Ctx) -> dt.date | None:
     for pattern, handler in _WHOLE:
         m = pattern.fullmatch(whole)
         if m:
-            found = handler(m, ctx)
+            found = _run(handler, m, ctx)
             if found is not None:
                 return found.date
     return _first(_EXPLICIT, text, ctx) or _first(_RELATIVE, text, ctx)
