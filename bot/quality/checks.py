@@ -7,6 +7,7 @@ each finding says why it matters and how to mend it, and the labelled set in
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -42,10 +43,8 @@ _ZERO = re.compile(v.ZERO_ANCHOR, re.IGNORECASE)
 _TEN = re.compile(v.TEN_ANCHOR, re.IGNORECASE)
 _CONTACT = _any(v.CONTACT)
 _STRENGTH = _any(v.STRENGTH_WORDS)
-_WITNESS = re.compile(
-    r"(?<![\w'])([A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*)?(?:\s*,\s*[A-Z][\w'-]*)*"
-    r"(?:\s+and\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?\s+" + v.WITNESS_VERBS + r"\b"
-)
+# The last name before the verb is enough: "Sam, Ms Khan and Nan will know".
+_WITNESS = re.compile(r"(?<![\w'])([A-Z][\w'-]*)\s+" + v.WITNESS_VERBS + r"\b")
 # Emphasis in capitals ("Mum will NOT") is not an acronym.
 _CAPITALISED_WORDS = frozenset(
     """not never always no yes me he she we you him her they them us it is was all any now and
@@ -268,8 +267,9 @@ def _spelled_out_beside(text: str, start: int, end: int, acronym: str) -> bool:
     """'Child in Need (CIN)' or 'CIN (Child in Need)': the words sit right next to it."""
     letters = acronym.rstrip("s").upper()
     reach = len(letters) + 4
-    before = re.findall(r"[^\W_]+|&", text[:start])[-reach:]
-    after = re.findall(r"[^\W_]+|&", text[end:])[:reach]
+    # A window is plenty: the words sit right beside the letters.
+    before = re.findall(r"[^\W_]+|&", text[max(0, start - 200) : start])[-reach:]
+    after = re.findall(r"[^\W_]+|&", text[end : end + 200])[:reach]
     for drop in (False, True):
         for size in range(1, len(before) + 1):
             if _initials(before[-size:], drop) == letters:
@@ -348,7 +348,9 @@ def _has_worrier(text: str) -> bool:
                 if not owned and not verb:
                     continue
             start = index
-            while start > 0:
+            # Who is worried sits just before the worry word; a bounded look back
+            # keeps very long run-on text fast.
+            while start > max(0, index - 30):
                 if keys[start - 1] in _CLAUSE_WORDS or _boundary_between(
                     sentence.text, tokens[start - 1], tokens[start]
                 ):
@@ -402,11 +404,13 @@ def _negative(text: str) -> str | None:
     excepted = [(m.start(), m.end()) for m in _NEGATIVE_EXCEPTIONS.finditer(text)]
     for sentence in sentences(text):
         tokens = words(sentence.text)
+        ends = [t.end for t in tokens]
         for match in _NEGATIVE.finditer(sentence.text):
             start = sentence.start + match.start()
             if any(a <= start < b for a, b in excepted):
                 continue
-            before = [key(t.text) for t in tokens if t.end <= match.start()][-5:]
+            upto = bisect.bisect_right(ends, match.start())
+            before = [key(t.text) for t in tokens[max(0, upto - 5) : upto]]
             if any(word in v.CONDITION_WORDS for word in before):
                 continue  # "if he doesn't feel safe, he rings Nan" is a plan, not a stop
             found = match.group(0).strip()
@@ -464,19 +468,30 @@ def check_scaling_question(text: str, target: str = "scaling question") -> list[
 # -- plan rules ----------------------------------------------------------------------------------
 
 
+_CONTACT_VERBS = frozenset(
+    {"ring", "rings", "call", "calls", "phone", "phones", "text", "texts", "message", "tell",
+     "tells", "email", "contact", "contacts", "alert", "alerts", "inform", "informs"}
+)
+
+
 def _names_a_person(text: str) -> bool:
+    """Someone who will act; the person rung or told ("ring Sam") does not count."""
     for sentence in sentences(text):
+        recent: list[str] = []
         for token in words(sentence.text):
             word = key(token.text)
-            if word in v.RULE_NOT_PEOPLE:
+            contacted = bool(recent) and (
+                recent[-1] in _CONTACT_VERBS
+                or (recent[-2:-1] and recent[-2] in _CONTACT_VERBS and recent[-1] in {"the", "to"})
+            )
+            recent.append(word)
+            if contacted or word in v.RULE_NOT_PEOPLE:
                 continue
             if word in v.NETWORK_ROLES or word in v.FIRST_PERSON_SUBJECTS:
                 return True
             if word in {"mum", "dad", "mother", "father", "carer"}:
                 return True
             if token.text[:1].isupper() and word not in v.NOT_NAMES and not token.text.isupper():
-                return True
-            if token.text.isupper() and len(token.text) > 1 and word in v.NETWORK_ROLES:
                 return True
     return False
 

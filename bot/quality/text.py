@@ -39,17 +39,23 @@ _ABBREVIATIONS = frozenset(
 _END = re.compile(r"[.!?;]+(?=\s|$)|\n+")
 
 
+# No field of a plan comes near this; reading no further bounds the time any
+# input, however long, can take.
+MAX_CHARS = 4000
+
+
 def normalise(text: object) -> str:
-    """Plain quotes and dashes, compatibility forms folded; never raises."""
+    """Plain quotes and dashes, compatibility forms folded, at most MAX_CHARS; never raises."""
     if text is None:
         return ""
     if not isinstance(text, str):
         text = str(text)
+    text = text[: MAX_CHARS * 2]
     try:
         text = unicodedata.normalize("NFKC", text)
     except (ValueError, TypeError):  # pragma: no cover - normalize copes with any str today
         pass
-    return text.translate(_QUOTES)
+    return text.translate(_QUOTES)[:MAX_CHARS]
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,7 @@ def sentences(text: str) -> list[Span]:
     start = 0
     for match in _END.finditer(text):
         if match.group(0).startswith("."):
-            before = WORD.findall(text[start : match.start()])
+            before = WORD.findall(text[max(start, match.start() - 12) : match.start()])
             if before and before[-1].casefold() in _ABBREVIATIONS:
                 continue
         _add(spans, text, start, match.end())

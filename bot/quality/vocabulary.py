@@ -101,8 +101,8 @@ LABELS: tuple[Label, ...] = (
         ("drink_drugs",),
         "Name what is used, how much and what the parent then does, e.g. 'when Mum drinks more "
         "than a bottle of wine she falls asleep and Mia is left on her own'.",
-        "Could you say what the drinking or drug use looks like, and what happens with the "
-        "children when it does?",
+        "Could you say what is drunk or taken, how much, and what happens with the children "
+        "then?",
     ),
     Label(
         "alcoholic",
