@@ -18,7 +18,6 @@ import yaml
 ROOT = Path(__file__).resolve().parents[3]
 NLU_DIR = ROOT / "data" / "nlu"
 OWN_FILES = [NLU_DIR / name for name in ("navigation.yml", "chitchat.yml", "answers.yml")]
-SAFETY_FILE = NLU_DIR / "safety.yml"  # another engineer's: read, never required
 HOLDOUT = ROOT / "tests" / "data" / "nlu_holdout.yml"
 URGENT_TEST = ROOT / "tests" / "data" / "urgent_test.yml"
 
@@ -70,9 +69,10 @@ def own_examples() -> dict[Path, list[tuple[str, str]]]:
 
 @pytest.fixture(scope="module")
 def training() -> list[tuple[str, str]]:
-    """Everything the model trains on: our files plus safety.yml if present."""
-    paths = list(OWN_FILES) + ([SAFETY_FILE] if SAFETY_FILE.exists() else [])
-    return [example for path in paths for example in _load(path)]
+    """Everything the model trains on: every file in data/nlu, so other owners'
+    files (safety.yml with urgent_danger, choices.yml) are checked too."""
+    paths = set(OWN_FILES) | set(NLU_DIR.glob("*.yml")) | set(NLU_DIR.glob("*.yaml"))
+    return [example for path in sorted(paths) for example in _load(path)]
 
 
 @pytest.fixture(scope="module")
