@@ -10,13 +10,17 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.parsing._contact import find_contacts
-from bot.parsing._words import TITLES
+from bot.parsing._words import KIN_NAMES, TITLES
 
 WORD = "word"
 NUM = "num"
 CONTACT = "contact"
 PUNCT = "punct"
 
+# "mums partner", "dads house": possessives typed without the apostrophe.
+_BARE_POSSESSIVE_KIN = {
+    f"{kin}s" for kin in KIN_NAMES if kin not in ("aunt", "uncle", "mother", "father")
+}
 _PUNCT = set(',;&+()-:.!?/|"[]{}<>*#=~')
 _SENTENCE_END = {".", "!", "?", "\n", ":", ";"}
 _CONTRACTIONS = {
@@ -53,9 +57,11 @@ class Tok:
     def base(self) -> str:
         """The word without a possessive ending: "Leo's" -> "Leo"."""
         if self.possessive:
-            if self.text.endswith("'s") or self.text.endswith("'S"):
+            if self.text.casefold().endswith("'s"):
                 return self.text[:-2]
-            return self.text.rstrip("'")
+            if self.text.endswith("'"):
+                return self.text.rstrip("'")
+            return self.text[:-1]  # "mums" -> "mum"
         return self.text
 
     @property
@@ -112,6 +118,8 @@ def tokenize(text: str) -> list[Tok]:
             word = text[i:j]
             if word.casefold() in _CONTRACTIONS:
                 pass
+            elif word.casefold() in _BARE_POSSESSIVE_KIN:
+                possessive = True
             elif word.casefold().endswith("'s") and len(word) > 2:
                 possessive = True
             elif j < n and text[j] == "'" and word.casefold().endswith("s"):

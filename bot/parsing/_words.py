@@ -102,6 +102,9 @@ TITLES: dict[str, str] = {
     "sir": "Sir",
     "dame": "Dame",
     "imam": "Imam",
+    "pastor": "Pastor",
+    "reverend": "Reverend",
+    "rabbi": "Rabbi",
 }
 PROFESSIONAL_TITLES = frozenset({"dr", "doctor", "pc", "dc", "ds", "sgt", "pcso", "prof"})
 
@@ -369,12 +372,15 @@ NOT_PEOPLE = _words(
     muslim christian jewish sikh hindu islam arabic urdu bengali punjabi somali
     ramadan eid diwali hanukkah christmas easter xmas halloween
     mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept
-    oct nov dec okay ok lol omg
+    oct nov dec okay ok lol omg mondays tuesdays wednesdays thursdays fridays saturdays
+    sundays weekdays weekends
     """
 )
 
 # Words that, with "my"/"her"/"their" and the like, introduce a relationship.
-POSSESSIVE_DETERMINERS = _words("my our his her their your its the kids' childrens children's")
+POSSESSIVE_DETERMINERS = _words(
+    "my our his her their your its the kids kids' childrens children's boys girls baby's"
+)
 
 # Filler that carries no meaning at the start of a description ("who lives next door").
 DESCRIPTOR_LEAD_FILLER = _words(
@@ -383,6 +389,8 @@ DESCRIPTOR_LEAD_FILLER = _words(
     theyre it it's its and or also plus from - : , ( )
     """
 )
+# A description stops where a new clause starts: "Nan but she's poorly".
+DESCRIPTOR_STOP = _words("but because cos coz cuz although though if when unless however so")
 # ... and at its end, once a phone number is taken out ("ring her on").
 DESCRIPTOR_TAIL_FILLER = _words(
     """

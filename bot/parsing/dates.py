@@ -426,7 +426,7 @@ _EXPLICIT: list[tuple[re.Pattern[str], Handler]] = [
     (_r(rf"\b{MONTH}\s+{_YEAR4}\b"), _month_part),
     (
         _r(
-            rf"\b(?:by|in|before|until|till|til|around|during|for|from|after|of|about|start|"
+            rf"\b(?:by|in|before|until|till|til|around|during|for|of|about|start|"
             rf"through|thru)\s+(?:the\s+)?{MONTH}\b(?!\s*\d)"
         ),
         _month_part,
@@ -444,15 +444,22 @@ _RELATIVE: list[tuple[re.Pattern[str], Handler]] = [
     (_r(r"\b" + _TODAY + r"\b"), _days(0)),
     (
         _r(
-            r"\b(?:christmas|xmas|crimbo)\s+eve\b|\b(?:christmas|xmas|crimbo)(?:\s+day)?\b"
+            r"(?<!after\s)\b(?:christmas|xmas|crimbo)\s+eve\b"
+            r"|(?<!after\s)\b(?:christmas|xmas|crimbo)(?:\s+day)?\b"
             r"(?!\s*(?:hol|break|term))"
         ),
         lambda m, ctx: _fixed(12, 24 if "eve" in m.group(0) else 25)(m, ctx),
     ),
     (_r(r"\bboxing\s+day\b"), _fixed(12, 26)),
     (_r(r"\bnew\s+years?'?s?\s+eve\b"), _fixed(12, 31)),
-    (_r(r"\bnew\s+years?'?s?(?:\s+day)?\b(?!\s*(?:hol|break|resolution))"), _fixed(1, 1)),
-    (_r(r"\beaster(?:\s+(?:sunday|day))?\b(?!\s*(?:hol|break|term|monday))"), _easter),
+    (
+        _r(r"(?<!after\s)\bnew\s+years?'?s?(?:\s+day)?\b(?!\s*(?:hol|break|resolution))"),
+        _fixed(1, 1),
+    ),
+    (
+        _r(r"(?<!after\s)\beaster(?:\s+(?:sunday|day))?\b(?!\s*(?:hol|break|term|monday))"),
+        _easter,
+    ),
     (_r(r"\bhalloween\b"), _fixed(10, 31)),
     (_r(r"\bbonfire\s+night\b"), _fixed(11, 5)),
     (
@@ -467,8 +474,8 @@ _RELATIVE: list[tuple[re.Pattern[str], Handler]] = [
     (_r(rf"\b(?:in|within|after)\s+(?:the\s+next\s+)?{COUNT}\s*{UNIT}\b"), _shift),
     (_r(rf"\b{COUNT}\s*{UNIT}(?:'?s)?\s+(?:time|from\s+(?:now|today))\b"), _shift),
     (_r(rf"\b{COUNT}\s*{UNIT}\s+(?P<ago>ago)\b"), _shift),
-    (_r(r"\b(?P<cue>next|last)\s+week\b(?!\s*end)"), lambda m, c: _next_week(m, c)),
-    (_r(r"\b(?P<cue>next|last)\s+month\b"), _next_month),
+    (_r(r"\b(?P<cue>next|last)\s+(?:week|wk)\b(?!\s*end)"), lambda m, c: _next_week(m, c)),
+    (_r(r"\b(?P<cue>next|last)\s+(?:month|mth|mnth)\b"), _next_month),
     (
         _r(
             r"\b(?:the\s+)?end\s+of\s+(?:(?:the|this|ths)\s+|(?P<next>next)\s+)?"

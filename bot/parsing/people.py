@@ -19,6 +19,7 @@ from bot.parsing._words import (
     COMMON_WORDS,
     DESCRIPTOR_EDGE_FILLER,
     DESCRIPTOR_LEAD_FILLER,
+    DESCRIPTOR_STOP,
     DESCRIPTOR_TAIL_FILLER,
     KIN_NAMES,
     KIN_TITLE_RELATIONSHIP,
@@ -82,6 +83,11 @@ _FAMILY_TIES = (frozenset(KIN_NAMES) | KIN_TITLES | RELATIONSHIP_WORDS) - frozen
     """kid kids child children baby babies boy boys girl girls toddler teenager teen teens
     eldest oldest youngest middle little big older younger member members special
     guardian childminder""".split()
+)
+# Words after which a lower-case word describes rather than names.
+_DESCRIBING_CUES = frozenset(
+    """she's he's shes hes they're theyre very so too quite really bit feeling feels
+    felt looks looked seems seemed getting becoming being been a an""".split()
 )
 _TRIPLE_LETTER = re.compile(r"(.)\1\1")
 _MONTHS_AND_SEASONS = frozenset(
@@ -303,6 +309,8 @@ def _analyse(tokens: list[Tok], text: str) -> _Who:
         for k in words:
             if k in possessors or k in role_tokens or not _is_name(tokens[k]):
                 continue
+            if k > 0 and not tokens[k].capitalised and tokens[k - 1].full_low in _DESCRIBING_CUES:
+                continue  # "she's poorly", "feeling rough": a description, not a name
             run = [k]
             m = k + 1
             while (
@@ -366,7 +374,14 @@ def _analyse(tokens: list[Tok], text: str) -> _Who:
             groups.append([tokens[k]])
     parts = []
     for group in groups:
+        stop = next((n for n, t in enumerate(group) if t.full_low in DESCRIPTOR_STOP), None)
+        if stop is not None:
+            group = group[:stop]
         trimmed = _trim(group)
+        role = _role_at(trimmed, 0) if trimmed else None
+        if role and role[0] == len(trimmed):
+            parts.append(role[1])  # "SW" -> "social worker"
+            continue
         if trimmed and any(t.kind == WORD for t in trimmed):
             parts.append(squash(text[trimmed[0].start : trimmed[-1].end]))
     described = _short(", ".join(parts)) if parts else None
@@ -491,7 +506,7 @@ def _relation_run(tokens: list[Tok], possessors: set[int]) -> tuple[str, str, bo
             # "mum's partner"
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if nxt is not None and nxt.kind == WORD and nxt.low in RELATIONSHIP_WORDS:
-                phrase = f"{tok.full_low} {nxt.low}"
+                phrase = f"{tok.low}'s {nxt.low}"
                 return phrase, phrase[:1].upper() + phrase[1:], False
             continue
         if tok.kind != WORD or i in possessors:

@@ -146,7 +146,8 @@ def _reason_after(rest: str) -> str | None:
         previous = rest
         rest = _REASON_LEAD.sub("", rest, count=1)
     rest = rest.strip()
-    return rest or None
+    # "5?" or "6!!" has no reason in it, only punctuation.
+    return rest if any(ch.isalnum() for ch in rest) else None
 
 
 def _reason_before(before: str) -> str | None:

@@ -71,6 +71,10 @@ def person(
         ),
         ("Dr Khan GP", [person("Dr Khan", "GP", None, True)]),
         ("PC Jones", [person("PC Jones", None, None, True)]),
+        ("Pastor James from church", [person("Pastor James", "church")]),
+        ("the kids dad", [person("Dad", "kids dad")]),
+        ("mums partner dave", [person("Dave", "mums partner")]),
+        ("leo's dad gary", [person("Gary", "leo's dad")]),
     ],
 )
 def test_network_people(text: str, expected: list[NamedPerson]) -> None:
@@ -91,6 +95,24 @@ def test_a_list_on_separate_lines() -> None:
         person("Kelly", "my sister"),
         person("Sam Patel", "social worker", None, True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "relationship"),
+    [
+        ("Lisa FSW", "family support worker"),
+        ("SW Sam", "social worker"),
+        ("Sam, HV", "health visitor"),
+    ],
+)
+def test_role_acronyms_are_spelled_out(text: str, relationship: str) -> None:
+    [someone] = parse_people(text)
+    assert someone.relationship == relationship
+    assert someone.is_professional
+
+
+def test_a_remark_after_the_name_is_not_a_person_or_a_relationship() -> None:
+    assert parse_people("Nan but she's poorly") == [person("Nan", "grandmother")]
 
 
 def test_kinship_words_typed_together_are_separate_people() -> None:
@@ -163,6 +185,9 @@ def test_no_one_named_gives_an_empty_list(text: str) -> None:
         ("Mrs Jones, Leo's teacher", person("Mrs Jones", "teacher", None, True)),
         ("this is Kelly 07700 900123", person("Kelly", None, "07700 900123")),
         ("the health visitor", person("Health visitor", "health visitor", None, True)),
+        ("im mums partner", person("Mum's partner", "mum's partner")),
+        ("hi i'm kelly leo's aunty", person("Kelly", "aunt")),
+        ("grandma jean", person("Grandma Jean", "grandmother")),
     ],
 )
 def test_who_is_typing(text: str, expected: NamedPerson) -> None:
@@ -239,6 +264,8 @@ def test_no_contact(text: str) -> None:
         ("I rang her. Kelly came. Later Kelly left", ["Kelly"]),
         ("Hopefully Nan will ring on Monday in March", ["Nan"]),
         ("Ms Khan rang", ["Ms Khan"]),
+        ("Leo goes to Nana Pat's on Sundays", ["Nana Pat"]),
+        ("mums partner Dave will come", ["Mum", "Dave"]),
     ],
 )
 def test_names_in_free_text(text: str, names: list[str]) -> None:

@@ -98,8 +98,9 @@ def test_first_score_wins_when_an_older_one_is_mentioned() -> None:
     assert result.reason == "it was a 3 last month"
 
 
-def test_no_reason_when_only_a_number_is_typed() -> None:
-    assert parse_score("about a 6").reason is None
+@pytest.mark.parametrize("text", ["about a 6", "6?", "6!!!", "6 out of 10."])
+def test_no_reason_when_only_a_number_is_typed(text: str) -> None:
+    assert parse_score(text) == ScoreParse(6, None, None)
 
 
 @pytest.mark.parametrize("text", ["11", "eleven", "100", "10.5", "12/10"])
