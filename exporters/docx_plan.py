@@ -28,7 +28,7 @@ from exporters.docx_common import (
 from exporters.formatting import as_utc, long_date, long_datetime
 from exporters.options import ExportOptions
 from exporters.quality_notes import open_findings
-from exporters.scores import ordered_scores, score_rounds
+from exporters.scores import ScoreRound, ordered_scores, score_rounds
 from exporters.text import clean_text, is_blank
 from exporters.wording import Wording, wording_for
 
@@ -242,7 +242,7 @@ class _LazyChart:
     def __init__(self) -> None:
         self._chart: ScoreChart | None = None
 
-    def render(self, title: str, rounds) -> bytes:
+    def render(self, title: str, rounds: list[ScoreRound]) -> bytes:
         if self._chart is None:
             self._chart = ScoreChart()
         return self._chart.render(title, rounds)
@@ -314,7 +314,7 @@ def _change_log(doc: DocxDocument, plan: Plan) -> None:
 
 
 def _quality_notes(doc: DocxDocument, plan: Plan) -> None:
-    heading(doc, QUALITY, 1)
+    heading(doc, QUALITY, 1, new_page=True)
     findings = open_findings(plan, audience="worker")
     if not findings:
         nothing_yet(doc, "No open quality notes.")

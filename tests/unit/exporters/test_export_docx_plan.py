@@ -448,3 +448,18 @@ def test_rendering_leaves_the_plan_unchanged(small_plan):
     render(small_plan)
     render(small_plan, "family")
     assert plan_to_dict(small_plan) == before
+
+
+@pytest.mark.parametrize("name", sorted(samples.SAMPLES))
+def test_appendix_holds_the_real_checkers_findings(name, monkeypatch):
+    """With whatever checker the bot has (none yet counts as no findings)."""
+    from exporters import quality_notes
+
+    monkeypatch.setattr(docx_plan, "open_findings", quality_notes.open_findings)
+    plan = samples.SAMPLES[name]()
+    findings = quality_notes.open_findings(samples.SAMPLES[name]())
+    runs = dict(reading.sections(reading.load(render(plan))))[docx_plan.QUALITY]
+    if not findings:
+        assert runs == ["No open quality notes."]
+    for finding in findings:
+        assert finding.message in runs and finding.suggestion in runs
