@@ -134,7 +134,7 @@ VOCAB: dict[str, str] = {
     "WEAPON_DET": r"(?:(?:a|an|his|her|the|my|their|that) )?(?:(?:big|sharp|kitchen) )?",
     "NOT_LICENCE": r"(?! "
     + _alt("licence license licences cabinet permit certificate collection block set rack drawer")
-    + r")",
+    + r"\b)",
     "PILLS": _alt(
         """
         pills tablets paracetamol overdose bleach meds medication painkillers antifreeze
@@ -157,7 +157,7 @@ VOCAB: dict[str, str] = {
         their him you them the a an some it me us my
         """
     )
-    + r")",
+    + r"\b)",
     "TASK_WORDS": r"(?! "
     + _alt(
         """
@@ -167,7 +167,7 @@ VOCAB: dict[str, str] = {
         figure learn
         """
     )
-    + r")",
+    + r"\b)",
     # "please help me", "help us", but not "help me write the plan": backtracking
     # onto a shorter match is blocked because "me" and "us" are task words too.
     "PLEA": r"(?:\b(?:please|pls|someone|somebody) help(?: me| us)?(?: please)?"
@@ -253,7 +253,7 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "violence_past",
         C,
-        r"\b(?:<VIOLENT_PAST>|smashed|threw|thrown)(?: \w+){0,3} (?:over|at|on|into|across) "
+        r"\b(?:<VIOLENT_PAST>|smashed|threw|thrown)(?: \w+){0,3} (?:over|at|on|into|across|in) "
         r"(?:my|her|his|their|your|the \w+) (?:head|face)\b",
     ),
     _rule(
@@ -269,9 +269,8 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "rage_now",
         W,
-        r"<NOT_PAST>\bsmashing "
-        + _alt("everything things stuff the_place the_house the_flat the_room it_all it")
-        + r"\b",
+        r"<NOT_PAST>\bsmashing (?:up )?"
+        + r"(?:everything|things|stuff|it all|it|(?:the|our|my|his|her) \w+)\b",
     ),
     _rule(
         "fighting_now",
@@ -332,6 +331,11 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "weapon_now",
         S,
+        r"<NOW_AUX> holding <WEAPON_DET><WEAPON> (?:to|at|against|on) <DET> ",
+    ),
+    _rule(
+        "weapon_now",
+        W,
         r"\b<WEAPON> (?:to|at|against|on) <DET> (?:\w+ )?(?:throat|neck|head|face|chest|back)\b",
     ),
     _rule("weapon_now", S, r"\b<WEAPON> (?:out|in (?:his|her|their) hands?)\b"),
@@ -406,7 +410,7 @@ DANGER_RULES: tuple[Rule, ...] = (
         "child_missing",
         W,
         r"\b(?:do not|does not) know where (?:<CHILD>|he|she|they) (?:is|are|has gone|went)\b"
-        r"(?! (?:living|staying|working|moved|now living))",
+        r"(?! (?:living|staying|working|moved|now living)\b)",
     ),
     # -- overdose, self-harm, medical --------------------------------------
     _rule(
@@ -422,7 +426,7 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\b(?:taken|took|taking|had|take)(?: \w+){0,4} "
         r"(?:all|loads|load|lots|lot|handful|packet|packets|box|boxes|bottle|whole|too many"
         r"|[0-9]+|some of|mums|dads|nans)(?: \w+){0,6} <PILLS>\b"
-        r"|\b(?:taken|took|had|take) (?:an |a |another )?(?:overdose|od)\b",
+        r"|\b(?:taken|took|had|take) (?:an |a |another )?(?:\w+ )?(?:overdose|od)\b",
     ),
     _rule(
         "overdose_now",
@@ -441,14 +445,23 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule("self_harm", W, r"\b(?:kill|killing|harm|hang|hanging|stab|drown|end) <REFLEXIVE>\b"),
     _rule("self_harm", W, r"\b(?:to|will|is going to|keeps) (?:hurt|cut|burn) <REFLEXIVE>\b"),
     _rule("self_harm", W, r"\b(?:slit|slashed|cut) (?:my|his|her|their) (?:wrists?|throat)\b"),
-    _rule("self_harm", W, r"\b(?:end|ending) (?:it all|my life|his life|her life|their life|it)\b"),
+    _rule(
+        "self_harm",
+        W,
+        r"\b(?:end|ends|ending) (?:it all|my life|his life|her life|their life|it)\b",
+    ),
     _rule("self_harm", W, r"\b(?:want|wants|wanted|going|ready) to die\b|\bsuicid(?:e|al)\b"),
     _rule("self_harm", W, r"\b(?:threatening|going|about|trying|want|wants) to jump\b"),
     _rule("self_harm", W, r"\bjump (?:off|in front|out of|from)\b|\bself harm(?:ing|ed)?\b"),
     _rule(
         "medical_now",
         S,
-        r"\b(?:not|stopped|no longer) breathing\b|\bcan not breathe\b",
+        r"\b(?:is not|are not|not|no longer) breathing\b|\bcan not breathe\b",
+    ),
+    _rule(
+        "medical_now",
+        W,
+        r"\bstopped breathing\b",
     ),
     _rule(
         "medical_now",
@@ -478,8 +491,8 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "break_in",
         S,
-        r"\btrying to (?:break|get|force (?:his|her|their|the) way|smash (?:his|her|their|the) way)"
-        r" in\b",
+        r"\btrying to (?:break|get|climb|force (?:his|her|their|the) way"
+        r"|smash (?:his|her|their|the) way) (?:in|into|through)\b",
     ),
     _rule(
         "break_in", S, r"<NOT_PAST>\b(?:is|are) (?:breaking|climbing|getting) (?:in|into|through)\b"
@@ -508,7 +521,7 @@ DANGER_RULES: tuple[Rule, ...] = (
         "presence",
         W,
         r"\b(?:he|she|they|my ex|xname) (?:is|are) (?:here|outside)\b"
-        r"(?! (?:with|to help|helping|for contact|for the meeting|too|as well))",
+        r"(?! (?:with|to help|helping|for contact|for the meeting|too|as well)\b)",
     ),
     _rule(
         "presence",
@@ -529,12 +542,8 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"(?: \w+)? (?:out|leave|go|get out)\b|\bwill not let go\b",
     ),
     # People locked in, not "keeps them locked in a cabinet".
-    _rule(
-        "trapped",
-        W,
-        r"\b(?:am|are|is|been|got) (?:locked|trapped) (?:in|inside)\b"
-        r"|\b(?:locked|trapped) <PERSON> (?:in|inside)\b",
-    ),
+    _rule("trapped", W, r"\b(?:am|are|is|been|got) (?:locked|trapped) (?:in|inside)\b"),
+    _rule("trapped", C, r"\b(?:locked|trapped) <PERSON> (?:in|inside)\b"),
     _rule(
         "trapped",
         W,
@@ -552,7 +561,7 @@ DANGER_RULES: tuple[Rule, ...] = (
         S,
         r"^fire\b(?! "
         + _alt("brigade service alarm engine fighters fighter door escape safety risk drill")
-        + r")",
+        + r"\b)",
     ),
     _rule("fire_now", S, r"\bfull of smoke\b|\bsmoke (?:is )?(?:coming|pouring|everywhere)\b"),
     _rule("fire_now", S, r"\b(?:is|are) setting (?:fire|the \w+ on fire|\w+ on fire|alight)\b"),
@@ -582,7 +591,7 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "scared_to_go_home",
         W,
-        r"\b(?:do not|please do not) (?:make|send) (?:me|us) (?:go )?(?:back )?home\b",
+        r"\b(?:do not|please do not) (?:make|send) (?:me|us) (?:go )?(?:back )?(?:home|there|to)\b",
     ),
     # -- asking for help now --------------------------------------------------
     _rule(
@@ -592,7 +601,7 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"|somebody|help|now|just|need to|need you to|you need to)\b ?)(?<!\bwill )(?<!\bto )"
         r"(?:call|ring|phone|get|send)(?: for)? (?:the )?"
         r"(?:police|999|ambulance|an ambulance|help|someone|somebody)\b"
-        r"(?! (?:if|when|whenever|next time|in future))",
+        r"(?! (?:if|when|whenever|next time|in future)\b)",
     ),
     _rule(
         "call_police",
@@ -661,7 +670,8 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "child_missing",
         W,
-        r"\b(?:is|are) not (?:back|home)\b(?! (?:living|with|together|in touch|at work|at school))",
+        r"\b(?:is|are) not (?:back|home)\b"
+        r"(?! (?:living|with|together|in touch|at work|at school)\b)",
     ),
     _rule(
         "child_alone",
@@ -676,7 +686,7 @@ DANGER_RULES: tuple[Rule, ...] = (
         "medical_now",
         W,
         r"\b(?:hit|knocked (?:over|down)|run over) by a (?:car|bus|van|lorry|train|vehicle)\b"
-        r"|\b(?:is|are) not crying\b(?! (?:as|so|much))",
+        r"|\b(?:is|are) not crying\b(?! (?:as|so|much)\b)",
     ),
     _rule(
         "self_harm",
@@ -827,6 +837,30 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"(?:arm|arms|wrist|wrists|neck|throat|hair|head|face|leg|legs|fingers)\b",
     ),
     _rule("violence_ing", C, r"\bbeen <VIOLENT_ING> <PERSON>"),
+    # -- gaps found while writing data/nlu/safety.yml -------------------------
+    _rule(
+        "taking_children",
+        W,
+        r"\b(?:has|have) (?:just )?(?:driven|drove|gone|run|ran) off with <CHILD>",
+    ),
+    _rule(
+        "self_harm_now",
+        S,
+        r"\b(?:is|are|am) (?:cutting|slashing|burning) (?:my|his|her|their) "
+        r"(?:arms?|wrists?|legs?|thighs?|skin)\b",
+    ),
+    _rule("medical_now", W, r"\b(?:is|are) lying on the floor\b"),
+    _rule(
+        "trapped", W, r"\b(?:has|have) (?:just )?locked <PERSON>(?: and <PERSON>)? (?:in|inside)\b"
+    ),
+    _rule("fire_now", S, r"\bflames (?:are )?(?:coming|pouring|everywhere|shooting)\b"),
+    _rule("violence_now", W, r"<NOT_PAST>\b(?:is|are) coming at <PERSON>"),
+    _rule(
+        "child_missing",
+        W,
+        r"\b(?:ran|run|has run|wandered) out "
+        r"(?:of the (?:house|flat|shop|park)|the door|into the road)\b",
+    ),
     _rule("in_danger", W, r"\b(?:i am|we are|is|are|am) (?:in danger|not safe|unsafe)\b"),
     _rule("in_danger", W, r"^(?:not safe|in danger)\b"),
 )
@@ -849,9 +883,9 @@ IMMEDIACY: tuple[tuple[str, re.Pattern[str]], ...] = (
     _marker("now", r"\bthis (?:morning|afternoon|evening)\b"),
     _marker(
         "now",
-        _NOW_NOT_AFTER + r"\bnow\b(?! (?:that|and then|and again|he has|she has))"
+        _NOW_NOT_AFTER + r"\bnow\b(?! (?:that|and then|and again|he has|she has)\b)"
         r"(?! (?:he|she|they|things|it|we) (?:is|are) "
-        r"(?:better|fine|ok|okay|calm|sober|good|safe))",
+        r"(?:better|fine|ok|okay|calm|sober|good|safe)\b)",
     ),
     _marker(
         "recent",
@@ -868,7 +902,11 @@ IMMEDIACY: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bsince (?:this (?:morning|afternoon|evening)|yesterday|last night)\b"
         r"|\ball (?:night|evening|day)\b(?! long)",
     ),
-    _marker("recent", r"\b(?:has|have) just\b|\bjust (?:happened|done it|did it)\b"),
+    _marker(
+        "recent",
+        r"\b(?:has|have) just\b|\bjust (?:happened|done it|did it)\b"
+        r"|\bjust (?:<VIOLENT_PAST>|smashed|threw|thrown)\b",
+    ),
     # "he has been hitting her for 10 minutes", not "left alone for 10 minutes".
     _marker(
         "ongoing",
@@ -954,6 +992,7 @@ SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     _marker(
         "habitual",
         r"\b(?:sometimes|often|always|usually|normally|whenever|every time|each time"
+        r"|as a punishment"
         r"|from time to time|now and then|on and off|tends to|tend to|on a bad day|all the time"
         r"|most (?:days|nights|weekends|weeks|evenings)|at weekends|at the weekends"
         r"|on weekends)\b",
@@ -966,11 +1005,14 @@ SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "habitual",
         r"\bwhen (?:he|she|they|dad|mum|daddy|mummy|my \w+|his \w+|her \w+|\w+) "
         r"(?:drink|is drunk|are drunk|has had|has a drink|have had|use|get|argue|is angry"
-        r"|is stressed|kicks off|has been drinking|is using|is on|is low|\w+s)\b",
+        r"|is stressed|kicks off|has been drinking|is using|is on|is low|\w+s)\b"
+        # "when he gets in" is a time to come, not a habit.
+        r"(?! (?:in|home|back|here|round|over|up)\b)",
     ),
     _marker(
         "past_time",
-        r"\b(?:died|passed away|split up|broke up|separated|was born|were born)\b",
+        r"\b(?:died|passed away|split up|broke up|separated|was born|were born|at birth)\b"
+        r"|\bwhen (?:things|it|life) (?:was|were|got)\b",
     ),
     _marker(
         "hypothetical",
