@@ -124,10 +124,12 @@ VOCAB = [
     "<b>",
     "&amp;",
 ]
-words = st.lists(st.one_of(st.sampled_from(VOCAB), st.text(max_size=4)), max_size=25).map(
-    lambda parts: " ".join(parts)
-)
-any_text = st.one_of(st.text(), words)
+# Every code point, surrogates, control and private-use characters included.
+unicode_text = st.text(alphabet=st.characters(exclude_categories=()))
+words = st.lists(
+    st.one_of(st.sampled_from(VOCAB), unicode_text.map(lambda t: t[:4])), max_size=25
+).map(lambda parts: " ".join(parts))
+any_text = st.one_of(unicode_text, words)
 any_day = st.dates()
 
 TEXT_FUNCTIONS: list[tuple[str, Callable[[object], bool]]] = [
