@@ -125,10 +125,11 @@ PLAN_TEXT = {
     "large": ["Draft safety plan for Child0, Child1, Child2 and Child3", "[S39]", "[D9]",
               "[ROLE29]"],
     "hostile": ["<script>alert('x')</script>", "{{ child_name }}", "Dollar"],
+    "empty": ["Draft safety plan", "Nothing written here yet."],
 }
 
 
-@pytest.mark.parametrize("name", ["small", "large", "hostile"])
+@pytest.mark.parametrize("name", ["small", "large", "hostile", "empty"])
 def test_documents_convert_to_pdf_with_their_text(name, soffice, pdftotext, tmp_path):
     plan = samples.SAMPLES[name]()
     options = {"today": samples.TODAY, "council_name": "Testshire",
