@@ -18,9 +18,9 @@ import unicodedata
 # A pasted case note can be tens of thousands of characters. Scanning is
 # capped so a message can never stall the bot, but head and tail are both kept:
 # a plea for help is most often the first or the last thing someone writes.
-MAX_SCAN_CHARS = 6000
-_HEAD_CHARS = 3000
-_TAIL_CHARS = 3000
+MAX_SCAN_CHARS = 4000
+_HEAD_CHARS = 2000
+_TAIL_CHARS = 2000
 
 # Sentences longer than this many words are cut into overlapping pieces, so
 # that "used to" in one part of a long unpunctuated message does not silence
@@ -224,11 +224,23 @@ _TOKEN_MAP = {
     "kil": "kill",
     "hert": "hurt",
     "scard": "scared",
+    "pilz": "pills",
+    "pils": "pills",
+    "tabs": "tablets",
+    "tablits": "tablets",
 }
 
 # "used 2 batter her": a lone 2 means "to" only after these words; otherwise it
 # is usually an age ("my sister is 2").
 _TWO_AS_TO = frozenset("used going want have got need had trying try ought able".split())
+
+# "comin 2nite 2 take the kids": a lone 2 before one of these verbs is "to".
+_VERB_AFTER_TO = frozenset(
+    """
+    take get kill hurt go come see be do have make leave find snatch grab stab hit beat
+    burn hurt end jump
+    """.split()
+)
 
 # "hell hit me" is "he'll hit me" when a verb follows.
 _WILL_VERBS = frozenset(
@@ -391,7 +403,9 @@ def _normalise_words(words: list[str]) -> list[str]:
             out.extend(("he" if word == "hell" else "she", "will"))
         elif word == "scare" and out and out[-1] in ("am", "is", "are", "so", "very"):
             out.append("scared")
-        elif word == "2" and out and out[-1] in _TWO_AS_TO:
+        elif word == "2" and (
+            (out and out[-1] in _TWO_AS_TO) or (following and following[0] in _VERB_AFTER_TO)
+        ):
             out.append("to")
         else:
             out.extend(word.split())
@@ -417,7 +431,9 @@ def normalise(text: str) -> list[str]:
     punctuation, so the rules can anchor on word boundaries and spaces.
     """
     capped = _MID_SENTENCE_CAPITAL.sub(_mark_name, cap_text(text))
-    folded = _AGE_SHORT.sub(r"\1 year old", _fold(capped).replace("&", " and "))
+    # Capped again after folding: NFKC can turn one character into eighteen.
+    folded = cap_text(_fold(capped))
+    folded = _AGE_SHORT.sub(r"\1 year old", folded.replace("&", " and "))
     sentences: list[str] = []
     for part in _SENTENCE_BREAK.split(folded):
         for pattern, replacement in _CONTRACTION_SUFFIXES:
