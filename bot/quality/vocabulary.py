@@ -440,6 +440,7 @@ BEHAVIOUR_VERBS: dict[str, tuple[str, ...]] = {
         "check", "tidy", "pay/paid", "give/gave/given", "laugh", "hug", "cuddle", "agree",
         "take/took/taken", "fall/fell/fallen", "keep/kept", "make/made", "contact", "open",
         "help", "use", "cook", "fit", "stand/stood", "run/ran", "drive/drove/driven",
+        "hide/hid/hidden",
     ),
 }
 
@@ -659,7 +660,7 @@ NUMBER_WORDS = (
     r"|twenty|few|several|couple\s+of)"
 )
 TIME_UNITS = (
-    r"(?:days?|weeks?|fortnights?|months?|years?|terms?|half[\s-]terms?|holidays?|christmas"
+    r"(?:days?|weeks?|fortnights?|months?|years?|terms?|half[\s-]terms?|holidays?|seasons?|christmas"
     r"|easter|summer|winter|spring|autumn|birthdays?|ramadan|eid|diwali|hanukkah|school\s+year)"
 )
 DURATION = (
