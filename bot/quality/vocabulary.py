@@ -383,7 +383,7 @@ EVERYDAY_ACRONYMS = frozenset(
     {
         "GP", "NHS", "A&E", "OK", "UK", "TV", "ID", "PE", "MP", "IT", "AM", "PM", "BBC",
         "DVD", "CCTV", "PIN", "SIM", "USB", "ASAP", "ADHD", "PTSD", "GCSE", "GCSES", "NSPCC",
-        "COVID", "MOT", "NB", "PS", "DJ", "RSPCA", "SATS", "SAT", "ICU", "ITV", "BT", "TBC",
+        "COVID", "MOT", "NB", "PS", "AA", "DJ", "RSPCA", "SATS", "SAT", "ICU", "ITV", "BT", "TBC",
         "WIFI", "OCD", "LGBT", "LGBTQ", "PC", "XL", "UN", "EU", "USA",
     }
 )
@@ -502,7 +502,8 @@ BEHAVIOUR_PHRASES: dict[str, tuple[str, ...]] = {
         r"let(?:s|ting)?\s+(?:\w+\s+){0,2}in\b",
         r"pop(?:s|ped|ping)?\s+(?:in|round)",
         r"come(?:s)?\s+round|came\s+round",
-        r"go(?:es)?\s+to\s+(?:bed|school|the\s+group|football)",
+        r"go(?:es)?\s+to|went\s+to",
+        r"going\s+to\s+(?:school|bed|nursery|college|work|football|meetings?|the|his|her|their)\b",
     ),
 }
 
@@ -667,6 +668,7 @@ DURATION = (
     rf"\b(?:for|over|across|throughout|through|during|within)\b(?:\s+[\w'-]+){{0,4}}?\s+{TIME_UNITS}\b",
     rf"\bat\s+least\s+{NUMBER_WORDS}\s+{TIME_UNITS}\b",
     rf"\b{NUMBER_WORDS}\s+(?:more\s+)?{TIME_UNITS}\s+(?:in\s+a\s+row|running|straight|or\s+more)\b",
+    rf"\b(?:this|the\s+whole|the\s+rest\s+of\s+the|the\s+next)\s+(?:school\s+)?{TIME_UNITS}\b",
     r"\buntil\b\s+\S+",
     r"\bincluding\s+(?:at|on|over|during|through|in)\b",
     r"\b(?:every|each)\s+(?:day|week|weekend)\s+(?:since|from)\b",
