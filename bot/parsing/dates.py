@@ -206,28 +206,23 @@ class _Ctx:
     nearest: bool  # yearless dates: nearest to today, not next
 
 
-@dataclass(frozen=True)
-class _Found:
-    date: dt.date
-
-
-Handler = Callable[[re.Match[str], _Ctx], "_Found | None"]
+Handler = Callable[[re.Match[str], _Ctx], dt.date | None]
 
 
 def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-def _yearless(ctx: _Ctx, make: Callable[[int], dt.date | None]) -> _Found | None:
+def _yearless(ctx: _Ctx, make: Callable[[int], dt.date | None]) -> dt.date | None:
     """Pick the year for a date typed without one."""
     year = ctx.today.year
     candidates = [d for d in (make(y) for y in range(year - 1, year + 9)) if d is not None]
     if not candidates:
         return None
     if ctx.nearest:
-        return _Found(min(candidates, key=lambda d: (abs((d - ctx.today).days), d < ctx.today)))
+        return min(candidates, key=lambda d: (abs((d - ctx.today).days), d < ctx.today))
     future = [d for d in candidates if d >= ctx.today]
-    return _Found(min(future)) if future else None
+    return min(future) if future else None
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -245,30 +240,30 @@ def _year(text: str | None) -> int | None:
     return 2000 + year if len(digits) == 2 else year
 
 
-def _day_month(day: int, month: int, year_text: str | None, ctx: _Ctx) -> _Found | None:
+def _day_month(day: int, month: int, year_text: str | None, ctx: _Ctx) -> dt.date | None:
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     year = _year(year_text)
     if year is not None:
         found = _safe_date(year, month, day)
-        return _Found(found) if found else None
+        return found
     return _yearless(ctx, lambda y: _safe_date(y, month, day))
 
 
-def _iso(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+def _iso(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
     found = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    return _Found(found) if found else None
+    return found
 
 
-def _numeric(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+def _numeric(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
     return _day_month(int(m.group("d")), int(m.group("m")), m.groupdict().get("y"), ctx)
 
 
-def _day_name_month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+def _day_name_month(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
     return _day_month(int(m.group("d")), _MONTHS[m.group("month")], m.groupdict().get("y"), ctx)
 
 
-def _month_part(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+def _month_part(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
     """A whole month, or its start, middle or end: "end of March", "March 2027"."""
     month = _MONTHS[m.group("month")]
     part = (m.groupdict().get("part") or "end").strip()
@@ -283,11 +278,11 @@ def _month_part(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     year = _year(m.groupdict().get("y"))
     if year is not None:
         found = pick(year)
-        return _Found(found) if found else None
+        return found
     return _yearless(ctx, pick)
 
 
-def _ordinal_day(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+def _ordinal_day(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
     day = int(m.group("d"))
     if not 1 <= day <= 31:
         return None
@@ -299,36 +294,36 @@ def _ordinal_day(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         if found is not None:
             candidates.append(found)
     if ctx.nearest:
-        return _Found(min(candidates, key=lambda d: abs((d - today).days)))
+        return min(candidates, key=lambda d: abs((d - today).days))
     future = [d for d in candidates if d >= today]
-    return _Found(min(future)) if future else None
+    return min(future) if future else None
 
 
 def _days(n: int) -> Handler:
-    return lambda m, ctx: _Found(ctx.today + dt.timedelta(days=n))
+    return lambda m, ctx: ctx.today + dt.timedelta(days=n)
 
 
 def _coming(today: dt.date, weekday: int) -> dt.date:
     return today + dt.timedelta(days=(weekday - today.weekday()) % 7 or 7)
 
 
-def _weekday(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+def _weekday(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
     weekday = _WEEKDAYS[m.group("weekday")]
     cue = (m.groupdict().get("cue") or "").strip()
     week_after = bool(m.groupdict().get("week"))
     today = ctx.today
     if cue == "last":
-        return _Found(today - dt.timedelta(days=(today.weekday() - weekday) % 7 or 7))
+        return today - dt.timedelta(days=(today.weekday() - weekday) % 7 or 7)
     found = _coming(today, weekday)
     if cue == "next" and weekday > today.weekday():
         # The coming one is still in this week; "next" means next week's.
         found += dt.timedelta(days=7)
     if week_after:
         found += dt.timedelta(days=7)
-    return _Found(found)
+    return found
 
 
-def _shift(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+def _shift(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
     count_text = m.group("count")
     count = 1 if count_text in ("a", "an") else int(count_text)
     unit = m.group("unit")
@@ -344,30 +339,61 @@ def _shift(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     else:
         delta = relativedelta(months=count)
     try:
-        return _Found(ctx.today + sign * delta)
+        return ctx.today + sign * delta
     except (ValueError, OverflowError):
         return None
 
 
-def _weekend(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+def _weekend(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
     today = ctx.today
     if m.group("next"):
         monday = today - dt.timedelta(days=today.weekday())
-        return _Found(monday + dt.timedelta(days=12))
-    return _Found(today + dt.timedelta(days=(5 - today.weekday()) % 7))
+        return monday + dt.timedelta(days=12)
+    return today + dt.timedelta(days=(5 - today.weekday()) % 7)
 
 
-def _next_month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+def _next_month(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
     step = -1 if m.group("cue") == "last" else 1
-    return _Found(ctx.today + relativedelta(months=step))
+    return ctx.today + relativedelta(months=step)
 
 
 def _fixed(month: int, day: int) -> Handler:
     return lambda m, ctx: _yearless(ctx, lambda y: _safe_date(y, month, day))
 
 
-def _easter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+def _easter(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
     return _yearless(ctx, lambda y: easter(y) if 1583 <= y <= 4099 else None)
+
+
+def _weekday_week(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
+    found = _coming(ctx.today, _WEEKDAYS[m.group("weekday")])
+    return found + dt.timedelta(days=7)
+
+
+def _next_week(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
+    return ctx.today + dt.timedelta(days=-7 if m.group("cue") == "last" else 7)
+
+
+def _end_of_any(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
+    which = m.group("which") or m.group("which2")
+    return _end_of_which(which, bool(m.group("next")), ctx)
+
+
+def _end_of_which(which: str, later: bool, ctx: _Ctx) -> dt.date | None:
+    today = ctx.today
+    if which == "week":
+        friday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=4)
+        if later:
+            return friday + dt.timedelta(days=7)
+        return friday if friday >= today else friday + dt.timedelta(days=7)
+    if which == "month":
+        first = today.replace(day=1) + relativedelta(months=1 if later else 0)
+        return first.replace(day=_last_day(first.year, first.month))
+    return dt.date(today.year + (1 if later else 0), 12, 31)
+
+
+def _end_of_this_week(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
+    return _end_of_which("week", False, ctx)
 
 
 _TOMORROW = (
@@ -468,13 +494,13 @@ _RELATIVE: list[tuple[re.Pattern[str], Handler]] = [
         ),
         _weekday,
     ),
-    (_r(rf"\b(?:a\s+week\s+(?:on|from)\s+){WEEKDAY_ANY}\b"), lambda m, c: _weekday_week(m, c)),
+    (_r(rf"\b(?:a\s+week\s+(?:on|from)\s+){WEEKDAY_ANY}\b"), _weekday_week),
     (_r(rf"\b{WEEKDAY_FULL}\s+(?P<week>week)\b"), _weekday),
     (_r(rf"\b{WEEKDAY_FULL}\b"), _weekday),
     (_r(rf"\b(?:in|within|after)\s+(?:the\s+next\s+)?{COUNT}\s*{UNIT}\b"), _shift),
     (_r(rf"\b{COUNT}\s*{UNIT}(?:'?s)?\s+(?:time|from\s+(?:now|today))\b"), _shift),
     (_r(rf"\b{COUNT}\s*{UNIT}\s+(?P<ago>ago)\b"), _shift),
-    (_r(r"\b(?P<cue>next|last)\s+(?:week|wk)\b(?!\s*end)"), lambda m, c: _next_week(m, c)),
+    (_r(r"\b(?P<cue>next|last)\s+(?:week|wk)\b(?!\s*end)"), _next_week),
     (_r(r"\b(?P<cue>next|last)\s+(?:month|mth|mnth)\b"), _next_month),
     (
         _r(
@@ -482,9 +508,9 @@ _RELATIVE: list[tuple[re.Pattern[str], Handler]] = [
             r"(?P<which>week|month|year)\b"
             r"|\b(?P<which2>month|year)\s*-?\s*end\b"
         ),
-        lambda m, c: _end_of_any(m, c),
+        _end_of_any,
     ),
-    (_r(r"\b(?:this\s+week)\b"), lambda m, c: _end_of_this_week(c)),
+    (_r(r"\b(?:this\s+week)\b"), _end_of_this_week),
     (_r(r"\b(?:(?P<next>next)\s+|this\s+|the\s+)week\s*-?\s*end\b"), _weekend),
 ]
 
@@ -496,42 +522,11 @@ _WHOLE: list[tuple[re.Pattern[str], Handler]] = [
     (_r(rf"{COUNT}\s*{UNIT}"), _shift),
     (
         _r(r"(?:a\s+)?(?P<count>)(?P<unit>fortnight)"),
-        lambda m, c: _Found(c.today + dt.timedelta(14)),
+        lambda m, c: c.today + dt.timedelta(14),
     ),
     (_r(r"(?:a\s+)?week"), _days(7)),
     (_r(r"(?P<next>)week\s*-?\s*end"), _weekend),
 ]
-
-
-def _weekday_week(m: re.Match[str], ctx: _Ctx) -> _Found | None:
-    found = _coming(ctx.today, _WEEKDAYS[m.group("weekday")])
-    return _Found(found + dt.timedelta(days=7))
-
-
-def _next_week(m: re.Match[str], ctx: _Ctx) -> _Found | None:
-    return _Found(ctx.today + dt.timedelta(days=-7 if m.group("cue") == "last" else 7))
-
-
-def _end_of_any(m: re.Match[str], ctx: _Ctx) -> _Found | None:
-    which = m.group("which") or m.group("which2")
-    return _end_of_which(which, bool(m.group("next")), ctx)
-
-
-def _end_of_which(which: str, later: bool, ctx: _Ctx) -> _Found | None:
-    today = ctx.today
-    if which == "week":
-        friday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=4)
-        if later:
-            return _Found(friday + dt.timedelta(days=7))
-        return _Found(friday if friday >= today else friday + dt.timedelta(days=7))
-    if which == "month":
-        first = today.replace(day=1) + relativedelta(months=1 if later else 0)
-        return _Found(first.replace(day=_last_day(first.year, first.month)))
-    return _Found(dt.date(today.year + (1 if later else 0), 12, 31))
-
-
-def _end_of_this_week(ctx: _Ctx) -> _Found | None:
-    return _end_of_which("week", False, ctx)
 
 
 _FILLER = re.compile(
@@ -542,19 +537,23 @@ _FILLER = re.compile(
     r"is|be|should\s+be|will\s+be|we\s+said|they\s+said|hopefully\s+by)\b[\s,:\-]*)+"
 )
 _TRAILING = re.compile(
-    r"(?:[\s,:\-]*\b(?:hopefully|ideally|at\s+the\s+latest|latest|or\s+so|ish|please|"
-    r"i\s+think|i\s+hope|maybe|probably|roughly|or\s+sooner|or\s+before|if\s+possible)\b"
-    r"|[\s,.!?:;\-]+|-?ish)$"
+    r"\b(?:hopefully|ideally|at\s+the\s+latest|latest|or\s+so|ish|please|i\s+think|i\s+hope|"
+    r"maybe|probably|roughly|or\s+sooner|or\s+before|if\s+possible)$|-?ish$"
 )
+_TRAILING_PUNCT = " ,.!?:;-"
 
 
 def _strip_filler(text: str) -> str:
     text = _FILLER.sub("", text)
-    previous = None
-    while previous != text:
-        previous = text
-        text = _TRAILING.sub("", text)
-    return text.strip(" .,!?")
+    while True:
+        text = text.rstrip(_TRAILING_PUNCT)
+        # Only the tail can hold trailing filler; searching just the tail keeps
+        # this linear on a long run of punctuation.
+        tail = text[-30:]
+        m = _TRAILING.search(tail)
+        if m is None:
+            return text
+        text = text[: len(text) - len(tail) + m.start()]
 
 
 def _first(rules: list[tuple[re.Pattern[str], Handler]], text: str, ctx: _Ctx) -> dt.date | None:
@@ -567,11 +566,11 @@ def _first(rules: list[tuple[re.Pattern[str], Handler]], text: str, ctx: _Ctx) -
     for _start, _length, handler, m in candidates:
         found = _run(handler, m, ctx)
         if found is not None:
-            return found.date
+            return found
     return None
 
 
-def _run(handler: Handler, m: re.Match[str], ctx: _Ctx) -> _Found | None:
+def _run(handler: Handler, m: re.Match[str], ctx: _Ctx) -> dt.date | None:
     # Arithmetic near year 1 or 9999 overflows; such a date is simply not understood.
     try:
         return handler(m, ctx)
@@ -586,7 +585,7 @@ def _find(text: str, ctx: _Ctx) -> dt.date | None:
         if m:
             found = _run(handler, m, ctx)
             if found is not None:
-                return found.date
+                return found
     return _first(_EXPLICIT, text, ctx) or _first(_RELATIVE, text, ctx)
 
 

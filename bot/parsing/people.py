@@ -852,7 +852,8 @@ _PRONOUN_SUBJECTS = {"i": "I", "we": "We", "me": "I"}
 
 def _drop_contact_clause(text: str) -> str:
     """Remove "ring her on 07700 900123" and the number itself from an instruction."""
-    for start, end in reversed(find_contacts(text)):
+    # Instructions hold a number or two; more than that is pasted noise.
+    for start, end in reversed(find_contacts(text)[:3]):
         left = max(0, *(text.rfind(sep, 0, start) for sep in (",", ";", "(", " - ", ".")))
         rights = [text.find(sep, end) for sep in (",", ";", ")", " - ", ".")]
         right = min([r for r in rights if r >= 0], default=len(text))
