@@ -45,14 +45,6 @@ _CONTACT = _any(v.CONTACT)
 _STRENGTH = _any(v.STRENGTH_WORDS)
 # The last name before the verb is enough: "Sam, Ms Khan and Nan will know".
 _WITNESS = re.compile(r"(?<![\w'])([A-Z][\w'-]*)\s+" + v.WITNESS_VERBS + r"\b")
-# Emphasis in capitals ("Mum will NOT") is not an acronym.
-_CAPITALISED_WORDS = frozenset(
-    """not never always no yes me he she we you him her they them us it is was all any now and
-    or but the a to do did does must will can so very really please help stop why what who how
-    when ok hi mum dad nan love safe home my our your his their off out up on in at be am are
-    were has had have if of for by with go get got one two ten too lot bad sad mad hit hurt kid
-    kids omg lol drunk high scared sorry thank thanks ever again""".split()
-)
 
 
 def _inflect(base: str) -> set[str]:
@@ -105,13 +97,6 @@ _ENTRY_NAMES = {
     ColumnKind.EXISTING_SAFETY: "existing safety",
     ColumnKind.NEEDS: "need",
 }
-_CAREGIVER_RELATIONSHIPS = frozenset(
-    {
-        "mum", "dad", "mother", "father", "parent", "parents", "stepdad", "stepmum",
-        "step-dad", "step-mum", "carer", "partner", "mum's partner", "dad's partner",
-        "birth mother", "birth father",
-    }
-)
 
 
 # -- reading a text once --------------------------------------------------------------
@@ -292,7 +277,7 @@ def _acronyms(text: str, target: str) -> list[Finding]:
         if base in seen or base in v.EVERYDAY_ACRONYMS or len(base) < 2:
             continue
         expansion = v.ACRONYMS.get(base)
-        if expansion is None and base.casefold() in _CAPITALISED_WORDS:
+        if expansion is None and base.casefold() in v.EMPHASIS_WORDS:
             continue
         if expansion is not None and _loose(expansion) in loose_text:
             continue
@@ -318,11 +303,6 @@ def check_jargon(text: str, target: str) -> list[Finding]:
 def _boundary_between(text: str, left: Span, right: Span) -> bool:
     gap = text[left.end : right.start]
     return any(mark in gap for mark in ",;:") or " - " in gap
-
-
-_CLAUSE_WORDS = frozenset(
-    {"that", "because", "when", "if", "but", "so", "as", "while", "although", "whether"}
-)
 
 
 def _has_worrier(text: str) -> bool:
@@ -351,7 +331,7 @@ def _has_worrier(text: str) -> bool:
             # Who is worried sits just before the worry word; a bounded look back
             # keeps very long run-on text fast.
             while start > max(0, index - 30):
-                if keys[start - 1] in _CLAUSE_WORDS or _boundary_between(
+                if keys[start - 1] in v.CLAUSE_WORDS or _boundary_between(
                     sentence.text, tokens[start - 1], tokens[start]
                 ):
                     break
@@ -363,7 +343,7 @@ def _has_worrier(text: str) -> bool:
                 continue  # "Leo could be worried" is impact, not who is worried
             if any(k in v.FIRST_PERSON for k in subject):
                 return True
-            if any(k not in v.VAGUE_WHO and k not in _CLAUSE_WORDS for k in subject):
+            if any(k not in v.VAGUE_WHO and k not in v.CLAUSE_WORDS for k in subject):
                 return True
     return False
 
@@ -468,12 +448,6 @@ def check_scaling_question(text: str, target: str = "scaling question") -> list[
 # -- plan rules ----------------------------------------------------------------------------------
 
 
-_CONTACT_VERBS = frozenset(
-    {"ring", "rings", "call", "calls", "phone", "phones", "text", "texts", "message", "tell",
-     "tells", "email", "contact", "contacts", "alert", "alerts", "inform", "informs"}
-)
-
-
 def _names_a_person(text: str) -> bool:
     """Someone who will act; the person rung or told ("ring Sam") does not count."""
     for sentence in sentences(text):
@@ -481,8 +455,8 @@ def _names_a_person(text: str) -> bool:
         for token in words(sentence.text):
             word = key(token.text)
             contacted = bool(recent) and (
-                recent[-1] in _CONTACT_VERBS
-                or (recent[-2:-1] and recent[-2] in _CONTACT_VERBS and recent[-1] in {"the", "to"})
+                recent[-1] in v.CONTACT_VERBS
+                or (recent[-2:-1] and recent[-2] in v.CONTACT_VERBS and recent[-1] in {"the", "to"})
             )
             recent.append(word)
             if contacted or word in v.RULE_NOT_PEOPLE:
@@ -616,7 +590,7 @@ def _is_network(person_relationship: str | None, is_professional: bool) -> bool:
     if is_professional:
         return False
     relationship = " ".join((person_relationship or "").casefold().split())
-    return relationship not in _CAREGIVER_RELATIONSHIPS
+    return relationship not in v.CAREGIVER_RELATIONSHIPS
 
 
 def check_plan(plan: Plan, audience: str = "worker") -> list[Finding]:

@@ -378,6 +378,15 @@ ACRONYMS: dict[str, str] = {
     "S20": "section 20",
 }
 
+# Emphasis in capitals ("Mum will NOT") is not an acronym.
+EMPHASIS_WORDS = frozenset(
+    """not never always no yes me he she we you him her they them us it is was all any now and
+    or but the a to do did does must will can so very really please help stop why what who how
+    when ok hi mum dad nan love safe home my our your his their off out up on in at be am are
+    were has had have if of for by with go get got one two ten too lot bad sad mad hit hurt kid
+    kids omg lol drunk high scared sorry thank thanks ever again""".split()
+)
+
 # Shorthand most families use themselves; never flagged.
 EVERYDAY_ACRONYMS = frozenset(
     {
@@ -545,6 +554,11 @@ WORRY_OWNERS = frozenset(
 # otherwise they usually describe the child ("Leo could be scared").
 WORRY_WORDS_NEEDING_THAT = frozenset({"scared", "frightened", "afraid", "anxious"})
 
+# Words that start a new clause: who is worried sits after the last of them.
+CLAUSE_WORDS = frozenset(
+    {"that", "because", "when", "if", "but", "so", "as", "while", "although", "whether"}
+)
+
 # Words skipped when reading who is worried.
 WHO_FILLERS = frozenset(
     {
@@ -700,6 +714,12 @@ CONTACT = (
     r"\bnumber\b",
     r"@",
 )
+# The person after these is the one contacted, not the one acting ("ring Sam").
+CONTACT_VERBS = frozenset(
+    {"ring", "rings", "call", "calls", "phone", "phones", "text", "texts", "message", "tell",
+     "tells", "email", "contact", "contacts", "alert", "alerts", "inform", "informs"}
+)
+
 # Words that do not name who will act in a rule.
 # "The network will act" names nobody in particular.
 RULE_NOT_PEOPLE = frozenset(
@@ -740,6 +760,16 @@ VAGUE_DATES = frozenset(
         "-", "at some point", "in due course", "whenever", "continuous", "throughout",
     }
 )
+
+# Relationships that make someone a caregiver rather than part of the wider network.
+CAREGIVER_RELATIONSHIPS = frozenset(
+    {
+        "mum", "dad", "mother", "father", "parent", "parents", "stepdad", "stepmum",
+        "step-dad", "step-mum", "carer", "partner", "mum's partner", "dad's partner",
+        "birth mother", "birth father",
+    }
+)
+
 
 # -- existing safety ---------------------------------------------------------------------
 
