@@ -302,7 +302,11 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"(?: (?:round|over|here|back|up|down))?(?: \w+)? (?:to|and) "
         r"(?:take|get|snatch|grab|kill|hurt|collect) <PERSON>",
     ),
-    _rule("taking_children", S, r"\b(?:is|are) trying to (?:take|snatch|grab|get) <PERSON>"),
+    _rule(
+        "taking_children",
+        S,
+        r"\b(?:is|are) trying to (?:take|snatch|grab|get|drag|pull|bundle|force) <PERSON>",
+    ),
     _rule(
         "taking_children",
         S,
@@ -456,7 +460,9 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "medical_now",
         S,
-        r"\b(?:is not|are not|not|no longer) breathing\b|\bcan not breathe\b",
+        r"\b(?:is not|are not|not|no longer) breathing\b"
+        r"(?! (?:through (?:his|her|their|the|my) (?:nose|mouth)|properly through)\b)"
+        r"|\bcan not breathe\b",
     ),
     _rule(
         "medical_now",
@@ -539,7 +545,8 @@ DANGER_RULES: tuple[Rule, ...] = (
         "trapped",
         W,
         r"\b(?:will not|would not|refuses to) let (?:me|us|her|him|them|the kids|the children)"
-        r"(?: \w+)? (?:out|leave|go|get out)\b|\bwill not let go\b",
+        r"(?: \w+)? (?:out|leave|go|get out|eat|sleep|drink)\b"
+        r"|\bwill not let go\b(?! of (?:the past|it|that|things|his|her)\b)",
     ),
     # People locked in, not "keeps them locked in a cabinet".
     _rule("trapped", W, r"\b(?:am|are|is|been|got) (?:locked|trapped) (?:in|inside)\b"),
@@ -861,6 +868,55 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\b(?:ran|run|has run|wandered) out "
         r"(?:of the (?:house|flat|shop|park)|the door|into the road)\b",
     ),
+    # -- blind batch 6 (measured first, then fixed) ---------------------------
+    _rule(
+        "violence_now",
+        S,
+        r"\bjust <VIOLENT_PAST> (?:my|her|his|their|your) "
+        r"(?:arm|arms|hand|hands|face|leg|legs|head|neck|back|chest)\b",
+    ),
+    _rule(
+        "trapped",
+        W,
+        r"\b(?:has|have) locked (?:the|all the) (?:front |back )?doors?\b"
+        r"|\b(?:says|said) (?:we|i) (?:are|am) not (?:leaving|going anywhere)\b",
+    ),
+    _rule(
+        "overdose_now",
+        W,
+        r"\b(?:drunk|drank|swallowed|eaten|ate)(?: \w+){0,3} "
+        r"(?:washing liquid|bleach|detergent|washing (?:tablets?|capsules?|pods?)|capsules?"
+        r"|pods?|batter(?:y|ies)|magnets?|cleaning \w+|white spirit|antifreeze|chemicals?)\b",
+    ),
+    _rule(
+        "self_harm",
+        W,
+        r"\bthrow (?:<REFLEXIVE>) (?:in front|off|out|from|under)\b",
+    ),
+    _rule(
+        "overdose_now",
+        W,
+        r"\b(?:going to|about to) (?:take|swallow) (?:them all|all of them|the lot|them)\b"
+        r"(?! (?:to|out|home|with|for|round|back|swimming|shopping|into|in|on)\b)",
+    ),
+    _rule(
+        "child_missing",
+        W,
+        r"\b(?:nobody|no one|noone) knows where (?:he|she|they|<CHILD>) (?:is|are)\b"
+        r"|\bnever (?:arrived|turned up|got there|made it)\b",
+    ),
+    _rule(
+        "break_in",
+        W,
+        r"\b(?:he|she|they|xname) (?:is|are) coming (?:upstairs|up the stairs|in|for <PERSON>"
+        r"|after <PERSON>)",
+    ),
+    _rule(
+        "scared_to_go_home",
+        S,
+        r"\bif (?:i|we) (?:come|go|get) (?:back )?home\b(?: \w+){0,4} "
+        r"(?:will|is going to|going to) (?:kill|hurt|hit|beat|batter|stab) (?:me|us)\b",
+    ),
     _rule("in_danger", W, r"\b(?:i am|we are|is|are|am) (?:in danger|not safe|unsafe)\b"),
     _rule("in_danger", W, r"^(?:not safe|in danger)\b"),
 )
@@ -991,7 +1047,8 @@ SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     _marker(
         "habitual",
-        r"\b(?:sometimes|often|always|usually|normally|whenever|every time|each time"
+        r"\bnever (?:does|did|would|has|will)\b"
+        r"|\b(?:sometimes|often|always|usually|normally|whenever|every time|each time"
         r"|as a punishment"
         r"|from time to time|now and then|on and off|tends to|tend to|on a bad day|all the time"
         r"|most (?:days|nights|weekends|weeks|evenings)|at weekends|at the weekends"
