@@ -46,7 +46,8 @@ _PUNCT_MAP = str.maketrans(
     }
 )
 
-_TAG = re.compile(r"<[^<>]{0,300}>")
+# Tags start with a letter or "/": "<3" is a heart, not HTML.
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
 _SPACES = re.compile(r"[ \t\f\v]+")
 _ALL_SPACE = re.compile(r"\s+")
 

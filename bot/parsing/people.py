@@ -590,7 +590,13 @@ def _mention_word(tok: Tok) -> bool:
 
 @never_raises(lambda *_a, **_k: [])
 def mentioned_names(text: str) -> list[str]:
-    """People named in free text, in order: "Nan will ... ring Kelly" -> ["Nan", "Kelly"]."""
+    """People named in free text, in order: "Nan will ... ring Kelly" -> ["Nan", "Kelly"].
+
+    Kinship names (Nan, Grandad, Mum, Aunty Jo) count in any case; other
+    names only with a capital, not first in a sentence (unless the same word
+    is capitalised mid-sentence elsewhere), and not in ALL CAPS or Title Case
+    text, where capitals say nothing. Misses some names rather than invent one.
+    """
     text = clean(text)
     tokens = tokenize(text)
     use_case = _case_is_informative(tokens)
@@ -826,7 +832,14 @@ def _children(text: str) -> list[NamedChild]:
 
 @never_raises(lambda *_a, **_k: [])
 def parse_children(text: str) -> list[NamedChild]:
-    """Children's first names and ages: "Leo 7 and Mia 4", "Leo (7), Mia (18 months)"."""
+    """Children's first names and ages: "Leo 7 and Mia 4", "Leo (7), Mia (18 months)".
+
+    Ages are whole years (18 months -> 1, 6 months -> 0); ages over 18 are
+    dropped and the name kept. Names typed next to each other are separate
+    children ("leo mia and sam") unless an age follows, when the later words
+    are a surname ("Leo Smith (7)" -> Leo). Ordinary words that are also
+    names (Will, Hope, Grace) count only when typed with a capital.
+    """
     return _children(clean(text))
 
 
@@ -956,5 +969,10 @@ def _who_does_what(text: str) -> WhoDoesWhat:
     lambda text="", *_a, **_k: WhoDoesWhat(None, text if isinstance(text, str) else "", None)
 )
 def parse_who_does_what(text: str) -> WhoDoesWhat:
-    """Split "Nan will take the children to hers, ring her on 07700 900123"."""
+    """Split "Nan will take the children to hers, ring her on 07700 900123".
+
+    The person is whoever is named before "will", "to", "is going to" and the
+    like, after any "if ..." condition; "I" and "We" come back as typed, for
+    the caller to resolve. When no one can be found the action is the whole text.
+    """
     return _who_does_what(text)

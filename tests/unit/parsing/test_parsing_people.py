@@ -266,6 +266,8 @@ def test_no_contact(text: str) -> None:
         ("Ms Khan rang", ["Ms Khan"]),
         ("Leo goes to Nana Pat's on Sundays", ["Nana Pat"]),
         ("mums partner Dave will come", ["Mum", "Dave"]),
+        ("I <3 my Nan > everyone and Kelly", ["Nan", "Kelly"]),
+        ("<p>Nan rang <b>Kelly</b></p>", ["Nan", "Kelly"]),
     ],
 )
 def test_names_in_free_text(text: str, names: list[str]) -> None:
