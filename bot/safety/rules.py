@@ -198,9 +198,13 @@ _PLACEHOLDER = re.compile(r"<([A-Z_]+)>")
 
 
 def _expand(template: str) -> str:
-    # Two rounds: PERSON and CHILD contain placeholders themselves.
-    for _ in range(3):
+    # Entries nest (PERSON is built from PRONOUN, DET, KIN...), so expand a few
+    # rounds. A name left over would silently become a pattern that never
+    # matches, a lost rule nobody notices: fail at import instead.
+    for _ in range(4):
         template = _PLACEHOLDER.sub(lambda m: VOCAB[m.group(1)], template)
+    if _PLACEHOLDER.search(template):
+        raise ValueError(f"unexpanded placeholder in rule template: {template[:80]}")
     return template
 
 
@@ -223,7 +227,7 @@ _ING_NOT_NOW = "".join(
 ) + "".join(rf"(?<!\bstop {w} )" for w in "him her them he she dad mum you".split())
 
 DANGER_RULES: tuple[Rule, ...] = (
-    # -- violence happening ---------------------------------------------------
+    # -- violence happening now --------------------------------------------------
     _rule("violence_now", S, r"<NOW_AUX> <VIOLENT_ING>(?: (?:up|into|on|at|round))? <PERSON>"),
     _rule("violence_now", S, r"\b(?:is|are|am) being <PASSIVE>\b"),
     _rule("violence_now", S, r"\b(?:will not|can not|does not|is not going to) stop <VIOLENT_ING>"),
@@ -279,7 +283,57 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"(?:fighting|having a fight|brawling)\b",
     ),
     _rule("hiding_now", S, r"\b(?:am|are|is) (?:currently )?hiding (?:from|in|under|upstairs)\b"),
-    # -- threats for now or tonight -----------------------------------------
+    _rule("happening_now", W, r"\b(?:it is|its|this is) happening (?:again|now|right now)\b"),
+    _rule("violence_now", W, r"<NOT_PAST>\b(?:is|are) on top of <PERSON>"),
+    _rule(
+        "violence_now",
+        W,
+        r"\b(?:pillow|hand|hands|bag|blanket|cushion) (?:over|on) <DET> (?:\w+ )?"
+        r"(?:face|mouth|nose)\b",
+    ),
+    _rule(
+        "rage_now",
+        W,
+        r"\b(?:break|breaks|breaking|smash|smashes|wreck|wrecking|trash|trashing) everything\b",
+    ),
+    _rule(
+        "violence_now",
+        S,
+        r"<NOT_PAST>\b(?:is|are) (?:smashing|banging|hitting|slamming|bashing|stamping on) "
+        r"(?:my|her|his|their|the \w+) head\b",
+    ),
+    _rule(
+        "violence_has",
+        W,
+        r"\b(?:has|have) (?:just )?been (?:beaten|beaten up|hit|attacked|assaulted|hurt|punched"
+        r"|kicked|strangled|raped|taken|snatched|abducted|grabbed)\b",
+    ),
+    _rule("violence_past", C, r"\bfinish (?:it|me|her|him|us|them|you)\b"),
+    _rule(
+        "violence_now",
+        W,
+        r"\b(?:stood|standing|leaning) over (?:the|her|his|my|our) (?:\w+ )?(?:cot|crib|baby)\b",
+    ),
+    _rule(
+        "violence_now",
+        W,
+        r"\b(?:has|have|got) <PERSON> pinned\b|\bpinned (?:<PERSON> )?(?:against|to|down)\b",
+    ),
+    _rule(
+        "violence_now",
+        S,
+        r"<NOW_AUX> <VIOLENT_ING> (?:my|her|his|their|your) "
+        r"(?:arm|arms|wrist|wrists|neck|throat|hair|head|face|leg|legs|fingers)\b",
+    ),
+    _rule("violence_ing", C, r"\bbeen <VIOLENT_ING> <PERSON>"),
+    _rule("violence_now", W, r"<NOT_PAST>\b(?:is|are) coming at <PERSON>"),
+    _rule(
+        "violence_now",
+        S,
+        r"\bjust <VIOLENT_PAST> (?:my|her|his|their|your) "
+        r"(?:arm|arms|hand|hands|face|leg|legs|head|neck|back|chest)\b",
+    ),
+    # -- threats and children taken ----------------------------------------------
     _rule("threat_now", W, r"\b(?:is|are|am) (?:going to|about to) <KILL> <PERSON>"),
     # A threat in the progressive is being made now, whatever "if" follows it.
     _rule(
@@ -324,7 +378,44 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule("drink_drive", C, r"\b(?:driving|drove|drive)(?: \w+){0,8} (?:<INTOX>|been drinking)\b"),
     _rule("carer_intoxicated", C, r"\b<INTOX>(?: \w+){0,8} <CHILD>"),
     _rule("carer_intoxicated", W, r"\b(?:is|are) <INTOX>(?: \w+){0,8} <CHILD>"),
-    # -- weapons present ---------------------------------------------------
+    _rule(
+        "threat_now",
+        W,
+        r"<NOT_PAST>\b(?:shouting|screaming|yelling|saying|says) (?:that )?(?:he|she|they) "
+        r"(?:will|is going to|are going to) <THREAT_VERB>\b",
+    ),
+    _rule(
+        "threat_now",
+        W,
+        r"\b(?:scared|afraid|frightened|terrified) (?:that )?(?:he|she|they|xname|my \w+) "
+        r"(?:will |is going to |going to |might |could )?(?:kill|murder|stab|hurt|hit|shoot)\b",
+    ),
+    _rule(
+        "dangerous_driving",
+        W,
+        r"\b(?:trying to|going to|threatening to|about to) (?:crash|drive into|drive off a)\b"
+        r"|\bdriving like a (?:maniac|lunatic|madman|nutter|idiot)\b",
+    ),
+    _rule(
+        "taking_children",
+        W,
+        r"\b(?:someone|somebody|a man|a woman|a stranger|they) (?:has |have )?"
+        r"(?:taken|took|snatched|grabbed) <CHILD>",
+    ),
+    _rule(
+        "threat_now",
+        W,
+        r"\b(?:said|says|saying|told me|texted|messaged) (?:that )?(?:he|she|they) "
+        r"(?:will|is going to|are going to) (?:kill|murder|stab|shoot)\b",
+    ),
+    _rule("threat_now", W, r"\bknows where (?:we|i) (?:are|am|live|are staying)\b"),
+    _rule("threat_now", C, r"\b(?:is going to|going to|will|about to) do something\b"),
+    _rule(
+        "taking_children",
+        W,
+        r"\b(?:has|have) (?:just )?(?:driven|drove|gone|run|ran) off with <CHILD>",
+    ),
+    # -- weapons present ---------------------------------------------------------
     _rule("weapon_now", S, r"<NOT_BEFORE>\bgot <WEAPON_DET><WEAPON_ITSELF>\b<NOT_LICENCE>"),
     _rule(
         "weapon_now",
@@ -355,7 +446,13 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"(?:a|an|his|her|the|my|their) (?:(?:big|sharp|kitchen) )?<WEAPON_ITSELF>\b<NOT_LICENCE>",
     ),
     _rule("weapon_present", W, r"\bwith <WEAPON_DET><WEAPON>\b"),
-    # -- child alone ---------------------------------------------------------
+    _rule(
+        "weapon_present",
+        W,
+        r"<NOT_BEFORE>\b(?:he|she|they|xname) (?:have|has|got) (?:a |an )?"
+        r"<WEAPON_ITSELF>\b<NOT_LICENCE>",
+    ),
+    # -- child alone -------------------------------------------------------------
     _rule(
         "child_alone",
         W,
@@ -384,7 +481,24 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\b(?:mum|dad|mummy|daddy|nan|my parents)(?: \w+){0,10} (?:we|i) (?:are|am|have been) "
         r"(?:on (?:our|my) own|alone|home alone|by (?:ourselves|myself))\b",
     ),
-    # -- child missing -------------------------------------------------------
+    _rule(
+        "child_alone",
+        W,
+        r"\bno (?:adults?|grown ups?|grownups|parents?) "
+        r"(?:here|at home|in the house|with us|home)\b"
+        r"|\b(?:mum|dad|mummy|daddy|my parents|nan) (?:went|has gone|have gone) out"
+        r"(?: \w+){0,3} (?:hours|ages) ago\b",
+    ),
+    _rule(
+        "child_alone",
+        W,
+        r"\b(?:has|have|is|are) been left (?:in|at) (?:the|a|her|his|their) "
+        r"(?:flat|house|car|home)\b",
+    ),
+    _rule("child_alone", W, r"\blocked (?:out|us out|me out|them out)\b"),
+    _rule("child_alone", W, r"\b(?:<CHILD_NOUN>|<AGE>) (?:is|are)(?: \w+){1,4} <OWN>\b"),
+    _rule("child_alone", W, r"\b(?:mum|dad|mummy|daddy|my parents|nan) (?:has|have) been gone\b"),
+    # -- child missing -----------------------------------------------------------
     _rule("child_missing", W, r"\b(?:can not|could not) find <CHILD>"),
     _rule("child_missing", W, r"\b(?:can not|could not) see <CHILD>(?: \w+)? anywhere\b"),
     _rule("child_missing", W, r"\bwandered (?:off|away)\b"),
@@ -416,7 +530,37 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\b(?:do not|does not) know where (?:<CHILD>|he|she|they) (?:is|are|has gone|went)\b"
         r"(?! (?:living|staying|working|moved|now living)\b)",
     ),
-    # -- overdose, self-harm, medical --------------------------------------
+    _rule(
+        "child_missing",
+        W,
+        r"\b<CHILD_NOUN> (?:is|are) (?:gone from|not in) (?:his|her|their|its|the) "
+        r"(?:bed|beds|cot|room|rooms|pram|buggy)\b",
+    ),
+    _rule(
+        "child_missing",
+        W,
+        r"\b(?:is|are) not (?:back|home)\b"
+        r"(?! (?:living|with|together|in touch|at work|at school)\b)",
+    ),
+    _rule(
+        "child_missing",
+        W,
+        r"\bdid not (?:come|get) (?:home|back)\b"
+        r"|\b(?:have|has|i|we) lost (?:xname|<DET>(?: <MOD>){0,2} (?:<CHILD_NOUN>|<AGE>))\b",
+    ),
+    _rule(
+        "child_missing",
+        W,
+        r"\b(?:ran|run|has run|wandered) out "
+        r"(?:of the (?:house|flat|shop|park)|the door|into the road)\b",
+    ),
+    _rule(
+        "child_missing",
+        W,
+        r"\b(?:nobody|no one|noone) knows where (?:he|she|they|<CHILD>) (?:is|are)\b"
+        r"|\bnever (?:arrived|turned up|got there|made it)\b",
+    ),
+    # -- overdose, self-harm, medical emergency ----------------------------------
     _rule(
         "overdose_now",
         W,
@@ -493,7 +637,76 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\b(?:is|are) bleeding\b|\b(?:there is|so much|loads of|a lot of|covered in) blood\b"
         r"|\bblood everywhere\b",
     ),
-    # -- break-in and unwanted presence ----------------------------------
+    _rule("medical_now", W, r"\b(?:has|have|just) swallowed\b"),
+    _rule(
+        "medical_now",
+        W,
+        r"\b(?:hit|knocked (?:over|down)|run over) by a (?:car|bus|van|lorry|train|vehicle)\b"
+        r"|\b(?:is|are) not crying\b(?! (?:as|so|much)\b)",
+    ),
+    _rule(
+        "self_harm",
+        W,
+        r"\b(?:is|are|am) (?:on|at) (?:the )?(?:train tracks|railway|railway line|roof|bridge"
+        r"|cliff|ledge|edge of)\b",
+    ),
+    _rule(
+        "self_harm",
+        W,
+        r"\bgoodbye (?:message|note|text|letter)\b|\b(?:note|message|text|letter) saying goodbye\b"
+        r"|\b(?:do not|does not|not) want to (?:be alive|live|be here)(?: anymore| any more)?\b",
+    ),
+    _rule(
+        "medical_now",
+        W,
+        r"\b(?:will not|can not|does not) stop bleeding\b|\b(?:gone|is|went|going) limp\b"
+        r"|\bseizure\b|\b(?:is|are) not waking\b",
+    ),
+    _rule(
+        "self_harm",
+        W,
+        r"\b(?:rope|belt|cord|ligature|scarf|tie|wire) (?:round|around) "
+        r"(?:my|his|her|their) neck\b|\bligature\b",
+    ),
+    _rule(
+        "self_harm",
+        W,
+        r"\b(?:standing|stood|sitting|sat) on (?:the )?(?:edge of )?(?:the )?"
+        r"(?:bridge|roof|ledge|cliff|railway|train tracks|balcony)\b",
+    ),
+    _rule(
+        "overdose_now",
+        W,
+        r"\b(?:going to|about to|will) (?:overdose|take an overdose|take a overdose)\b",
+    ),
+    _rule("medical_now", W, r"\bchoking on\b|\bskin (?:is )?(?:peeling|blistering|coming off)\b"),
+    _rule("medical_now", W, r"\bbadly (?:burnt|burned)\b|\b(?:burnt|burned) (?:himself|herself)\b"),
+    _rule(
+        "self_harm_now",
+        S,
+        r"\b(?:is|are|am) (?:cutting|slashing|burning) (?:my|his|her|their) "
+        r"(?:arms?|wrists?|legs?|thighs?|skin)\b",
+    ),
+    _rule("medical_now", W, r"\b(?:is|are) lying on the floor\b"),
+    _rule(
+        "overdose_now",
+        W,
+        r"\b(?:drunk|drank|swallowed|eaten|ate)(?: \w+){0,3} "
+        r"(?:washing liquid|bleach|detergent|washing (?:tablets?|capsules?|pods?)|capsules?"
+        r"|pods?|batter(?:y|ies)|magnets?|cleaning \w+|white spirit|antifreeze|chemicals?)\b",
+    ),
+    _rule(
+        "self_harm",
+        W,
+        r"\bthrow (?:<REFLEXIVE>) (?:in front|off|out|from|under)\b",
+    ),
+    _rule(
+        "overdose_now",
+        W,
+        r"\b(?:going to|about to) (?:take|swallow) (?:them all|all of them|the lot|them)\b"
+        r"(?! (?:to|out|home|with|for|round|back|swimming|shopping|into|in|on)\b)",
+    ),
+    # -- break-in, unwanted presence, trapped ------------------------------------
     _rule(
         "break_in",
         S,
@@ -557,7 +770,50 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\b(?:can not|could not) get "
         r"(?:the kids |the children |the baby |them |him |her |us |out|away)",
     ),
-    # -- fire ------------------------------------------------------------------
+    _rule("trapped", W, r"\b(?:locked|barricaded) (?:<REFLEXIVE>|<PERSON>) (?:in|inside)\b"),
+    _rule(
+        "break_in",
+        S,
+        r"\btrying to (?:kick|smash|break|bash|force|boot) (?:in |down )?(?:the |my |our )?"
+        r"(?:front |back )?(?:door|window)\b",
+    ),
+    _rule(
+        "break_in",
+        W,
+        r"\b(?:has|have) (?:just )?(?:broken in|broke in|got in)\b|\bbroke in\b(?! to)"
+        r"|\b(?:he|she|they|someone|somebody|xname) (?:is|are) inside\b",
+    ),
+    _rule(
+        "break_in",
+        W,
+        r"\bclimbing (?:over|through|up) (?:the |our |my )?(?:fence|wall|gate|window|balcony)\b",
+    ),
+    _rule(
+        "break_in", S, r"\btrying (?:the|our|my) (?:front |back )?(?:door|door handle|windows?)\b"
+    ),
+    _rule(
+        "break_in",
+        W,
+        r"\b(?:door|window|lock) (?:has|have|is) (?:been )?(?:forced|smashed|kicked in|broken)\b"
+        r"|\b(?:someone|somebody|a man|a stranger|an intruder|strangers|men) (?:is|are) "
+        r"(?:downstairs|upstairs|in the house|in the garden|inside)\b",
+    ),
+    _rule(
+        "trapped", W, r"\b(?:has|have) (?:just )?locked <PERSON>(?: and <PERSON>)? (?:in|inside)\b"
+    ),
+    _rule(
+        "trapped",
+        W,
+        r"\b(?:has|have) locked (?:the|all the) (?:front |back )?doors?\b"
+        r"|\b(?:says|said) (?:we|i) (?:are|am) not (?:leaving|going anywhere)\b",
+    ),
+    _rule(
+        "break_in",
+        W,
+        r"\b(?:he|she|they|xname) (?:is|are) coming (?:upstairs|up the stairs|in|for <PERSON>"
+        r"|after <PERSON>)",
+    ),
+    # -- fire --------------------------------------------------------------------
     _rule(
         "fire_now", S, r"\b(?:is|are|has|have) (?:on fire|caught fire|set on fire|burning down)\b"
     ),
@@ -581,7 +837,18 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "fire_threat", C, r"\b(?:set|sets|setting) fire to\b|\bburn (?:the|our|my|us|them|down)\b"
     ),
-    # -- scared to go home ---------------------------------------------------
+    _rule("fire_now", S, r"\bfilling (?:up )?with smoke\b"),
+    _rule(
+        "fire_now", W, r"\b(?:has|have) (?:just )?set (?:the |my |our )?\w+ (?:alight|on fire)\b"
+    ),
+    _rule("fire_threat", C, r"\btorch (?:the|our|my|us|them|it)\b"),
+    _rule(
+        "fire_now",
+        W,
+        r"\b(?:has|have|is) (?:just )?(?:lit|started|set) a fire (?:in|on)\b",
+    ),
+    _rule("fire_now", S, r"\bflames (?:are )?(?:coming|pouring|everywhere|shooting)\b"),
+    # -- scared to go home -------------------------------------------------------
     _rule(
         "scared_to_go_home",
         W,
@@ -600,7 +867,19 @@ DANGER_RULES: tuple[Rule, ...] = (
         W,
         r"\b(?:do not|please do not) (?:make|send) (?:me|us) (?:go )?(?:back )?(?:home|there|to)\b",
     ),
-    # -- asking for help now --------------------------------------------------
+    _rule(
+        "scared_to_go_home",
+        W,
+        r"\b(?:am|is|are) not going (?:back )?home\b"
+        r"|<NOT_PAST>\b(?:scared|afraid|frightened|terrified) (?:to go|of going) back\b",
+    ),
+    _rule(
+        "scared_to_go_home",
+        S,
+        r"\bif (?:i|we) (?:come|go|get) (?:back )?home\b(?: \w+){0,4} "
+        r"(?:will|is going to|going to) (?:kill|hurt|hit|beat|batter|stab) (?:me|us)\b",
+    ),
+    # -- asking for help now -----------------------------------------------------
     _rule(
         "call_police",
         S,
@@ -630,293 +909,13 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\bplease (?:can )?(?:someone|somebody) come\b"
         r"|\b(?:someone|somebody) come (?:quick|now|please|asap|help)\b",
     ),
-    # -- more danger now ------------------------------------------------------
-    _rule("happening_now", W, r"\b(?:it is|its|this is) happening (?:again|now|right now)\b"),
-    _rule("violence_now", W, r"<NOT_PAST>\b(?:is|are) on top of <PERSON>"),
-    _rule(
-        "violence_now",
-        W,
-        r"\b(?:pillow|hand|hands|bag|blanket|cushion) (?:over|on) <DET> (?:\w+ )?"
-        r"(?:face|mouth|nose)\b",
-    ),
-    _rule(
-        "threat_now",
-        W,
-        r"<NOT_PAST>\b(?:shouting|screaming|yelling|saying|says) (?:that )?(?:he|she|they) "
-        r"(?:will|is going to|are going to) <THREAT_VERB>\b",
-    ),
-    _rule(
-        "threat_now",
-        W,
-        r"\b(?:scared|afraid|frightened|terrified) (?:that )?(?:he|she|they|xname|my \w+) "
-        r"(?:will |is going to |going to |might |could )?(?:kill|murder|stab|hurt|hit|shoot)\b",
-    ),
-    _rule(
-        "rage_now",
-        W,
-        r"\b(?:break|breaks|breaking|smash|smashes|wreck|wrecking|trash|trashing) everything\b",
-    ),
-    _rule(
-        "dangerous_driving",
-        W,
-        r"\b(?:trying to|going to|threatening to|about to) (?:crash|drive into|drive off a)\b"
-        r"|\bdriving like a (?:maniac|lunatic|madman|nutter|idiot)\b",
-    ),
-    _rule(
-        "taking_children",
-        W,
-        r"\b(?:someone|somebody|a man|a woman|a stranger|they) (?:has |have )?"
-        r"(?:taken|took|snatched|grabbed) <CHILD>",
-    ),
-    _rule(
-        "child_missing",
-        W,
-        r"\b<CHILD_NOUN> (?:is|are) (?:gone from|not in) (?:his|her|their|its|the) "
-        r"(?:bed|beds|cot|room|rooms|pram|buggy)\b",
-    ),
-    _rule(
-        "child_missing",
-        W,
-        r"\b(?:is|are) not (?:back|home)\b"
-        r"(?! (?:living|with|together|in touch|at work|at school)\b)",
-    ),
-    _rule(
-        "child_alone",
-        W,
-        r"\bno (?:adults?|grown ups?|grownups|parents?) "
-        r"(?:here|at home|in the house|with us|home)\b"
-        r"|\b(?:mum|dad|mummy|daddy|my parents|nan) (?:went|has gone|have gone) out"
-        r"(?: \w+){0,3} (?:hours|ages) ago\b",
-    ),
-    _rule("medical_now", W, r"\b(?:has|have|just) swallowed\b"),
-    _rule(
-        "medical_now",
-        W,
-        r"\b(?:hit|knocked (?:over|down)|run over) by a (?:car|bus|van|lorry|train|vehicle)\b"
-        r"|\b(?:is|are) not crying\b(?! (?:as|so|much)\b)",
-    ),
-    _rule(
-        "self_harm",
-        W,
-        r"\b(?:is|are|am) (?:on|at) (?:the )?(?:train tracks|railway|railway line|roof|bridge"
-        r"|cliff|ledge|edge of)\b",
-    ),
-    _rule(
-        "self_harm",
-        W,
-        r"\bgoodbye (?:message|note|text|letter)\b|\b(?:note|message|text|letter) saying goodbye\b"
-        r"|\b(?:do not|does not|not) want to (?:be alive|live|be here)(?: anymore| any more)?\b",
-    ),
-    _rule("trapped", W, r"\b(?:locked|barricaded) (?:<REFLEXIVE>|<PERSON>) (?:in|inside)\b"),
-    _rule(
-        "break_in",
-        S,
-        r"\btrying to (?:kick|smash|break|bash|force|boot) (?:in |down )?(?:the |my |our )?"
-        r"(?:front |back )?(?:door|window)\b",
-    ),
-    _rule(
-        "weapon_present",
-        W,
-        r"<NOT_BEFORE>\b(?:he|she|they|xname) (?:have|has|got) (?:a |an )?"
-        r"<WEAPON_ITSELF>\b<NOT_LICENCE>",
-    ),
-    # -- batch 4 ---------------------------------------------------------------
-    _rule(
-        "violence_now",
-        S,
-        r"<NOT_PAST>\b(?:is|are) (?:smashing|banging|hitting|slamming|bashing|stamping on) "
-        r"(?:my|her|his|their|the \w+) head\b",
-    ),
-    _rule(
-        "violence_has",
-        W,
-        r"\b(?:has|have) (?:just )?been (?:beaten|beaten up|hit|attacked|assaulted|hurt|punched"
-        r"|kicked|strangled|raped|taken|snatched|abducted|grabbed)\b",
-    ),
-    _rule("violence_past", C, r"\bfinish (?:it|me|her|him|us|them|you)\b"),
-    _rule(
-        "threat_now",
-        W,
-        r"\b(?:said|says|saying|told me|texted|messaged) (?:that )?(?:he|she|they) "
-        r"(?:will|is going to|are going to) (?:kill|murder|stab|shoot)\b",
-    ),
-    _rule(
-        "child_alone",
-        W,
-        r"\b(?:has|have|is|are) been left (?:in|at) (?:the|a|her|his|their) "
-        r"(?:flat|house|car|home)\b",
-    ),
-    _rule(
-        "child_missing",
-        W,
-        r"\bdid not (?:come|get) (?:home|back)\b"
-        r"|\b(?:have|has|i|we) lost (?:xname|<DET>(?: <MOD>){0,2} (?:<CHILD_NOUN>|<AGE>))\b",
-    ),
-    _rule(
-        "medical_now",
-        W,
-        r"\b(?:will not|can not|does not) stop bleeding\b|\b(?:gone|is|went|going) limp\b"
-        r"|\bseizure\b|\b(?:is|are) not waking\b",
-    ),
-    _rule(
-        "self_harm",
-        W,
-        r"\b(?:rope|belt|cord|ligature|scarf|tie|wire) (?:round|around) "
-        r"(?:my|his|her|their) neck\b|\bligature\b",
-    ),
-    _rule(
-        "break_in",
-        W,
-        r"\b(?:has|have) (?:just )?(?:broken in|broke in|got in)\b|\bbroke in\b(?! to)"
-        r"|\b(?:he|she|they|someone|somebody|xname) (?:is|are) inside\b",
-    ),
-    _rule(
-        "break_in",
-        W,
-        r"\bclimbing (?:over|through|up) (?:the |our |my )?(?:fence|wall|gate|window|balcony)\b",
-    ),
-    _rule("fire_now", S, r"\bfilling (?:up )?with smoke\b"),
-    _rule(
-        "fire_now", W, r"\b(?:has|have) (?:just )?set (?:the |my |our )?\w+ (?:alight|on fire)\b"
-    ),
-    _rule("fire_threat", C, r"\btorch (?:the|our|my|us|them|it)\b"),
     _rule(
         "call_police",
         S,
         r"<NOT_BEFORE>(?<!\bdo not )(?<!\bdoes not )(?<!\bdid not )"
         r"\bneed (?:an ambulance|the police|police)\b",
     ),
-    _rule(
-        "violence_now",
-        W,
-        r"\b(?:stood|standing|leaning) over (?:the|her|his|my|our) (?:\w+ )?(?:cot|crib|baby)\b",
-    ),
-    # -- batch 5 ---------------------------------------------------------------
-    _rule("threat_now", W, r"\bknows where (?:we|i) (?:are|am|live|are staying)\b"),
-    _rule("threat_now", C, r"\b(?:is going to|going to|will|about to) do something\b"),
-    _rule(
-        "break_in", S, r"\btrying (?:the|our|my) (?:front |back )?(?:door|door handle|windows?)\b"
-    ),
-    _rule(
-        "break_in",
-        W,
-        r"\b(?:door|window|lock) (?:has|have|is) (?:been )?(?:forced|smashed|kicked in|broken)\b"
-        r"|\b(?:someone|somebody|a man|a stranger|an intruder|strangers|men) (?:is|are) "
-        r"(?:downstairs|upstairs|in the house|in the garden|inside)\b",
-    ),
-    _rule("child_alone", W, r"\blocked (?:out|us out|me out|them out)\b"),
-    _rule("child_alone", W, r"\b(?:<CHILD_NOUN>|<AGE>) (?:is|are)(?: \w+){1,4} <OWN>\b"),
-    _rule("child_alone", W, r"\b(?:mum|dad|mummy|daddy|my parents|nan) (?:has|have) been gone\b"),
-    _rule(
-        "self_harm",
-        W,
-        r"\b(?:standing|stood|sitting|sat) on (?:the )?(?:edge of )?(?:the )?"
-        r"(?:bridge|roof|ledge|cliff|railway|train tracks|balcony)\b",
-    ),
-    _rule(
-        "overdose_now",
-        W,
-        r"\b(?:going to|about to|will) (?:overdose|take an overdose|take a overdose)\b",
-    ),
-    _rule("medical_now", W, r"\bchoking on\b|\bskin (?:is )?(?:peeling|blistering|coming off)\b"),
-    _rule("medical_now", W, r"\bbadly (?:burnt|burned)\b|\b(?:burnt|burned) (?:himself|herself)\b"),
-    _rule(
-        "fire_now",
-        W,
-        r"\b(?:has|have|is) (?:just )?(?:lit|started|set) a fire (?:in|on)\b",
-    ),
     _rule("in_danger", W, r"\b(?:do not|does not|not) feel safe\b"),
-    _rule(
-        "scared_to_go_home",
-        W,
-        r"\b(?:am|is|are) not going (?:back )?home\b"
-        r"|<NOT_PAST>\b(?:scared|afraid|frightened|terrified) (?:to go|of going) back\b",
-    ),
-    _rule(
-        "violence_now",
-        W,
-        r"\b(?:has|have|got) <PERSON> pinned\b|\bpinned (?:<PERSON> )?(?:against|to|down)\b",
-    ),
-    _rule(
-        "violence_now",
-        S,
-        r"<NOW_AUX> <VIOLENT_ING> (?:my|her|his|their|your) "
-        r"(?:arm|arms|wrist|wrists|neck|throat|hair|head|face|leg|legs|fingers)\b",
-    ),
-    _rule("violence_ing", C, r"\bbeen <VIOLENT_ING> <PERSON>"),
-    # -- gaps found while writing data/nlu/safety.yml -------------------------
-    _rule(
-        "taking_children",
-        W,
-        r"\b(?:has|have) (?:just )?(?:driven|drove|gone|run|ran) off with <CHILD>",
-    ),
-    _rule(
-        "self_harm_now",
-        S,
-        r"\b(?:is|are|am) (?:cutting|slashing|burning) (?:my|his|her|their) "
-        r"(?:arms?|wrists?|legs?|thighs?|skin)\b",
-    ),
-    _rule("medical_now", W, r"\b(?:is|are) lying on the floor\b"),
-    _rule(
-        "trapped", W, r"\b(?:has|have) (?:just )?locked <PERSON>(?: and <PERSON>)? (?:in|inside)\b"
-    ),
-    _rule("fire_now", S, r"\bflames (?:are )?(?:coming|pouring|everywhere|shooting)\b"),
-    _rule("violence_now", W, r"<NOT_PAST>\b(?:is|are) coming at <PERSON>"),
-    _rule(
-        "child_missing",
-        W,
-        r"\b(?:ran|run|has run|wandered) out "
-        r"(?:of the (?:house|flat|shop|park)|the door|into the road)\b",
-    ),
-    # -- blind batch 6 (measured first, then fixed) ---------------------------
-    _rule(
-        "violence_now",
-        S,
-        r"\bjust <VIOLENT_PAST> (?:my|her|his|their|your) "
-        r"(?:arm|arms|hand|hands|face|leg|legs|head|neck|back|chest)\b",
-    ),
-    _rule(
-        "trapped",
-        W,
-        r"\b(?:has|have) locked (?:the|all the) (?:front |back )?doors?\b"
-        r"|\b(?:says|said) (?:we|i) (?:are|am) not (?:leaving|going anywhere)\b",
-    ),
-    _rule(
-        "overdose_now",
-        W,
-        r"\b(?:drunk|drank|swallowed|eaten|ate)(?: \w+){0,3} "
-        r"(?:washing liquid|bleach|detergent|washing (?:tablets?|capsules?|pods?)|capsules?"
-        r"|pods?|batter(?:y|ies)|magnets?|cleaning \w+|white spirit|antifreeze|chemicals?)\b",
-    ),
-    _rule(
-        "self_harm",
-        W,
-        r"\bthrow (?:<REFLEXIVE>) (?:in front|off|out|from|under)\b",
-    ),
-    _rule(
-        "overdose_now",
-        W,
-        r"\b(?:going to|about to) (?:take|swallow) (?:them all|all of them|the lot|them)\b"
-        r"(?! (?:to|out|home|with|for|round|back|swimming|shopping|into|in|on)\b)",
-    ),
-    _rule(
-        "child_missing",
-        W,
-        r"\b(?:nobody|no one|noone) knows where (?:he|she|they|<CHILD>) (?:is|are)\b"
-        r"|\bnever (?:arrived|turned up|got there|made it)\b",
-    ),
-    _rule(
-        "break_in",
-        W,
-        r"\b(?:he|she|they|xname) (?:is|are) coming (?:upstairs|up the stairs|in|for <PERSON>"
-        r"|after <PERSON>)",
-    ),
-    _rule(
-        "scared_to_go_home",
-        S,
-        r"\bif (?:i|we) (?:come|go|get) (?:back )?home\b(?: \w+){0,4} "
-        r"(?:will|is going to|going to) (?:kill|hurt|hit|beat|batter|stab) (?:me|us)\b",
-    ),
     _rule("in_danger", W, r"\b(?:i am|we are|is|are|am) (?:in danger|not safe|unsafe)\b"),
     _rule("in_danger", W, r"^(?:not safe|in danger)\b"),
 )
