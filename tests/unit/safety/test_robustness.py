@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.safety import assess
+from bot.safety.detect import MODEL_REASON
 from bot.safety.normalise import MAX_SCAN_CHARS
 from bot.safety.rules import DANGER_RULES, IMMEDIACY, SUPPRESSORS
 
@@ -35,16 +36,31 @@ def _timed(text: str) -> float:
     return time.perf_counter() - start
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text())
-def test_never_raises_on_arbitrary_unicode(text: str) -> None:
-    result = assess(text)
+# Every id a reason can carry: a reason is never a piece of the user's text.
+KNOWN_IDS = (
+    {rule.id for rule in DANGER_RULES}
+    | {marker_id for marker_id, _ in SUPPRESSORS}
+    | {MODEL_REASON}
+)
+# Lone surrogates included: they reach Python strings from badly encoded input.
+ANY_CHARACTER = st.characters(exclude_categories=())
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=ANY_CHARACTER), st.sampled_from([None, "urgent_danger", "inform"]))
+def test_never_raises_on_arbitrary_unicode(text: str, intent: str | None) -> None:
+    result = assess(text, intent, 0.9 if intent else None)
     assert isinstance(result.urgent, bool)
     assert result.source in {"rules", "model", "rules+model", "none"}
+    assert set(result.reasons) <= KNOWN_IDS
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(min_size=1, max_size=50).map(lambda s: (s * (LONG // len(s) + 1))[:LONG]))
+@given(
+    st.text(alphabet=ANY_CHARACTER, min_size=1, max_size=50).map(
+        lambda s: (s * (LONG // len(s) + 1))[:LONG]
+    )
+)
 def test_long_repetitive_unicode_is_fast(text: str) -> None:
     assert _timed(text) < SECONDS_PER_CALL
 
