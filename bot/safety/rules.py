@@ -133,7 +133,9 @@ VOCAB: dict[str, str] = {
     ),
     "WEAPON_DET": r"(?:(?:a|an|his|her|the|my|their|that) )?(?:(?:big|sharp|kitchen) )?",
     "NOT_LICENCE": r"(?! "
-    + _alt("licence license licences cabinet permit certificate collection block set rack drawer")
+    + _alt(
+        "licence license licences cabinet permit certificate collection block set rack drawer for"
+    )
     + r"\b)",
     "PILLS": _alt(
         """
@@ -178,6 +180,9 @@ VOCAB: dict[str, str] = {
         for w in "will can could would to shall might may should who that and".split()
     ),
     "NOT_BEFORE": r"(?<!\bnot )(?<!\bnever )(?<!\bno )",
+    # "dad is drunk but the kids are with me": the children are somewhere safe.
+    "CHILD_ELSEWHERE": r"(?! (?:is|are) "
+    r"(?:with me|with us|safe|at school|at nan|at my|asleep at)\b)",
     "NOT_PAST": r"(?<!\bwas )(?<!\bwere )",
     "NOW_AUX": r"\b(?:is|are|am|has|have)(?: "
     + _alt("still just now currently really literally actually again")
@@ -228,7 +233,7 @@ _ING_NOT_NOW = "".join(
 
 DANGER_RULES: tuple[Rule, ...] = (
     # -- violence happening now --------------------------------------------------
-    _rule("violence_now", S, r"<NOW_AUX> <VIOLENT_ING>(?: (?:up|into|on|at|round))? <PERSON>"),
+    _rule("violence_now", S, r"<NOW_AUX> <VIOLENT_ING>(?: (?:up|into|round))? <PERSON>"),
     _rule("violence_now", S, r"\b(?:is|are|am) being <PASSIVE>\b"),
     _rule("violence_now", S, r"\b(?:will not|can not|does not|is not going to) stop <VIOLENT_ING>"),
     _rule("violence_now", S, r"\b<VIOLENT_ING> <PERSON> up\b"),
@@ -268,6 +273,7 @@ DANGER_RULES: tuple[Rule, ...] = (
         "rage_now",
         W,
         r"<NOT_PAST>\b(?:is|are) (?:going (?:mad|mental|crazy|nuts|psycho|ballistic)"
+        r"(?! (?:about|over|because|at me for|with worry)\b)"
         r"|kicking off|losing it|raging)\b|\b(?:has|have) lost it\b",
     ),
     _rule(
@@ -323,7 +329,8 @@ DANGER_RULES: tuple[Rule, ...] = (
         "violence_now",
         S,
         r"<NOW_AUX> <VIOLENT_ING> (?:my|her|his|their|your) "
-        r"(?:arm|arms|wrist|wrists|neck|throat|hair|head|face|leg|legs|fingers)\b",
+        r"(?:arm|arms|wrist|wrists|neck|throat|hair|head|face|leg|legs|fingers)\b"
+        r"(?! (?:to|into)\b)",  # "twisting my arm to come" persuades
     ),
     _rule("violence_ing", C, r"\bbeen <VIOLENT_ING> <PERSON>"),
     _rule("violence_now", W, r"<NOT_PAST>\b(?:is|are) coming at <PERSON>"),
@@ -342,7 +349,10 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\b(?:is|are|am) threatening to "
         r"(?:<THREAT_VERB>|jump|set fire|throw|pour|drown|shake)\b",
     ),
-    _rule("threat_now", W, r"\b(?:is|are|am) threatening (?:to\b|<PERSON>)"),
+    # "threatening to leave" or "to report me" is not danger; threats of harm
+    # are the STRONG rule above.
+    _rule("threat_now", W, r"\b(?:is|are|am) threatening <PERSON>"),
+    _rule("threat_now", W, r"\bthreatening to (?:take|snatch|run off with) <CHILD>"),
     _rule(
         "threat_now",
         C,
@@ -354,7 +364,10 @@ DANGER_RULES: tuple[Rule, ...] = (
         W,
         r"\b(?:coming|come|comes|on (?:his|her|their|the) way)"
         r"(?: (?:round|over|here|back|up|down))?(?: \w+)? (?:to|and) "
-        r"(?:take|get|snatch|grab|kill|hurt|collect) <PERSON>",
+        r"(?:take|get|snatch|grab|kill|hurt|collect) <PERSON>"
+        # Contact handovers are arranged, not threatened.
+        r"(?! (?:for (?:the weekend|contact|tea|the night|a sleepover|school)|from school"
+        r"|as agreed|as arranged|to school)\b)",
     ),
     _rule(
         "taking_children",
@@ -376,8 +389,8 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"(?:driving|drove|driven|drive|in the car)\b",
     ),
     _rule("drink_drive", C, r"\b(?:driving|drove|drive)(?: \w+){0,8} (?:<INTOX>|been drinking)\b"),
-    _rule("carer_intoxicated", C, r"\b<INTOX>(?: \w+){0,8} <CHILD>"),
-    _rule("carer_intoxicated", W, r"\b(?:is|are) <INTOX>(?: \w+){0,8} <CHILD>"),
+    _rule("carer_intoxicated", C, r"\b<INTOX>(?: \w+){0,8} <CHILD><CHILD_ELSEWHERE>"),
+    _rule("carer_intoxicated", W, r"\b(?:is|are) <INTOX>(?: \w+){0,8} <CHILD><CHILD_ELSEWHERE>"),
     _rule(
         "threat_now",
         W,
@@ -467,6 +480,13 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"|daughter) (?:is|are) <OWN>\b",
     ),
     _rule("child_alone", W, r"\bhome alone\b"),
+    # A child nobody collected: "nobody has come to get me from school".
+    _rule(
+        "child_alone",
+        W,
+        r"\b(?:nobody|no one|noone) (?:has )?(?:come|came|turned up|picked (?:me|us|him|her) up"
+        r"|collected)\b",
+    ),
     _rule("child_alone", W, r"\b(?:gone|went|go|goes) out and left <CHILD>"),
     _rule(
         "child_alone",
@@ -598,7 +618,11 @@ DANGER_RULES: tuple[Rule, ...] = (
         W,
         r"\b(?:end|ends|ending) (?:it all|my life|his life|her life|their life|it)\b",
     ),
-    _rule("self_harm", W, r"\b(?:want|wants|wanted|going|ready) to die\b|\bsuicid(?:e|al)\b"),
+    _rule(
+        "self_harm",
+        W,
+        r"\b(?:want|wants|wanted|going|ready) to die\b(?! of\b)|\bsuicid(?:e|al)\b",
+    ),
     _rule("self_harm", W, r"\b(?:threatening|going|about|trying|want|wants) to jump\b"),
     _rule("self_harm", W, r"\bjump (?:off|in front|out of|from)\b|\bself harm(?:ing|ed)?\b"),
     _rule(
@@ -679,7 +703,12 @@ DANGER_RULES: tuple[Rule, ...] = (
         W,
         r"\b(?:going to|about to|will) (?:overdose|take an overdose|take a overdose)\b",
     ),
-    _rule("medical_now", W, r"\bchoking on\b|\bskin (?:is )?(?:peeling|blistering|coming off)\b"),
+    _rule(
+        "medical_now",
+        W,
+        r"\bchoking on\b(?! (?:his|her|their|my) words\b)"
+        r"|\bskin (?:is )?(?:peeling|blistering|coming off)\b",
+    ),
     _rule("medical_now", W, r"\bbadly (?:burnt|burned)\b|\b(?:burnt|burned) (?:himself|herself)\b"),
     _rule(
         "self_harm_now",
@@ -916,7 +945,14 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\bneed (?:an ambulance|the police|police)\b",
     ),
     _rule("in_danger", W, r"\b(?:do not|does not|not) feel safe\b"),
-    _rule("in_danger", W, r"\b(?:i am|we are|is|are|am) (?:in danger|not safe|unsafe)\b"),
+    # Not "in danger of losing the house" or "not safe to leave them with him",
+    # which judge risk rather than report it.
+    _rule(
+        "in_danger",
+        W,
+        r"\b(?:i am|we are|is|are|am) (?:in danger|not safe|unsafe)\b"
+        r"(?! (?:of|to|with|around|for|when|if|unless)\b)",
+    ),
     _rule("in_danger", W, r"^(?:not safe|in danger)\b"),
 )
 
@@ -1084,6 +1120,7 @@ SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     _marker(
         "future_plan",
         r"\b(?:tomorrow|next (?:week|month|year|time|weekend|<DAY>)|on <DAY>|this weekend"
+        r"|as agreed|as arranged|for contact"
         r"|in (?:a|two|[0-9]+) (?:weeks|months|days))\b",
     ),
 )
