@@ -195,6 +195,8 @@ VOCAB: dict[str, str] = {
 }
 # Built from the entries above.
 VOCAB["PERSON"] = r"(?:<PRONOUN>|<DET>(?: <MOD>){0,2} (?:<KIN>|<AGE>))\b"
+# A child named by a noun, never a bare pronoun ("drunk ... with me" is not a child).
+VOCAB["CHILD_NP"] = r"(?:xname|<DET>(?: <MOD>){0,2} (?:<CHILD_NOUN>|<AGE>))\b"
 VOCAB["CHILD"] = (
     r"(?:" + _alt("us me them him her xname") + r"|<DET>(?: <MOD>){0,2} (?:<CHILD_NOUN>|<AGE>))\b"
 )
@@ -389,8 +391,8 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"(?:driving|drove|driven|drive|in the car)\b",
     ),
     _rule("drink_drive", C, r"\b(?:driving|drove|drive)(?: \w+){0,8} (?:<INTOX>|been drinking)\b"),
-    _rule("carer_intoxicated", C, r"\b<INTOX>(?: \w+){0,8} <CHILD><CHILD_ELSEWHERE>"),
-    _rule("carer_intoxicated", W, r"\b(?:is|are) <INTOX>(?: \w+){0,8} <CHILD><CHILD_ELSEWHERE>"),
+    _rule("carer_intoxicated", C, r"\b<INTOX>(?: \w+){0,8} <CHILD_NP><CHILD_ELSEWHERE>"),
+    _rule("carer_intoxicated", W, r"\b(?:is|are) <INTOX>(?: \w+){0,8} <CHILD_NP><CHILD_ELSEWHERE>"),
     _rule(
         "threat_now",
         W,
