@@ -84,8 +84,9 @@ class Settings:
     teams_openid_metadata_url: str = (
         "https://login.botframework.com/v1/.well-known/openidconfiguration"
     )
+    # An address, not a secret.
     teams_token_url: str = (
-        "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token"
+        "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token"  # noqa: S105
     )
     teams_allowed_issuers: tuple[str, ...] = ("https://api.botframework.com",)
 
@@ -106,7 +107,9 @@ def load_settings() -> Settings:
     env = _env()
     var_dir = Path(env.get("SAFETYPLAN_VAR_DIR") or PROJECT_ROOT / "var").resolve()
     database_url = _opt(env, "DATABASE_URL") or f"sqlite:///{var_dir / 'safetyplan.db'}"
-    keys = tuple(k.strip() for k in (env.get("SAFETYPLAN_ENCRYPTION_KEYS") or "").split(",") if k.strip())
+    keys = tuple(
+        k.strip() for k in (env.get("SAFETYPLAN_ENCRYPTION_KEYS") or "").split(",") if k.strip()
+    )
     issuers = tuple(
         i.strip()
         for i in (env.get("TEAMS_ALLOWED_ISSUERS") or "https://api.botframework.com").split(",")
@@ -120,7 +123,9 @@ def load_settings() -> Settings:
         host=_opt(env, "SAFETYPLAN_HOST") or "127.0.0.1",
         rasa_port=rasa_port,
         action_port=_int(env, "SAFETYPLAN_ACTION_PORT", 5055),
-        public_url=(_opt(env, "SAFETYPLAN_PUBLIC_URL") or f"http://localhost:{rasa_port}").rstrip("/"),
+        public_url=(_opt(env, "SAFETYPLAN_PUBLIC_URL") or f"http://localhost:{rasa_port}").rstrip(
+            "/"
+        ),
         lock_store_url=_opt(env, "SAFETYPLAN_LOCK_STORE_URL"),
         council_name=_opt(env, "COUNCIL_NAME"),
         council_phone=_opt(env, "COUNCIL_CHILDRENS_SERVICES_PHONE"),

@@ -134,6 +134,7 @@ class Meeting:
     kind: MeetingType
     held_on: dt.date
     attendees: list[str] = field(default_factory=list)
+    uid: str = field(default_factory=new_uid)
     id: int | None = None
 
     @property

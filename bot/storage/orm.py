@@ -66,7 +66,11 @@ def start_mappers() -> None:
 
     def _collection(cls: type, order_by):  # noqa: ANN001, ANN202
         return relationship(
-            cls, order_by=order_by, cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+            cls,
+            order_by=order_by,
+            cascade="all, delete-orphan",
+            passive_deletes=True,
+            lazy="selectin",
         )
 
     reg.map_imperatively(

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.conversation.model import Conversation
-from bot.plan.model import Plan
+from bot.plan.model import Plan, UrgentFlag
 from bot.plan.reference import new_reference
 from bot.storage import tables
 
@@ -44,7 +44,10 @@ class PlanRepository:
     def untouched_since(self, cutoff: dt.datetime) -> list[Plan]:
         return list(
             self.session.execute(
-                select(Plan).where(tables.cases.c.updated_at < cutoff.astimezone(dt.timezone.utc).replace(tzinfo=None))
+                select(Plan).where(
+                    tables.cases.c.updated_at
+                    < cutoff.astimezone(dt.timezone.utc).replace(tzinfo=None)
+                )
             ).scalars()
         )
 
@@ -77,3 +80,11 @@ class ConversationRepository:
 
     def delete(self, conversation: Conversation) -> None:
         self.session.delete(conversation)
+
+    def flags_without_case(self) -> list[UrgentFlag]:
+        """Urgent-danger flags raised before the person agreed to a plan being kept."""
+        return list(
+            self.session.execute(
+                select(UrgentFlag).where(tables.urgent_flags.c.case_id.is_(None))
+            ).scalars()
+        )

@@ -34,7 +34,11 @@ def _enum(kind: type[Enum], name: str) -> sa.Enum:
 
 def _case_fk() -> sa.Column:
     return sa.Column(
-        "case_id", sa.Integer, sa.ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True
+        "case_id",
+        sa.Integer,
+        sa.ForeignKey("cases.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
     )
 
 
@@ -112,6 +116,7 @@ meetings = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     _case_fk(),
+    sa.Column("uid", sa.String(16), nullable=False, unique=True),
     sa.Column("kind", _enum(MeetingType, "meeting_type"), nullable=False),
     sa.Column("held_on", sa.Date, nullable=False),
     sa.Column("attendees", MutableList.as_mutable(EncryptedJSON), nullable=False),
@@ -122,7 +127,11 @@ scores = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column(
-        "pair_id", sa.Integer, sa.ForeignKey("pairs.id", ondelete="CASCADE"), nullable=False, index=True
+        "pair_id",
+        sa.Integer,
+        sa.ForeignKey("pairs.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
     ),
     sa.Column(
         "meeting_id", sa.Integer, sa.ForeignKey("meetings.id", ondelete="SET NULL"), index=True
@@ -140,7 +149,11 @@ plan_rules = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column(
-        "pair_id", sa.Integer, sa.ForeignKey("pairs.id", ondelete="CASCADE"), nullable=False, index=True
+        "pair_id",
+        sa.Integer,
+        sa.ForeignKey("pairs.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
     ),
     sa.Column("position", sa.Integer, nullable=False),
     sa.Column("kind", _enum(RuleKind, "rule_kind"), nullable=False),

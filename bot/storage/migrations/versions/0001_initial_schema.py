@@ -84,11 +84,13 @@ def upgrade() -> None:
     op.create_table('meetings',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('uid', sa.String(length=16), nullable=False),
     sa.Column('kind', sa.Enum('taf', 'cin', 'cp_conference', 'core_group', 'other', name='meeting_type', native_enum=False, length=32), nullable=False),
     sa.Column('held_on', sa.Date(), nullable=False),
     sa.Column('attendees', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_meetings_case_id_cases'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_meetings'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_meetings')),
+    sa.UniqueConstraint('uid', name=op.f('uq_meetings_uid'))
     )
     with op.batch_alter_table('meetings', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_meetings_case_id'), ['case_id'], unique=False)

@@ -1,0 +1,134 @@
+"""Things people can say at any question: help, example, go back, skip, stop, review, restart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.base import send, service, who
+from bot.interview.reply import Reply
+
+REQUESTED_SLOT = "requested_slot"
+
+
+class _ServiceAction(Action):
+    """Calls one service operation and sends its reply; the form (if any) asks the next question."""
+
+    operation = ""
+    action_name = ""
+
+    def name(self) -> str:
+        return self.action_name
+
+    def call(self, sender_id: str, channel: str, tracker: Tracker) -> Reply:
+        return getattr(service(), self.operation)(sender_id, channel)
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        sender_id, channel = who(tracker)
+        reply = self.call(sender_id, channel, tracker)
+        send(dispatcher, reply)
+        return self.events(reply, tracker)
+
+    def events(self, reply: Reply, tracker: Tracker) -> list[dict[str, Any]]:
+        return []
+
+
+class ActionWelcome(_ServiceAction):
+    action_name, operation = "action_welcome", "welcome"
+
+
+class ActionContinue(Action):
+    """A message outside the interview: carry on at the first thing the plan lacks."""
+
+    def name(self) -> str:
+        return "action_continue"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        return []
+
+
+class ActionHelp(_ServiceAction):
+    action_name, operation = "action_help", "help"
+
+
+class ActionExample(_ServiceAction):
+    action_name, operation = "action_example", "example"
+
+
+class ActionGoBack(_ServiceAction):
+    action_name, operation = "action_go_back", "go_back"
+
+
+class ActionSkip(_ServiceAction):
+    action_name, operation = "action_skip", "skip"
+
+
+class ActionReview(_ServiceAction):
+    action_name, operation = "action_review", "review"
+
+
+class ActionRestart(_ServiceAction):
+    action_name, operation = "action_restart", "request_restart"
+
+
+class ActionStop(_ServiceAction):
+    action_name, operation = "action_stop", "stop"
+
+    def events(self, reply: Reply, tracker: Tracker) -> list[dict[str, Any]]:
+        # Leave the form; the question it was on is kept with the plan.
+        return [ActiveLoop(None), SlotSet(REQUESTED_SLOT, None)]
+
+
+class ActionExport(_ServiceAction):
+    action_name = "action_export"
+
+    def call(self, sender_id: str, channel: str, tracker: Tracker) -> Reply:
+        return service().links(sender_id, channel)
+
+
+class ActionMeetingPack(_ServiceAction):
+    action_name = "action_meeting_pack"
+
+    def call(self, sender_id: str, channel: str, tracker: Tracker) -> Reply:
+        return service().links(sender_id, channel, meeting_pack=True)
+
+
+class ActionInterviewComplete(_ServiceAction):
+    action_name, operation = "action_interview_complete", "complete"
+
+
+class ActionStartPractice(_ServiceAction):
+    action_name, operation = "action_start_practice", "start_practice"
+
+
+_CHITCHAT = {
+    "greet": "Hello again.",
+    "thank": "You're welcome.",
+    "bot_challenge": (
+        "I'm a computer program, not a person. I help write a draft plan; your worker and the "
+        "people who support you decide the plan together."
+    ),
+    "out_of_scope": (
+        "I can only help with writing the safety plan. For anything else, please ask your worker."
+    ),
+}
+
+
+class ActionChitchat(Action):
+    def name(self) -> str:
+        return "action_chitchat"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        dispatcher.utter_message(text=_CHITCHAT.get(intent, _CHITCHAT["out_of_scope"]))
+        return []

@@ -1,0 +1,28 @@
+"""The urgent path's record: the warning itself is sent by the Rasa server (utter_urgent_danger)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.base import latest_text, send, service, who
+
+
+class ActionUrgentDanger(Action):
+    def name(self) -> str:
+        return "action_urgent_danger"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        sender_id, channel = who(tracker)
+        text = latest_text(tracker)
+        if text.startswith("/urgent_danger"):
+            text = "(pressed 'someone is in danger' at the first question)"
+        reply = service().urgent(sender_id, channel, text)
+        if not reply.saved:
+            send(dispatcher, reply)
+        return []

@@ -1,0 +1,1 @@
+"""Rasa input channels: the REST contract, the web chat page, Microsoft Teams."""

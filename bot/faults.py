@@ -1,0 +1,26 @@
+"""What the person is told when part of the system fails: plainly, and never that it worked."""
+
+NOT_SAVED = (
+    "Sorry, I couldn't save that just now because part of the system isn't working. "
+    "Please send your answer again in a minute. Nothing you saved before is lost."
+)
+NOT_AVAILABLE = (
+    "Sorry, I can't do that just now because part of the system isn't working. "
+    "Please try again in a minute. Nothing you saved before is lost."
+)
+CANNOT_READ = (
+    "Sorry, I can't reach the saved plan just now. Please try again in a minute. "
+    "Nothing you saved before is lost."
+)
+NOTHING_SENT = "I didn't get any words there. Please type your answer, or say 'help'."
+NO_REPLY = (
+    "Sorry, something went wrong on my side and I couldn't reply. Please send that again. "
+    "Nothing you saved before is lost."
+)
+
+
+def too_long(limit: int) -> str:
+    return (
+        f"That's longer than I can take in one message ({limit:,} characters). Please send it in "
+        "two or more parts, or shorten it. Nothing you saved before is lost."
+    )

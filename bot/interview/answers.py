@@ -1,0 +1,1358 @@
+"""What each answer does to the plan.
+
+A handler takes the question key and the person's answer, changes the plan
+(recording who changed what), and says whether the answer was usable. When it
+is not, the handler explains kindly what is expected and nothing is changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.interview.context import Context
+from bot.interview.keys import key, split
+from bot.parsing import (
+    mentioned_names,
+    parse_children,
+    parse_meeting,
+    parse_people,
+    parse_score,
+    parse_self,
+    parse_uk_date,
+    parse_who_does_what,
+    parse_yes_no,
+)
+from bot.parsing.dates import format_uk_date
+from bot.plan.compose import (
+    compose_danger_statement,
+    compose_safety_goal,
+    compose_scaling_question,
+    format_score,
+    looks_like_danger_statement,
+    looks_like_safety_goal,
+    split_danger_statement,
+)
+from bot.plan.model import (
+    Child,
+    ColumnEntry,
+    ColumnKind,
+    Meeting,
+    MeetingType,
+    Pair,
+    Person,
+    PlanRule,
+    Role,
+    RuleKind,
+    Score,
+    Step,
+)
+from bot.text import split_items
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    intent: str | None = None
+    # The value of a button the person pressed ("/choose{...}"), if any.
+    choice: str | None = None
+
+
+@dataclass
+class Outcome:
+    accepted: bool
+    say: list[str] = field(default_factory=list)
+    # The question keeps being asked (lists: "anyone else?").
+    again: bool = False
+    # The key the answer was really for, when it created the pair or step it belongs to.
+    key: str | None = None
+    # Someone said a child may be in danger now.
+    urgent: bool = False
+    # The person chose not to go on (no consent).
+    ended: bool = False
+
+
+def ok(*say: str, again: bool = False, key_: str | None = None) -> Outcome:
+    return Outcome(True, [s for s in say if s], again=again, key=key_)
+
+
+def problem(text: str) -> Outcome:
+    return Outcome(False, [text])
+
+
+# -- reading answers ---------------------------------------------------------
+
+_NONE = re.compile(
+    r"^\s*(no+|nope|nah|none|nobody|no one|noone|nothing|not really|not yet|no one else|"
+    r"no,? that'?s (it|all|everyone|everybody)|that'?s (it|all|everyone|everybody)|"
+    r"no more|nobody else|no-one|none really|no there isn'?t|there isn'?t anyone|n/a|na)"
+    r"\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+_KEEP = re.compile(
+    r"^\s*(keep( it| that| my answer| the same| as it is)?|same|leave it|no change|that'?s fine|"
+    r"it'?s fine|it'?s ok(ay)?|fine)\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def says_none(answer: Answer) -> bool:
+    return (
+        answer.intent == "deny" or bool(_NONE.match(answer.text)) or answer.text.strip() == "/deny"
+    )
+
+
+def says_keep(answer: Answer) -> bool:
+    return answer.choice == "keep" or bool(_KEEP.match(answer.text))
+
+
+def yes_no(answer: Answer) -> bool | None:
+    value = parse_yes_no(answer.text)
+    if value is not None:
+        return value
+    if answer.intent == "affirm":
+        return True
+    if answer.intent == "deny":
+        return False
+    return None
+
+
+_ACKS_FAMILY = ("Thank you, I've saved that.", "Thanks. Saved.", "Got it, I've saved that.")
+_ACKS_WORKER = ("Saved.", "Saved.", "Saved.")
+
+
+def saved(ctx: Context) -> str:
+    acks = _ACKS_FAMILY if ctx.audience == "family" else _ACKS_WORKER
+    return acks[len(ctx.state.history) % len(acks)]
+
+
+def _editing(ctx: Context, question_key: str) -> bool:
+    return ctx.state.cursor == question_key
+
+
+def _record(ctx: Context, action: str, what: str) -> None:
+    if ctx.plan is not None:
+        ctx.plan.record(ctx.actor, action, what)
+
+
+def _offer_people(ctx: Context, text: str) -> None:
+    """Names used in the plan who are not in the network yet are offered to be added."""
+    plan = ctx.plan
+    if plan is None:
+        return
+    known: set[str] = set()
+    for name in [p.name for p in plan.people] + [c.first_name for c in plan.children]:
+        folded = name.casefold()
+        known.add(folded)
+        # "Sam" is the "Sam Patel" already in the network.
+        known.add(folded.split()[0] if folded.split() else folded)
+    if ctx.conversation.user_name:
+        known.add(ctx.conversation.user_name.casefold())
+    skip = {"mum", "dad", "me", "i", "we", "mummy", "daddy", "mom", "you"}
+    for name in mentioned_names(text):
+        folded = name.casefold()
+        if folded in known or folded in skip:
+            continue
+        if name in ctx.state.pending_people or name in ctx.state.declined_people:
+            continue
+        ctx.state.pending_people.append(name)
+
+
+# -- the start ---------------------------------------------------------------
+
+
+def danger_now(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    value = yes_no(answer)
+    if value is True or answer.intent == "skip":
+        # Not sure whether someone is in danger is treated as a yes: better to
+        # show who to contact than to miss it.
+        return Outcome(True, urgent=True)
+    if value is False:
+        ctx.state.danger_checked = True
+        return ok("Thank you. If that changes at any time, just tell me.")
+    return problem(
+        "Sorry, I didn't catch that. Is anyone in danger right now? Please say yes or no."
+    )
+
+
+_ROLE_WORDS = {
+    Role.PRACTISING: (
+        r"practi[cs]|learn|training|train|student|trainee|example case|made.?up|pretend"
+    ),
+    Role.WORKER: (
+        r"worker|social ?work|\bsw\b|professional|practitioner|teacher|health visitor|nurse|"
+        r"\bdsl\b|police|officer|family support|key ?worker|\bgp\b|doctor|midwife|manager|"
+        r"chair|\biro\b"
+    ),
+    Role.FAMILY: (
+        r"famil|mum|mom|mam|mother|dad|father|parent|carer|nan|gran|grand|aunt|uncle|sister|"
+        r"brother|step|foster|kinship|guardian|partner|relative|cousin|me\b|myself"
+    ),
+}
+
+
+def user_role(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    role: Role | None = None
+    if answer.choice in {r.value for r in Role}:
+        role = Role(answer.choice)
+    else:
+        lowered = answer.text.casefold()
+        for candidate, pattern in _ROLE_WORDS.items():
+            if re.search(pattern, lowered):
+                role = candidate
+                break
+    if role is None:
+        return problem(
+            "Please choose one: a family member, a worker, or practising. "
+            "You can tap a button or type it."
+        )
+    ctx.conversation.role = role
+    if role is Role.PRACTISING:
+        return ok(
+            "Great. You'll practise with a made-up family, and I'll give you feedback as you go."
+        )
+    return ok("Thank you.")
+
+
+def consent(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    value = yes_no(answer)
+    if value is True:
+        ctx.conversation.consent = True
+        plan = ctx.require_plan()
+        for flag in ctx.conversation.urgent_flags:
+            if flag not in plan.urgent_flags:
+                plan.urgent_flags.append(flag)
+        if not plan.revisions:
+            plan.record(ctx.actor, "added", "the draft plan")
+        return ok("Thank you. I'll save each answer as we go, so nothing is lost if you stop.")
+    if value is False:
+        ctx.conversation.consent = False
+        return Outcome(
+            True,
+            [
+                "That's OK. I won't keep anything. If you change your mind, say hello and we can "
+                "start again. Your worker can also help you with the plan."
+            ],
+            ended=True,
+        )
+    return problem("Please say yes if it's OK for me to keep your answers, or no if it isn't.")
+
+
+def resume(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    value = answer.choice
+    text = answer.text.casefold()
+    if value is None:
+        if "start" in text and "again" in text or answer.intent == "restart":
+            value = "restart"
+        elif "show" in text or "review" in text or "plan" in text or answer.intent == "review":
+            value = "review"
+        elif yes_no(answer) is not False:
+            value = "carry_on"
+    ctx.state.resume_offer = False
+    if value == "review":
+        ctx.state.cursor = "review"
+        return ok()
+    if value == "restart":
+        ctx.state.cursor = "restart_confirm"
+        return ok()
+    return ok("Let's carry on.")
+
+
+def practice_case(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    import random
+
+    from bot.practice.cases import get_case, list_cases, random_case
+
+    chosen = None
+    if answer.choice == "random" or re.search(
+        r"surprise|random|any|dont mind|don't mind", answer.text, re.I
+    ):
+        chosen = random_case(random.Random())
+    elif answer.choice:
+        chosen = get_case(answer.choice)
+    else:
+        chosen = get_case(answer.text.strip())
+    if chosen is None:
+        titles = [c.title for c in list_cases()]
+        return problem("Please pick one of these: " + "; ".join(titles) + ", or say 'surprise me'.")
+    plan = ctx.require_plan()
+    plan.practice_case = chosen.id
+    plan.children[:] = [Child(first_name=c.name, age=c.age) for c in chosen.children]
+    for member in chosen.network:
+        plan.add_person(
+            Person(
+                name=member.name,
+                relationship=member.relationship,
+                is_professional=member.professional,
+                contact=member.contact,
+            )
+        )
+    for slot in ("children", "supporters", "professionals", "about_you"):
+        ctx.state.mark_done(slot)
+    _record(ctx, "added", f"practice case {chosen.title}")
+    return ok(
+        f"{chosen.title}\n\n{chosen.summary.strip()}",
+        "I've added the children and their network from the case. Now draft each part of the plan "
+        "from what you've read. After each part you'll see feedback and a model answer.",
+    )
+
+
+def about_you(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    person = parse_self(answer.text)
+    if person is None:
+        words = answer.text.split()
+        if 0 < len(words) <= 3 and not re.search(r"\d", answer.text):
+            name, relationship = " ".join(w.capitalize() if w.islower() else w for w in words), None
+        else:
+            return problem("Could you tell me just your first name? You can also say 'skip'.")
+    else:
+        name, relationship = person.name, person.relationship
+    conversation = ctx.conversation
+    conversation.user_name = name
+    conversation.user_relationship = relationship
+    plan = ctx.require_plan()
+    label = f"{name} ({relationship})" if relationship else name
+    if label not in plan.written_with:
+        plan.written_with.append(label)
+    plan.add_person(
+        Person(
+            name=name,
+            relationship=relationship,
+            is_professional=ctx.role is not Role.FAMILY,
+            contact=person.contact if person else None,
+        )
+    )
+    _record(ctx, "added", f"{name} to the safety network")
+    return ok(f"Thank you, {name}.")
+
+
+# -- the family and the network -----------------------------------------------
+
+
+def children(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    found = parse_children(answer.text)
+    if not found:
+        return problem(
+            "I didn't catch any names there. Please type the children's first names, "
+            "like 'Leo and Mia'. You can also say 'I don't know'."
+        )
+    plan = ctx.require_plan()
+    action = "changed" if plan.children else "added"
+    plan.children[:] = [Child(first_name=c.first_name, age=c.age) for c in found]
+    _record(ctx, action, "the children's names")
+    listed = [f"{c.first_name} ({c.age})" if c.age is not None else c.first_name for c in found]
+    from bot.plan.model import join_names
+
+    return ok(f"Thank you. I've saved: {join_names(listed)}.")
+
+
+def _people(ctx: Context, question_key: str, answer: Answer, professional: bool) -> Outcome:
+    plan = ctx.require_plan()
+    if says_none(answer):
+        return ok("That's OK." if ctx.audience == "family" else "")
+    found = parse_people(answer.text)
+    if not found:
+        example = "'Sam Patel, social worker'" if professional else "'Nan, my mum'"
+        return problem(
+            f"I didn't catch a name. Please tell me their name and how they know the family, "
+            f"like {example}. Or say 'no' if there's nobody."
+        )
+    added = []
+    for named in found:
+        person = plan.add_person(
+            Person(
+                name=named.name,
+                relationship=named.relationship,
+                is_professional=professional or named.is_professional,
+                contact=named.contact,
+            )
+        )
+        if named.contact and not person.contact:
+            person.contact = named.contact
+        added.append(
+            f"{person.name} ({person.relationship})" if person.relationship else person.name
+        )
+        if person.name in ctx.state.pending_people:
+            ctx.state.pending_people.remove(person.name)
+    from bot.plan.model import join_names
+
+    _record(ctx, "added", join_names([p.name for p in found]) + " to the safety network")
+    return ok(f"Added {join_names(added)}.", again=True)
+
+
+def supporters(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    return _people(ctx, question_key, answer, professional=False)
+
+
+def professionals(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    return _people(ctx, question_key, answer, professional=True)
+
+
+# -- the three columns ---------------------------------------------------------
+
+_COLUMN_OF = {
+    "strengths": ColumnKind.STRENGTH,
+    "harm": ColumnKind.HARM,
+    "complicating": ColumnKind.COMPLICATING,
+    "needs": ColumnKind.NEEDS,
+}
+
+_COLUMN_WHAT = {
+    ColumnKind.STRENGTH: "what's working well",
+    ColumnKind.EXISTING_SAFETY: "existing safety",
+    ColumnKind.HARM: "the harm that has happened",
+    ColumnKind.COMPLICATING: "complicating factors",
+    ColumnKind.NEEDS: "what needs to happen",
+}
+
+
+def _replace_entries(
+    ctx: Context, kind: ColumnKind, texts: list[str], how_long: str | None = None
+) -> None:
+    plan = ctx.require_plan()
+    plan.entries[:] = [e for e in plan.entries if e.kind is not kind]
+    for text in texts:
+        plan.entries.append(ColumnEntry(kind=kind, text=text, how_long=how_long))
+
+
+def column(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    kind = _COLUMN_OF[split(question_key)[0]]
+    plan = ctx.require_plan()
+    if says_none(answer):
+        if _editing(ctx, question_key):
+            _replace_entries(ctx, kind, [])
+            _record(ctx, "removed", _COLUMN_WHAT[kind])
+        return ok("That's OK." if ctx.audience == "family" else "Noted.")
+    items = split_items(answer.text)
+    if _editing(ctx, question_key):
+        _replace_entries(ctx, kind, items)
+        _record(ctx, "changed", _COLUMN_WHAT[kind])
+    else:
+        for text in items:
+            plan.entries.append(ColumnEntry(kind=kind, text=text))
+        _record(ctx, "added", _COLUMN_WHAT[kind])
+    outcome = ok(saved(ctx))
+    if kind is ColumnKind.NEEDS and ctx.role is Role.PRACTISING:
+        from bot.interview.practice import model_columns
+
+        model = model_columns(ctx)
+        if model:
+            outcome.say.append(model)
+    return outcome
+
+
+def existing_safety(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    plan = ctx.require_plan()
+    flags = ctx.state.flags
+    if says_none(answer):
+        flags["safety_given"] = False
+        flags["safety_shown_when_worried"] = False
+        if _editing(ctx, question_key):
+            _replace_entries(ctx, ColumnKind.EXISTING_SAFETY, [])
+        return ok(
+            "That's OK. We can think about what could keep the children safe later in the plan."
+            if ctx.audience == "family"
+            else "Noted: no existing safety yet."
+        )
+    if _editing(ctx, question_key):
+        plan.entries[:] = [e for e in plan.entries if e.kind is not ColumnKind.EXISTING_SAFETY]
+        ctx.state.unmark("safety_when_worry")
+        ctx.state.unmark("safety_how_long")
+    plan.entries.append(ColumnEntry(kind=ColumnKind.EXISTING_SAFETY, text=answer.text.strip()))
+    flags["safety_given"] = True
+    _record(ctx, "added", "existing safety")
+    return ok(saved(ctx))
+
+
+def _last_safety_entry(ctx: Context) -> ColumnEntry | None:
+    plan = ctx.plan
+    if plan is None:
+        return None
+    entries = [
+        e for e in plan.entries if e.kind in (ColumnKind.EXISTING_SAFETY, ColumnKind.STRENGTH)
+    ]
+    safety = [e for e in entries if e.kind is ColumnKind.EXISTING_SAFETY]
+    return safety[-1] if safety else (entries[-1] if entries else None)
+
+
+def safety_when_worry(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    value = yes_no(answer)
+    entry = _last_safety_entry(ctx)
+    flags = ctx.state.flags
+    if value is True:
+        flags["safety_shown_when_worried"] = True
+        if entry is not None:
+            entry.kind = ColumnKind.EXISTING_SAFETY
+        return ok(
+            "That's really important: it is safety that was there when it mattered."
+            if ctx.audience == "family"
+            else "Recorded as existing safety."
+        )
+    if value is False or re.search(r"not sure|don'?t know|unsure|maybe", answer.text, re.I):
+        flags["safety_shown_when_worried"] = False
+        if entry is not None:
+            entry.kind = ColumnKind.STRENGTH
+        _record(ctx, "changed", "existing safety to a strength")
+        return ok(
+            "Thank you. I've put it with the good things about your family, because it wasn't "
+            "while the worry was happening."
+            if ctx.audience == "family"
+            else "Recorded as a strength rather than existing safety, as it wasn't shown while the "
+            "danger was present."
+        )
+    return problem("Please say yes or no: did it happen while the worry was actually happening?")
+
+
+def safety_how_long(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    entry = _last_safety_entry(ctx)
+    if entry is not None:
+        entry.how_long = answer.text.strip()
+        _record(ctx, "changed", "existing safety")
+    return ok(saved(ctx))
+
+
+# -- danger statements and safety goals ---------------------------------------------
+
+
+def _pair_for(ctx: Context, question_key: str) -> tuple[Pair, str]:
+    """The pair this answer belongs to, making a new one when the question starts it."""
+    pair = ctx.pair_for_key(question_key)
+    if pair is None:
+        plan = ctx.require_plan()
+        pair = Pair()
+        plan.pairs.append(pair)
+        ctx.state.new_pair = False
+        _record(ctx, "added", f"worry {len(plan.pairs)}")
+    slot = split(question_key)[0]
+    return pair, key(slot, pair.uid)
+
+
+def compose_danger_if_ready(ctx: Context, pair: Pair) -> None:
+    state = ctx.state
+    parts_done = all(
+        state.is_done(key(s, pair.uid)) for s in ("danger_who", "danger_behaviour", "danger_impact")
+    )
+    if parts_done and (pair.danger_who or pair.danger_behaviour or pair.danger_impact):
+        pair.danger_statement = compose_danger_statement(
+            pair.danger_who, pair.danger_behaviour, pair.danger_impact
+        )
+        pair.danger_confirmed = False
+
+
+def compose_goal_if_ready(ctx: Context, pair: Pair) -> None:
+    state = ctx.state
+    parts_done = all(
+        state.is_done(key(s, pair.uid)) for s in ("goal_happening", "goal_who", "goal_duration")
+    )
+    if parts_done and (pair.goal_happening or pair.goal_who or pair.goal_duration):
+        pair.safety_goal = compose_safety_goal(
+            pair.goal_who, pair.goal_happening, pair.goal_duration, ctx.children()
+        )
+        pair.goal_confirmed = False
+
+
+def _after_part_edit(ctx: Context, question_key: str, check_slot: str) -> None:
+    """A part changed on its own goes back to the check, so the person sees the new sentence."""
+    pair = ctx.pair_for_key(question_key)
+    if pair is None:
+        return
+    check = key(check_slot, pair.uid)
+    if _editing(ctx, question_key) and check not in ctx.state.return_stack:
+        ctx.state.return_stack.append(check)
+
+
+def danger_who(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    pair, real_key = _pair_for(ctx, question_key)
+    text = answer.text.strip()
+    number = ctx.pair_number(pair)
+    if looks_like_danger_statement(text) and not _editing(ctx, real_key):
+        who, behaviour, impact = split_danger_statement(text)
+        pair.danger_who, pair.danger_behaviour, pair.danger_impact = who, behaviour, impact
+        pair.danger_statement = text
+        pair.danger_confirmed = False
+        for slot in ("danger_behaviour", "danger_impact"):
+            ctx.state.mark_done(key(slot, pair.uid))
+        _record(ctx, "added", f"danger statement {number}")
+        return ok(
+            "Thank you, I've saved the whole statement."
+            if ctx.audience == "family"
+            else "Saved the whole statement.",
+            key_=real_key,
+        )
+    pair.danger_who = text
+    ctx.state.mark_done(real_key)
+    compose_danger_if_ready(ctx, pair)
+    _after_part_edit(ctx, real_key, "danger_check")
+    _record(
+        ctx, "changed" if pair.danger_statement else "added", f"who is worried (worry {number})"
+    )
+    return ok(saved(ctx), key_=real_key)
+
+
+def _danger_part(attribute: str, what: str) -> Callable[[Context, str, Answer], Outcome]:
+    def handle(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+        pair, real_key = _pair_for(ctx, question_key)
+        setattr(pair, attribute, answer.text.strip())
+        ctx.state.mark_done(real_key)
+        compose_danger_if_ready(ctx, pair)
+        _after_part_edit(ctx, real_key, "danger_check")
+        _record(ctx, "changed", f"{what} (worry {ctx.pair_number(pair)})")
+        return ok(saved(ctx), key_=real_key)
+
+    return handle
+
+
+def _check(kind: str) -> Callable[[Context, str, Answer], Outcome]:
+    """danger_check / goal_check: accept, rewrite whole, or redo one part."""
+    parts = (
+        {"who": "danger_who", "behaviour": "danger_behaviour", "impact": "danger_impact"}
+        if kind == "danger"
+        else {"who": "goal_who", "happening": "goal_happening", "duration": "goal_duration"}
+    )
+    rewrite_slot = f"{kind}_rewrite"
+
+    def handle(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+        pair = ctx.pair_for_key(question_key)
+        if pair is None:
+            return ok()
+        number = ctx.pair_number(pair)
+        value = answer.choice
+        text = answer.text.strip()
+        if value is None:
+            lowered = text.casefold()
+            looks_whole = (
+                looks_like_danger_statement(text)
+                if kind == "danger"
+                else looks_like_safety_goal(text)
+            )
+            if looks_whole:
+                value = "pasted"
+            elif re.search(r"\b(rewrite|my way|own words|write it)\b", lowered):
+                value = "rewrite"
+            elif yes_no(answer) is True or re.search(
+                r"\b(accept|correct|right|good|fine|keep)\b", lowered
+            ):
+                value = "accept"
+            else:
+                for part, pattern in (
+                    ("who", r"\bwho\b"),
+                    ("behaviour", r"behaviou?r|what happens|what he does|what she does"),
+                    ("impact", r"impact|could happen|what might happen"),
+                    ("happening", r"what needs|happening|see happening"),
+                    ("duration", r"how long|duration|long"),
+                ):
+                    if part in parts and re.search(pattern, lowered):
+                        value = part
+                        break
+        if value == "accept":
+            if kind == "danger":
+                pair.danger_confirmed = True
+            else:
+                pair.goal_confirmed = True
+                if not pair.scaling_question:
+                    pair.scaling_question = compose_scaling_question(pair, ctx.children())
+            ctx.plan.resolve_open(question_key) if ctx.plan else None
+            _record(
+                ctx,
+                "added",
+                f"{'danger statement' if kind == 'danger' else 'safety goal'} {number}",
+            )
+            if kind == "danger":
+                return ok(
+                    f"Thank you. Worry {number} is saved."
+                    if ctx.audience == "family"
+                    else f"Danger statement {number} saved."
+                )
+            return ok(
+                f"Thank you. The goal for worry {number} is saved."
+                if ctx.audience == "family"
+                else f"Safety goal {number} saved."
+            )
+        if value == "pasted":
+            if kind == "danger":
+                pair.danger_statement = text
+                pair.danger_who, pair.danger_behaviour, pair.danger_impact = split_danger_statement(
+                    text
+                )
+            else:
+                pair.safety_goal = text
+            _record(
+                ctx,
+                "changed",
+                f"{'danger statement' if kind == 'danger' else 'safety goal'} {number}",
+            )
+            return Outcome(True, ["Thank you. Here it is with your wording."], again=True)
+        if value == "rewrite":
+            _jump(ctx, key(rewrite_slot, pair.uid), back_to=question_key)
+            return ok()
+        if value in parts:
+            _jump(ctx, key(parts[value], pair.uid), back_to=question_key)
+            return ok()
+        return problem(
+            "Would you like to keep it as it is, write it your own way, or change one part? "
+            "You can tap a button."
+        )
+
+    return handle
+
+
+def _jump(ctx: Context, question_key: str, back_to: str | None) -> None:
+    """Ask question_key next, then come back to back_to."""
+    state = ctx.state
+    if back_to:
+        state.return_stack.append(back_to)
+    state.cursor = question_key
+
+
+def _rewrite(kind: str) -> Callable[[Context, str, Answer], Outcome]:
+    def handle(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+        pair = ctx.pair_for_key(question_key)
+        if pair is None:
+            return ok()
+        text = answer.text.strip()
+        number = ctx.pair_number(pair)
+        if kind == "danger":
+            pair.danger_statement = text
+            pair.danger_who, pair.danger_behaviour, pair.danger_impact = split_danger_statement(
+                text
+            )
+            pair.danger_confirmed = False
+            for slot in ("danger_who", "danger_behaviour", "danger_impact"):
+                ctx.state.mark_done(key(slot, pair.uid))
+        else:
+            pair.safety_goal = text
+            pair.goal_confirmed = False
+            for slot in ("goal_happening", "goal_who", "goal_duration"):
+                ctx.state.mark_done(key(slot, pair.uid))
+        check = key(f"{kind}_check", pair.uid)
+        if check not in ctx.state.return_stack:
+            ctx.state.return_stack.append(check)
+        _record(
+            ctx, "changed", f"{'danger statement' if kind == 'danger' else 'safety goal'} {number}"
+        )
+        return ok(saved(ctx))
+
+    return handle
+
+
+def _goal_part(
+    attribute: str, what: str, offer: bool = False
+) -> Callable[[Context, str, Answer], Outcome]:
+    def handle(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+        pair = ctx.pair_for_key(question_key)
+        if pair is None:
+            return ok()
+        text = answer.text.strip()
+        if (
+            attribute == "goal_happening"
+            and looks_like_safety_goal(text)
+            and not _editing(ctx, question_key)
+        ):
+            pair.safety_goal = text
+            pair.goal_confirmed = False
+            for slot in ("goal_who", "goal_duration"):
+                ctx.state.mark_done(key(slot, pair.uid))
+            _record(ctx, "added", f"safety goal {ctx.pair_number(pair)}")
+            return ok("Saved the whole goal." if ctx.audience != "family" else saved(ctx))
+        setattr(pair, attribute, text)
+        ctx.state.mark_done(question_key)
+        compose_goal_if_ready(ctx, pair)
+        _after_part_edit(ctx, question_key, "goal_check")
+        if offer:
+            _offer_people(ctx, text)
+        _record(ctx, "changed", f"{what} (worry {ctx.pair_number(pair)})")
+        return ok(saved(ctx))
+
+    return handle
+
+
+# -- scaling -----------------------------------------------------------------
+
+
+def _own_scores(ctx: Context, pair: Pair) -> list[Score]:
+    return [s for s in pair.scores if s.person_name == ctx.scorer and s.meeting is None]
+
+
+def scale_score(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    pair = ctx.pair_for_key(question_key)
+    if pair is None:
+        return ok()
+    parsed = parse_score(answer.text)
+    if parsed.value is None:
+        return problem(parsed.problem or "Please give a number from 0 to 10, like 4 or 7.")
+    if not pair.scaling_question:
+        pair.scaling_question = compose_scaling_question(pair, ctx.children())
+    pair.scores.append(
+        Score(person_name=ctx.scorer, value=parsed.value, reason=parsed.reason, scored_on=ctx.today)
+    )
+    if parsed.reason:
+        ctx.state.mark_done(key("scale_reason", pair.uid))
+    else:
+        ctx.state.unmark(key("scale_reason", pair.uid))
+    if parsed.value >= 10:
+        ctx.state.mark_done(key("scale_higher", pair.uid))
+    else:
+        ctx.state.unmark(key("scale_higher", pair.uid))
+    _record(ctx, "added", f"a score for worry {ctx.pair_number(pair)}")
+    return ok(f"Thank you. I've saved your score of {format_score(parsed.value)}.")
+
+
+def _latest_own(ctx: Context, question_key: str) -> Score | None:
+    pair = ctx.pair_for_key(question_key)
+    if pair is None:
+        return None
+    mine = _own_scores(ctx, pair)
+    return mine[-1] if mine else None
+
+
+def scale_reason(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    score = _latest_own(ctx, question_key)
+    if score is not None:
+        score.reason = answer.text.strip()
+        _record(ctx, "changed", "the reason for a score")
+    return ok(saved(ctx))
+
+
+def scale_higher(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    score = _latest_own(ctx, question_key)
+    if score is not None:
+        score.one_point_higher = answer.text.strip()
+        _record(ctx, "changed", "what one point higher would look like")
+    return ok(saved(ctx))
+
+
+def scale_others(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    pair = ctx.pair_for_key(question_key)
+    if pair is None:
+        return ok()
+    value = yes_no(answer)
+    if value is None and re.search(r"\d", answer.text):
+        value = True
+    if value is None:
+        return problem(
+            "Please say yes to add other people's scores from a meeting, or no to carry on."
+        )
+    if not value:
+        ctx.state.mark_done(key("scale_meeting", pair.uid))
+        ctx.state.mark_done(key("scale_other_score", pair.uid))
+        return ok()
+    if ctx.state.meeting_uid and ctx.meeting(ctx.state.meeting_uid):
+        meeting = ctx.meeting(ctx.state.meeting_uid)
+        ctx.state.mark_done(key("scale_meeting", pair.uid))
+        return ok(f"I'll record them for the {meeting.label}.")
+    return ok()
+
+
+def scale_meeting(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    parsed = parse_meeting(answer.text, ctx.today)
+    if parsed.date is None:
+        return problem(
+            "I couldn't find the date of the meeting. Please say the type and the date, "
+            "for example 'core group 12/01/2027' or 'CIN meeting today'."
+        )
+    plan = ctx.require_plan()
+    kind = MeetingType(parsed.kind) if parsed.kind else MeetingType.OTHER
+    meeting = next((m for m in plan.meetings if m.kind is kind and m.held_on == parsed.date), None)
+    if meeting is None:
+        meeting = Meeting(kind=kind, held_on=parsed.date)
+        plan.meetings.append(meeting)
+        _record(ctx, "added", meeting.label)
+    ctx.state.meeting_uid = meeting.uid
+    return ok(f"Scores will be saved for the {meeting.label}.")
+
+
+_NAME_THEN_SCORE = re.compile(
+    r"^\s*(?P<name>[^\d]+?)[\s,:\-–]+(?:gave(?: it)?|scored|says|said|is|at|=)?\s*"
+    r"(?P<rest>(?:\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|a |about|around|"
+    r"between).*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def scale_other_score(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    pair = ctx.pair_for_key(question_key)
+    meeting = ctx.meeting(ctx.state.meeting_uid)
+    if pair is None or meeting is None:
+        return ok()
+    if says_none(answer):
+        return ok()
+    match = _NAME_THEN_SCORE.match(answer.text)
+    if not match:
+        return problem(
+            "Please give one person at a time: their name or role, then the number and why. "
+            "For example: 'Nan 6 because she sees Dad trying'."
+        )
+    name = match.group("name").strip(" ,:-–").strip()
+    parsed = parse_score(match.group("rest"))
+    if parsed.value is None:
+        return problem(parsed.problem or "Please give a number from 0 to 10.")
+    pair.scores.append(
+        Score(
+            person_name=name,
+            value=parsed.value,
+            reason=parsed.reason,
+            meeting=meeting,
+            scored_on=meeting.held_on,
+        )
+    )
+    if name not in meeting.attendees:
+        meeting.attendees.append(name)
+    _record(ctx, "added", f"{name}'s score for worry {ctx.pair_number(pair)}")
+    return ok(f"Saved: {name}, {format_score(parsed.value)}.", again=True)
+
+
+# -- plan rules ------------------------------------------------------------------
+
+_RULE_OF = {
+    "rule_going_well": RuleKind.GOING_WELL,
+    "rule_triggers": RuleKind.TRIGGER,
+    "rule_red_flags": RuleKind.RED_FLAG,
+    "rule_who_does_what": RuleKind.WHO_DOES_WHAT,
+}
+
+
+def rule(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    pair = ctx.pair_for_key(question_key)
+    if pair is None:
+        return ok()
+    kind = _RULE_OF[split(question_key)[0]]
+    if _editing(ctx, question_key):
+        pair.rules[:] = [r for r in pair.rules if r.kind is not kind]
+    for text in split_items(answer.text):
+        new_rule = PlanRule(kind=kind, text=text)
+        if kind is RuleKind.WHO_DOES_WHAT:
+            parsed = parse_who_does_what(text)
+            new_rule.person_name, new_rule.action, new_rule.contact = (
+                parsed.person,
+                parsed.action,
+                parsed.contact,
+            )
+            _offer_people(ctx, text)
+        pair.rules.append(new_rule)
+    _record(ctx, "added", f"{kind.heading.lower()} (worry {ctx.pair_number(pair)})")
+    outcome = ok(saved(ctx))
+    if kind is RuleKind.WHO_DOES_WHAT and ctx.role is Role.PRACTISING:
+        from bot.interview.practice import model_rules
+
+        model = model_rules(ctx, pair)
+        if model:
+            outcome.say.append(model)
+    return outcome
+
+
+def add_person(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    """Everyone named in the plan but not in the network is offered at once, to save turns."""
+    state = ctx.state
+    names = list(state.pending_people)
+    if not names:
+        return ok()
+    value = yes_no(answer)
+    if value is None and re.match(r"^\s*(yes|yeah|yep|ok|okay|sure|add)\b", answer.text, re.I):
+        value = True
+    if value is True:
+        plan = ctx.require_plan()
+        relationship = None
+        if len(names) == 1:
+            rest = re.sub(
+                r"^\s*(yes|yeah|yep|ok|okay|sure|please|add( them| him| her)?)[\s,.!-]*",
+                "",
+                answer.text,
+                flags=re.IGNORECASE,
+            )
+            rest = re.sub(r"^(she|he|they)('s| is| are)\s+", "", rest, flags=re.IGNORECASE).strip(
+                " ."
+            )
+            if rest and not rest.startswith("/"):
+                relationship = rest
+        for name in names:
+            plan.add_person(Person(name=name, relationship=relationship))
+        state.pending_people.clear()
+        from bot.plan.model import join_names
+
+        _record(ctx, "added", join_names(names) + " to the safety network")
+        return ok(
+            f"Added {join_names(names)}. You can say how they know the family later, in the review."
+        )
+    if value is False:
+        state.declined_people.extend(names)
+        state.pending_people.clear()
+        return ok("OK, I won't add them.")
+    return problem("Shall I add them to the list of people who help? Please say yes or no.")
+
+
+def more_pairs(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    value = yes_no(answer)
+    if value is None and len(answer.text.split()) >= 4:
+        value = True
+    if value is True:
+        ctx.state.new_pair = True
+        return ok()
+    if value is False:
+        ctx.state.mark_done("pairs_done")
+        return ok()
+    return problem("Is there another worry to write about? Please say yes or no.")
+
+
+# -- the timeline -----------------------------------------------------------------
+
+
+def step_what(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    plan = ctx.require_plan()
+    step = ctx.step_for_key(question_key)
+    if step is None and says_none(answer):
+        ctx.state.new_step = False
+        ctx.state.mark_done("steps_done")
+        if not plan.steps:
+            plan.note_open("steps", "Steps on the timeline")
+        return ok()
+    text = answer.text.strip()
+    if step is None:
+        step = Step(what=text)
+        plan.steps.append(step)
+        ctx.state.new_step = False
+        _record(ctx, "added", f"step {len(plan.steps)}")
+        return ok(saved(ctx), key_=key("step_what", step.uid))
+    step.what = text
+    _record(ctx, "changed", f"step {ctx.step_number(step)}")
+    return ok(saved(ctx))
+
+
+def step_who(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    step = ctx.step_for_key(question_key)
+    if step is None:
+        return ok()
+    step.who = answer.text.strip()
+    _offer_people(ctx, step.who)
+    _record(ctx, "changed", f"who does step {ctx.step_number(step)}")
+    return ok(saved(ctx))
+
+
+def _date_problem(kind: str | None) -> str:
+    if kind == "past":
+        return (
+            "That date has already passed. What date did you mean? "
+            "For example '12/01/2027', 'in two weeks' or 'end of March'."
+        )
+    return (
+        "I couldn't work out that date. You can say a date like '12/01/2027' (day first), "
+        "or 'in two weeks', 'next Friday' or 'end of March'."
+    )
+
+
+def step_when(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    step = ctx.step_for_key(question_key)
+    if step is None:
+        return ok()
+    parsed = parse_uk_date(answer.text, ctx.today)
+    if parsed.date is None or parsed.problem:
+        return problem(_date_problem(parsed.problem))
+    step.due = parsed.date
+    step.due_text = answer.text.strip()
+    _record(ctx, "changed", f"the date for step {ctx.step_number(step)}")
+    return ok(f"Saved: by {format_uk_date(parsed.date)}.")
+
+
+def more_steps(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    value = yes_no(answer)
+    if value is None and len(answer.text.split()) >= 3:
+        # They went straight on to describe the next step.
+        plan = ctx.require_plan()
+        step = Step(what=answer.text.strip())
+        plan.steps.append(step)
+        ctx.state.mark_done(key("step_what", step.uid))
+        _record(ctx, "added", f"step {len(plan.steps)}")
+        return ok(saved(ctx))
+    if value is True:
+        ctx.state.new_step = True
+        return ok()
+    if value is False:
+        ctx.state.mark_done("steps_done")
+        return ok()
+    return problem("Is there another step? Please say yes or no.")
+
+
+def closure_date(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    parsed = parse_uk_date(answer.text, ctx.today)
+    if parsed.date is None or parsed.problem:
+        return problem(_date_problem(parsed.problem))
+    plan = ctx.require_plan()
+    plan.target_closure_date = parsed.date
+    plan.target_closure_text = answer.text.strip()
+    _record(ctx, "changed", "the target date for closing the case")
+    outcome = ok(f"Saved: the case could close by {format_uk_date(parsed.date)}.")
+    if ctx.role is Role.PRACTISING:
+        from bot.interview.practice import model_timeline
+
+        model = model_timeline(ctx)
+        if model:
+            outcome.say.append(model)
+    return outcome
+
+
+# -- review -----------------------------------------------------------------------
+
+
+def review(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    value = answer.choice
+    if (
+        value == "change"
+        or yes_no(answer) is False
+        or re.search(r"change|edit|wrong|fix|add|remove", answer.text, re.I)
+    ):
+        _jump(ctx, "review_pick", back_to="review")
+        return ok()
+    if yes_no(answer) is True or value == "accept":
+        ctx.state.reviewed = True
+        return ok()
+    return problem("Is everything right? Say yes, or 'change something' to change a part.")
+
+
+def _pick(options: list[tuple[str, str]], answer: Answer) -> str | None:
+    if answer.choice:
+        return answer.choice if any(v == answer.choice for _, v in options) else None
+    text = answer.text.strip().casefold().rstrip(".")
+    if text.isdigit() and 1 <= int(text) <= len(options):
+        return options[int(text) - 1][1]
+    for title, value in options:
+        if text and (text == title.casefold() or text in title.casefold()):
+            return value
+    return None
+
+
+def review_pick(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    from bot.interview import review as menu
+
+    value = _pick(menu.sections(ctx), answer)
+    state = ctx.state
+    if value is None:
+        return problem("Please pick a part of the plan: tap a button or type its number.")
+    state.reviewed = False
+    if value == "children":
+        state.cursor = "children"
+    elif value == "closure":
+        state.cursor = "closure_date"
+    elif value == "add_pair":
+        state.new_pair = True
+        state.cursor = None
+        state.return_stack.clear()
+    else:
+        state.review_section = value
+        state.cursor = "review_item"
+    return ok()
+
+
+def review_item(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    from bot.interview import review as menu
+
+    value = _pick(menu.items(ctx), answer)
+    state = ctx.state
+    plan = ctx.require_plan()
+    if value is None:
+        return problem("Please pick one: tap a button or type its number.")
+    action, _, target = value.partition(":")
+    state.cursor = "review"
+    if action == "edit":
+        slot, uid = split(target)
+        if slot in ("danger_who", "danger_behaviour", "danger_impact"):
+            state.return_stack.append(key("danger_check", uid))
+        if slot in ("goal_happening", "goal_who", "goal_duration"):
+            state.return_stack.append(key("goal_check", uid))
+        state.cursor = target
+        return ok()
+    if action == "remove_person":
+        index = int(target)
+        if 0 <= index < len(plan.people):
+            person = plan.people.pop(index)
+            _record(ctx, "removed", f"{person.name} from the safety network")
+            return ok(f"Removed {person.name}.")
+    if action == "remove_pair":
+        pair = ctx.pair(target)
+        if pair is not None:
+            number = ctx.pair_number(pair)
+            plan.pairs.remove(pair)
+            state.forget_uid(target)
+            plan.open_questions[:] = [
+                q for q in plan.open_questions if not q.key.endswith("@" + target)
+            ]
+            _record(ctx, "removed", f"worry {number}")
+            return ok(f"Removed worry {number}.")
+    if action == "add_step":
+        state.new_step = True
+        state.cursor = None
+        return ok()
+    if action == "edit_step":
+        state.return_stack.append(key("step_when", target))
+        state.return_stack.append(key("step_who", target))
+        state.cursor = key("step_what", target)
+        return ok()
+    if action == "toggle_step":
+        step = ctx.step(target)
+        if step is not None:
+            step.done = not step.done
+            number = ctx.step_number(step)
+            _record(ctx, "changed", f"step {number} to {'done' if step.done else 'not done'}")
+            return ok(f"Step {number} is marked {'done' if step.done else 'not done'}.")
+    if action == "remove_step":
+        step = ctx.step(target)
+        if step is not None:
+            number = ctx.step_number(step)
+            plan.steps.remove(step)
+            state.forget_uid(target)
+            _record(ctx, "removed", f"step {number}")
+            return ok(f"Removed step {number}.")
+    return ok()
+
+
+# -- pauses -----------------------------------------------------------------------
+
+
+def safe_to_continue(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    value = yes_no(answer)
+    if value is True or re.search(
+        r"\b(i'?m|i am|we'?re|we are)\s+(safe|ok|okay|fine)\b", answer.text, re.I
+    ):
+        ctx.state.paused = False
+        return ok("Thank you. Let's carry on where we were.")
+    return Outcome(
+        False,
+        [
+            "That's OK. Please get help first. Your answers are saved. When you are safe and "
+            "ready, say 'I'm safe' and we'll carry on from where we were."
+        ],
+    )
+
+
+def restart_confirm(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    value = yes_no(answer)
+    if value is True:
+        return Outcome(True, ["restart"])
+    if value is False:
+        return ok("OK, I've kept your answers.")
+    return problem("Do you want to start again? Please say yes or no.")
+
+
+HANDLERS: dict[str, Callable[[Context, str, Answer], Outcome]] = {
+    "danger_now": danger_now,
+    "user_role": user_role,
+    "consent": consent,
+    "resume": resume,
+    "practice_case": practice_case,
+    "about_you": about_you,
+    "children": children,
+    "supporters": supporters,
+    "professionals": professionals,
+    "strengths": column,
+    "existing_safety": existing_safety,
+    "safety_when_worry": safety_when_worry,
+    "safety_how_long": safety_how_long,
+    "harm": column,
+    "complicating": column,
+    "needs": column,
+    "danger_who": danger_who,
+    "danger_behaviour": _danger_part("danger_behaviour", "what happens"),
+    "danger_impact": _danger_part("danger_impact", "what could happen"),
+    "danger_check": _check("danger"),
+    "danger_rewrite": _rewrite("danger"),
+    "goal_happening": _goal_part("goal_happening", "what everyone needs to see"),
+    "goal_who": _goal_part("goal_who", "who is involved", offer=True),
+    "goal_duration": _goal_part("goal_duration", "how long"),
+    "goal_check": _check("goal"),
+    "goal_rewrite": _rewrite("goal"),
+    "scale_score": scale_score,
+    "scale_reason": scale_reason,
+    "scale_higher": scale_higher,
+    "scale_others": scale_others,
+    "scale_meeting": scale_meeting,
+    "scale_other_score": scale_other_score,
+    "rule_going_well": rule,
+    "rule_triggers": rule,
+    "rule_red_flags": rule,
+    "rule_who_does_what": rule,
+    "add_person": add_person,
+    "more_pairs": more_pairs,
+    "step_what": step_what,
+    "step_who": step_who,
+    "step_when": step_when,
+    "more_steps": more_steps,
+    "closure_date": closure_date,
+    "review": review,
+    "review_pick": review_pick,
+    "review_item": review_item,
+    "safe_to_continue": safe_to_continue,
+    "restart_confirm": restart_confirm,
+}
+
+
+# -- reading back -------------------------------------------------------------------
+
+
+def describe_answer(ctx: Context, question_key: str) -> str | None:
+    """The current answer to a question, in a line, for 'go back'."""
+    plan = ctx.plan
+    if plan is None:
+        return None
+    slot, _uid = split(question_key)
+    pair = ctx.pair_for_key(question_key)
+    step = ctx.step_for_key(question_key)
+    from bot.plan.model import join_names
+
+    if slot == "children":
+        return join_names([c.first_name for c in plan.children]) or None
+    if slot == "supporters":
+        return join_names([p.name for p in plan.people if not p.is_professional]) or None
+    if slot == "professionals":
+        return join_names([p.name for p in plan.people if p.is_professional]) or None
+    kinds = {
+        "strengths": ColumnKind.STRENGTH,
+        "existing_safety": ColumnKind.EXISTING_SAFETY,
+        "harm": ColumnKind.HARM,
+        "complicating": ColumnKind.COMPLICATING,
+        "needs": ColumnKind.NEEDS,
+    }
+    if slot in kinds:
+        return " / ".join(e.text for e in plan.entries_of(kinds[slot])) or None
+    if slot == "about_you":
+        return ctx.conversation.user_name
+    if pair is not None:
+        attribute = {
+            "danger_who": "danger_who",
+            "danger_behaviour": "danger_behaviour",
+            "danger_impact": "danger_impact",
+            "danger_check": "danger_statement",
+            "danger_rewrite": "danger_statement",
+            "goal_happening": "goal_happening",
+            "goal_who": "goal_who",
+            "goal_duration": "goal_duration",
+            "goal_check": "safety_goal",
+            "goal_rewrite": "safety_goal",
+        }.get(slot)
+        if attribute:
+            return getattr(pair, attribute)
+        if slot.startswith("scale"):
+            mine = _own_scores(ctx, pair)
+            if mine:
+                latest = mine[-1]
+                if slot == "scale_reason":
+                    return latest.reason
+                if slot == "scale_higher":
+                    return latest.one_point_higher
+                return format_score(latest.value)
+            return None
+        if slot in _RULE_OF:
+            return " / ".join(r.text for r in pair.rules_of(_RULE_OF[slot])) or None
+    if step is not None:
+        if slot == "step_what":
+            return step.what
+        if slot == "step_who":
+            return step.who
+        if slot == "step_when":
+            return format_uk_date(step.due) if step.due else step.due_text
+    if slot == "closure_date" and plan.target_closure_date:
+        return format_uk_date(plan.target_closure_date)
+    return None
+
+
+def today_default() -> dt.date:
+    return dt.date.today()

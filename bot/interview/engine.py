@@ -1,0 +1,465 @@
+"""The interview's operations: ask, answer, and the things people can say at any question."""
+
+from __future__ import annotations
+
+from bot.faults import too_long
+from bot.interview import answers
+from bot.interview.answers import Answer, says_keep
+from bot.interview.catalogue import spec
+from bot.interview.context import Context
+from bot.interview.flow import next_key
+from bot.interview.keys import key, split
+from bot.interview.prompts import fill, question_message
+from bot.interview.reply import Reply
+from bot.plan.model import Role, UrgentFlag
+from bot.safety import assess
+from bot.safety.messages import urgent_message
+from bot.settings import Settings, load_settings
+from bot.text import clean_text, is_blank
+
+# Questions about the conversation rather than the plan: "go back" skips them.
+_NOT_IN_HISTORY = {
+    "danger_now",
+    "consent",
+    "resume",
+    "review",
+    "review_pick",
+    "review_item",
+    "safe_to_continue",
+    "restart_confirm",
+    "add_person",
+    "user_role",
+}
+# Questions that cannot be left open.
+_CANNOT_SKIP = {"user_role", "consent"}
+
+
+class Interview:
+    def __init__(self, ctx: Context, settings: Settings | None = None) -> None:
+        self.ctx = ctx
+        self.settings = settings or load_settings()
+
+    # -- reading -----------------------------------------------------------
+
+    def current_key(self) -> str | None:
+        return next_key(self.ctx)
+
+    def current_slot(self) -> str | None:
+        question = self.current_key()
+        return split(question)[0] if question else None
+
+    def ask(self) -> Reply:
+        question = self.current_key()
+        reply = Reply(slot=split(question)[0] if question else None)
+        if question is None:
+            return reply
+        message = question_message(self.ctx, question)
+        if split(question)[0] == "review":
+            from bot.interview.review import summary
+
+            reply.say(summary(self.ctx))
+        if self.ctx.state.retry:
+            # Asked again after an answer that couldn't be used: the problem was
+            # already explained, so only the buttons are shown again.
+            message.text = _short_question(message.text)
+        reply.messages.append(message)
+        return reply
+
+    # -- starting and stopping -----------------------------------------------
+
+    def welcome(self) -> Reply:
+        ctx = self.ctx
+        reply = Reply()
+        state = ctx.state
+        returning = ctx.plan is not None and bool(state.history)
+        if ctx.conversation.consent is False:
+            ctx.conversation.consent = None
+        if returning:
+            state.resume_offer = True
+            state.danger_checked = False
+            reply.say("Hello again.")
+        else:
+            if ctx.role is Role.FAMILY or ctx.conversation.role is None:
+                reply.say(
+                    "Hello. I can help you write a draft safety plan, one question at a time. "
+                    "It's a draft to talk through with your family's worker, not a decision."
+                )
+            else:
+                reply.say(
+                    "Hello. I help you turn what you know into a draft safety plan, one question "
+                    "at a time. It's a draft for the family and network to agree, not a decision."
+                )
+            reply.say(
+                "You can say 'help', 'example', 'go back', 'I don't know' or 'stop' at any time."
+            )
+        reply.slot = self.current_slot()
+        return reply
+
+    def stop(self) -> Reply:
+        ctx = self.ctx
+        reply = Reply(slot=None)
+        if ctx.plan is not None and ctx.conversation.consent:
+            ctx.state.danger_checked = False
+            if ctx.audience == "family":
+                reply.say(
+                    "Your answers are saved. To carry on later, come back to this chat and say "
+                    "hello. Take care."
+                )
+            else:
+                reply.say("Saved. Say hello when you want to carry on where you left off.")
+        else:
+            reply.say("OK. Nothing has been kept. Say hello if you'd like to start.")
+        return reply
+
+    # -- answering ------------------------------------------------------------
+
+    def answer(self, given: Answer, channel: str = "rest") -> Reply:
+        ctx = self.ctx
+        state = ctx.state
+        question = self.current_key()
+        reply = Reply()
+        if question is None:
+            reply.say(
+                "There's nothing more to ask. You can say 'review' to change something, "
+                "or 'download' to get the document."
+            )
+            return reply
+        slot, _uid = split(question)
+        text = clean_text(given.text or "")
+        if not given.choice and is_blank(text):
+            return self._retry(
+                reply, "I didn't get an answer there. You can type it, or say 'I don't know'."
+            )
+        if len(text) > ctx.max_chars:
+            return self._retry(reply, too_long(ctx.max_chars))
+        if not given.choice and assess(text, given.intent, None).urgent:
+            return self.pause_for_safety(text, channel, say=True)
+        if state.cursor == question and says_keep(given) and slot not in _NOT_IN_HISTORY:
+            self._leave_cursor(question)
+            reply.say("OK, I've kept your answer.")
+            reply.slot = self.current_slot()
+            return reply
+        cursor_before = state.cursor
+        outcome = answers.HANDLERS[slot](ctx, question, Answer(text, given.intent, given.choice))
+        if outcome.urgent:
+            state.danger_checked = True
+            return self.pause_for_safety(text, channel, say=True)
+        if not outcome.accepted:
+            return self._retry(reply, *outcome.say)
+        state.retry = False
+        if outcome.say == ["restart"]:
+            return self._restart(reply)
+        effective = outcome.key or question
+        if not outcome.again:
+            state.mark_done(effective)
+            if slot not in _NOT_IN_HISTORY:
+                if effective in state.history:
+                    state.history.remove(effective)
+                state.history.append(effective)
+            if ctx.plan is not None:
+                ctx.plan.resolve_open(effective)
+            if state.cursor == cursor_before == question:
+                self._leave_cursor(question)
+        state.flags.pop("going_back", None)
+        for line in outcome.say:
+            reply.say(line)
+        if outcome.ended:
+            reply.slot = None
+            return reply
+        reply.slot = self.current_slot()
+        return reply
+
+    def _retry(self, reply: Reply, *lines: str) -> Reply:
+        self.ctx.state.retry = True
+        for line in lines:
+            reply.say(line)
+        reply.slot = self.current_slot()
+        return reply
+
+    def _leave_cursor(self, question: str) -> None:
+        state = self.ctx.state
+        if state.cursor == question:
+            state.cursor = state.return_stack.pop() if state.return_stack else None
+        state.flags.pop("going_back", None)
+
+    # -- at any question --------------------------------------------------------
+
+    def help(self) -> Reply:
+        question = self.current_key()
+        reply = Reply(slot=split(question)[0] if question else None)
+        if question is None:
+            reply.say(
+                "I help you write a draft safety plan. You can say 'review' to see it and change "
+                "any part, or 'download' to get it as a document."
+            )
+            return reply
+        question_spec = spec(split(question)[0])
+        reply.say(fill(self.ctx, question_spec.help.for_audience(self.ctx.audience), question))
+        return reply
+
+    def example(self) -> Reply:
+        question = self.current_key()
+        reply = Reply(slot=split(question)[0] if question else None)
+        if question is None:
+            reply.say("There's no question waiting for an answer just now.")
+            return reply
+        question_spec = spec(split(question)[0])
+        text = fill(self.ctx, question_spec.example.for_audience(self.ctx.audience), question)
+        reply.say(
+            "For example: " + text
+            if not text.lower().startswith(("for example", "you could"))
+            else text
+        )
+        return reply
+
+    def go_back(self) -> Reply:
+        ctx = self.ctx
+        state = ctx.state
+        reply = Reply()
+        if state.paused:
+            reply.slot = self.current_slot()
+            return reply
+        current = self.current_key()
+        history = [k for k in state.history if k != current]
+        if not history:
+            reply.say("We're at the first question, so there's nothing to go back to.")
+            reply.slot = self.current_slot()
+            return reply
+        previous = history[-1]
+        state.history = history[:-1]
+        if state.cursor and state.cursor != previous:
+            # Going back from a question that was itself out of order: forget where it led.
+            state.return_stack.clear()
+        state.cursor = previous
+        state.flags["going_back"] = previous
+        state.retry = False
+        reply.slot = split(previous)[0]
+        return reply
+
+    def skip(self) -> Reply:
+        ctx = self.ctx
+        state = ctx.state
+        reply = Reply()
+        question = self.current_key()
+        if question is None:
+            reply.say("There's no question to skip just now.")
+            return reply
+        slot, _uid = split(question)
+        if slot == "danger_now":
+            # Not knowing whether someone is in danger is treated as a yes.
+            state.danger_checked = True
+            return self.pause_for_safety("(not sure whether anyone is in danger)", "rest", say=True)
+        if slot in _CANNOT_SKIP:
+            reply.say(fill(ctx, spec(slot).help.for_audience(ctx.audience), question))
+            reply.slot = slot
+            return reply
+        if slot in ("safe_to_continue",):
+            return self.answer(Answer("not now"))
+        if state.cursor == question and slot not in _NOT_IN_HISTORY:
+            self._leave_cursor(question)
+            reply.say("OK, I've left that as it was.")
+            reply.slot = self.current_slot()
+            return reply
+        handled = self._skip_special(slot, question, reply)
+        if not handled:
+            effective = question
+            if slot == "danger_who" and ctx.pair_for_key(question) is None:
+                _pair, effective = answers._pair_for(ctx, question)
+            plan = ctx.require_plan()
+            plan.note_open(effective, self._open_label(effective))
+            state.mark_done(effective)
+            if slot not in _NOT_IN_HISTORY:
+                state.history.append(effective)
+            pair = ctx.pair_for_key(effective)
+            if pair is not None:
+                answers.compose_danger_if_ready(ctx, pair)
+                answers.compose_goal_if_ready(ctx, pair)
+            if state.cursor == question:
+                self._leave_cursor(question)
+            reply.say(
+                "That's OK. I've noted it as something to come back to."
+                if ctx.audience == "family"
+                else "Noted as still to do."
+            )
+        state.retry = False
+        reply.slot = self.current_slot()
+        return reply
+
+    def _skip_special(self, slot: str, question: str, reply: Reply) -> bool:
+        """Questions where "I don't know" means something other than 'leave it open'."""
+        ctx = self.ctx
+        state = ctx.state
+        if slot in ("resume",):
+            state.resume_offer = False
+            return True
+        if slot == "practice_case":
+            answers.practice_case(ctx, question, Answer("surprise me"))
+            return True
+        if slot == "about_you":
+            state.mark_done("about_you")
+            return True
+        if slot in ("more_pairs",):
+            state.mark_done(question)
+            state.mark_done("pairs_done")
+            return True
+        if slot == "more_steps":
+            state.mark_done(question)
+            state.mark_done("steps_done")
+            return True
+        if slot == "step_what" and ctx.step_for_key(question) is None:
+            state.new_step = False
+            state.mark_done("steps_done")
+            plan = ctx.require_plan()
+            if not plan.steps:
+                plan.note_open("steps", "Steps on the timeline")
+            return True
+        if slot in ("scale_others", "scale_other_score"):
+            pair = ctx.pair_for_key(question)
+            if pair is not None:
+                for part in ("scale_others", "scale_meeting", "scale_other_score"):
+                    state.mark_done(key(part, pair.uid))
+            return True
+        if slot == "safety_when_worry":
+            answers.safety_when_worry(ctx, question, Answer("not sure"))
+            state.mark_done(question)
+            ctx.require_plan().note_open(
+                question, "Whether the existing safety was shown while the worry was happening"
+            )
+            return True
+        if slot == "add_person":
+            answers.add_person(ctx, question, Answer("no"))
+            return True
+        if slot in ("review", "review_pick", "review_item"):
+            state.cursor = None
+            state.return_stack.clear()
+            state.reviewed = True
+            return True
+        if slot == "restart_confirm":
+            self._leave_cursor(question)
+            return True
+        return False
+
+    def _open_label(self, question: str) -> str:
+        ctx = self.ctx
+        slot, _uid = split(question)
+        label = spec(slot).label
+        pair = ctx.pair_for_key(question)
+        step = ctx.step_for_key(question)
+        if pair is not None:
+            return f"Worry {ctx.pair_number(pair)}: {label[0].lower() + label[1:]}"
+        if step is not None:
+            return f"Step {ctx.step_number(step)}: {label[0].lower() + label[1:]}"
+        return label
+
+    def start_review(self) -> Reply:
+        state = self.ctx.state
+        reply = Reply()
+        if self.ctx.plan is None or not self.ctx.conversation.consent:
+            reply.say("There's nothing in the plan yet.")
+            reply.slot = self.current_slot()
+            return reply
+        if self.current_slot() in ("review", "review_pick", "review_item"):
+            # Asking to change something while the plan is being reviewed.
+            state.cursor = "review_pick"
+            state.return_stack[:] = ["review"]
+            reply.slot = "review_pick"
+            return reply
+        state.return_stack.clear()
+        state.cursor = "review"
+        state.reviewed = False
+        state.retry = False
+        reply.slot = "review"
+        return reply
+
+    def start_practice(self) -> Reply:
+        conversation = self.ctx.conversation
+        reply = Reply()
+        if conversation.role in (None, Role.PRACTISING) and (
+            self.ctx.plan is None or not self.ctx.plan.pairs
+        ):
+            conversation.role = Role.PRACTISING
+            reply.say("Let's practise with a made-up family. I'll give you feedback as you go.")
+        else:
+            reply.say(
+                "Practice uses a made-up family, so it needs a chat of its own. Start a new chat "
+                "and choose 'I'm practising'."
+            )
+        reply.slot = self.current_slot()
+        return reply
+
+    def request_restart(self) -> Reply:
+        state = self.ctx.state
+        reply = Reply()
+        current = self.current_key()
+        if self.ctx.plan is None:
+            state.cursor = None
+            state.return_stack.clear()
+            reply.slot = self.current_slot()
+            return reply
+        if current and current != "restart_confirm":
+            if state.cursor:
+                state.return_stack.append(state.cursor)
+            state.cursor = "restart_confirm"
+        reply.slot = "restart_confirm"
+        return reply
+
+    def _restart(self, reply: Reply) -> Reply:
+        ctx = self.ctx
+        plan = ctx.plan
+        if plan is not None:
+            for collection in (
+                plan.children,
+                plan.people,
+                plan.entries,
+                plan.pairs,
+                plan.steps,
+                plan.meetings,
+                plan.open_questions,
+            ):
+                collection.clear()
+            plan.target_closure_date = None
+            plan.target_closure_text = None
+            plan.practice_case = None
+            plan.record(ctx.actor, "removed", "every answer (started again)")
+        from bot.interview.state import InterviewState
+
+        fresh = InterviewState(danger_checked=True)
+        ctx.state.__dict__.update(fresh.__dict__)
+        if ctx.conversation.user_name and plan is not None:
+            ctx.state.mark_done("about_you")
+            from bot.plan.model import Person
+
+            plan.add_person(
+                Person(
+                    name=ctx.conversation.user_name,
+                    relationship=ctx.conversation.user_relationship,
+                    is_professional=ctx.role is not Role.FAMILY,
+                )
+            )
+        reply.say("OK, we're starting again from the beginning.")
+        reply.slot = self.current_slot()
+        return reply
+
+    # -- safety -------------------------------------------------------------------
+
+    def pause_for_safety(self, message: str, channel: str, say: bool = False) -> Reply:
+        """Someone may be in danger now: stop, record it for the worker, and ask if they're safe."""
+        ctx = self.ctx
+        state = ctx.state
+        flag = UrgentFlag(message=message, channel=channel)
+        ctx.conversation.urgent_flags.append(flag)
+        if ctx.plan is not None and ctx.conversation.consent:
+            ctx.plan.urgent_flags.append(flag)
+        state.paused = True
+        state.retry = False
+        reply = Reply()
+        if say:
+            reply.say(urgent_message(self.settings))
+        reply.slot = "safe_to_continue"
+        return reply
+
+
+def _short_question(text: str) -> str:
+    """The last paragraph of a question: its actual ask, without the preamble."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    return paragraphs[-1] if paragraphs else text

@@ -1,0 +1,142 @@
+"""Which question comes next: the first thing the plan still lacks.
+
+The order follows the practice: the family and its network, the three
+columns, then each worry as a danger statement paired with a safety goal,
+its scaling question and plan rules, then the timeline and a closure date,
+then a review of the whole plan.
+"""
+
+from __future__ import annotations
+
+from bot.interview.context import Context
+from bot.interview.keys import key
+from bot.plan.model import Role
+
+BEFORE_PAIRS = (
+    "children",
+    "supporters",
+    "professionals",
+    "strengths",
+    "existing_safety",
+    "safety_when_worry",
+    "safety_how_long",
+    "harm",
+    "complicating",
+    "needs",
+)
+
+PAIR_SLOTS = (
+    "danger_who",
+    "danger_behaviour",
+    "danger_impact",
+    "danger_check",
+    "goal_happening",
+    "goal_who",
+    "goal_duration",
+    "goal_check",
+    "scale_score",
+    "scale_reason",
+    "scale_higher",
+    "scale_others",
+    "scale_meeting",
+    "scale_other_score",
+    "rule_going_well",
+    "rule_triggers",
+    "rule_red_flags",
+    "rule_who_does_what",
+)
+
+STEP_SLOTS = ("step_who", "step_when")
+
+# Other people's scores for a meeting are for workers preparing meetings.
+WORKER_ONLY = {"scale_others", "scale_meeting", "scale_other_score"}
+
+
+def _applies(ctx: Context, slot: str) -> bool:
+    flags = ctx.state.flags
+    if slot == "safety_when_worry":
+        return bool(flags.get("safety_given"))
+    if slot == "safety_how_long":
+        return bool(flags.get("safety_shown_when_worried"))
+    if slot in WORKER_ONLY:
+        return ctx.role is not Role.FAMILY
+    return True
+
+
+def next_key(ctx: Context) -> str | None:
+    """The key of the question to ask now, or None when the interview is complete."""
+    state = ctx.state
+    conversation = ctx.conversation
+    if state.paused:
+        return "safe_to_continue"
+    if state.cursor:
+        return state.cursor
+    if not state.danger_checked:
+        return "danger_now"
+    if conversation.role is None:
+        return "user_role"
+    if conversation.consent is not True:
+        return "consent"
+    if state.resume_offer:
+        return "resume"
+    plan = ctx.plan
+    if conversation.role is Role.PRACTISING and (plan is None or plan.practice_case is None):
+        return "practice_case"
+    if conversation.role is not Role.PRACTISING and not state.is_done("about_you"):
+        return "about_you"
+    if state.pending_people:
+        return "add_person"
+    for slot in BEFORE_PAIRS:
+        if not state.is_done(slot) and _applies(ctx, slot):
+            return slot
+    pairs = plan.pairs if plan else []
+    for pair in pairs:
+        for slot in PAIR_SLOTS:
+            question = key(slot, pair.uid)
+            if not state.is_done(question) and _applies(ctx, slot):
+                return question
+    if state.new_pair or (not pairs and not state.is_done("pairs_done")):
+        return "danger_who"
+    if not state.is_done("pairs_done"):
+        return key("more_pairs", pairs[-1].uid)
+    steps = plan.steps if plan else []
+    for step in steps:
+        for slot in STEP_SLOTS:
+            question = key(slot, step.uid)
+            if not state.is_done(question):
+                return question
+    if state.new_step or (not steps and not state.is_done("steps_done")):
+        return "step_what"
+    if not state.is_done("steps_done"):
+        return key("more_steps", steps[-1].uid)
+    if not state.is_done("closure_date"):
+        return "closure_date"
+    if not state.reviewed:
+        return "review"
+    return None
+
+
+def sections_progress(ctx: Context) -> tuple[list[str], list[str]]:
+    """Plain names of the parts that are done and the parts still to do."""
+    state = ctx.state
+    plan = ctx.plan
+    done: list[str] = []
+    left: list[str] = []
+
+    def place(name: str, finished: bool) -> None:
+        (done if finished else left).append(name)
+
+    place("the family and the people who help", all(state.is_done(s) for s in BEFORE_PAIRS[:3]))
+    place(
+        "what's going well and the worries",
+        all(state.is_done(s) or not _applies(ctx, s) for s in BEFORE_PAIRS[3:]),
+    )
+    pairs = plan.pairs if plan else []
+    for number, pair in enumerate(pairs, start=1):
+        finished = all(state.is_done(key(s, pair.uid)) or not _applies(ctx, s) for s in PAIR_SLOTS)
+        place(f"worry {number}", finished)
+    if not pairs:
+        left.append("the worries and goals")
+    place("the steps", state.is_done("steps_done"))
+    place("the date the case could close", state.is_done("closure_date"))
+    return done, left

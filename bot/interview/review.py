@@ -1,0 +1,212 @@
+"""The review: the whole plan read back, and menus to change any part of it."""
+
+from __future__ import annotations
+
+from bot.interview.context import Context
+from bot.plan.compose import format_score
+from bot.plan.model import ColumnKind, RuleKind, join_names
+
+_COLUMN_TITLES = {
+    "family": {
+        ColumnKind.STRENGTH: "What's going well",
+        ColumnKind.EXISTING_SAFETY: "What has kept the children safe",
+        ColumnKind.HARM: "What has happened that worries people",
+        ColumnKind.COMPLICATING: "What makes things harder",
+        ColumnKind.NEEDS: "What needs to happen",
+    },
+    "worker": {
+        ColumnKind.STRENGTH: "Strengths",
+        ColumnKind.EXISTING_SAFETY: "Existing safety",
+        ColumnKind.HARM: "Harm",
+        ColumnKind.COMPLICATING: "Complicating factors",
+        ColumnKind.NEEDS: "What needs to happen",
+    },
+}
+
+_RULE_TITLES = {
+    "family": {
+        RuleKind.GOING_WELL: "Signs it's going well",
+        RuleKind.TRIGGER: "What could make it harder",
+        RuleKind.RED_FLAG: "Warning signs",
+        RuleKind.WHO_DOES_WHAT: "Who does what",
+    },
+    "worker": {kind: kind.heading for kind in RuleKind},
+}
+
+COLUMN_SLOTS = {
+    ColumnKind.STRENGTH: "strengths",
+    ColumnKind.EXISTING_SAFETY: "existing_safety",
+    ColumnKind.HARM: "harm",
+    ColumnKind.COMPLICATING: "complicating",
+    ColumnKind.NEEDS: "needs",
+}
+
+RULE_SLOTS = {
+    RuleKind.GOING_WELL: "rule_going_well",
+    RuleKind.TRIGGER: "rule_triggers",
+    RuleKind.RED_FLAG: "rule_red_flags",
+    RuleKind.WHO_DOES_WHAT: "rule_who_does_what",
+}
+
+
+def _worry_word(ctx: Context) -> str:
+    return "Worry" if ctx.audience == "family" else "Danger statement"
+
+
+def summary(ctx: Context) -> str:
+    """The plan so far, as one readable message."""
+    plan = ctx.plan
+    if plan is None:
+        return "There is nothing in the plan yet."
+    audience = ctx.audience
+    lines: list[str] = ["Here is the plan so far."]
+    children = [
+        f"{c.first_name} ({c.age})" if c.age is not None else c.first_name for c in plan.children
+    ]
+    lines.append("Children: " + (join_names(children) or "not added yet"))
+    family = [p for p in plan.people if not p.is_professional]
+    workers = [p for p in plan.people if p.is_professional]
+
+    def person(p) -> str:  # noqa: ANN001
+        return f"{p.name} ({p.relationship})" if p.relationship else p.name
+
+    lines.append("People who help: " + (join_names([person(p) for p in family]) or "none yet"))
+    lines.append("Workers: " + (join_names([person(p) for p in workers]) or "none yet"))
+    for kind in (
+        ColumnKind.STRENGTH,
+        ColumnKind.EXISTING_SAFETY,
+        ColumnKind.HARM,
+        ColumnKind.COMPLICATING,
+        ColumnKind.NEEDS,
+    ):
+        entries = plan.entries_of(kind)
+        if entries:
+            texts = [e.text + (f" ({e.how_long})" if e.how_long else "") for e in entries]
+            lines.append(f"{_COLUMN_TITLES[audience][kind]}: " + " / ".join(texts))
+    for number, pair in enumerate(plan.pairs, start=1):
+        lines.append("")
+        lines.append(
+            f"{_worry_word(ctx)} {number}: " + (pair.danger_statement or "not written yet")
+        )
+        goal_title = "What everyone needs to see" if audience == "family" else "Safety goal"
+        lines.append(f"{goal_title}: " + (pair.safety_goal or "not written yet"))
+        if pair.scores:
+            lines.append(
+                "Scores: "
+                + "; ".join(
+                    f"{s.person_name} {format_score(s.value)}"
+                    + (f" ({s.meeting.kind.label})" if s.meeting else "")
+                    for s in pair.scores
+                )
+            )
+        for kind in RuleKind:
+            rules = pair.rules_of(kind)
+            if rules:
+                lines.append(
+                    f"{_RULE_TITLES[audience][kind]}: " + " / ".join(r.text for r in rules)
+                )
+    if plan.steps:
+        lines.append("")
+        lines.append("Steps:")
+        for number, step in enumerate(plan.steps, start=1):
+            bits = [step.what]
+            if step.who:
+                bits.append(step.who)
+            if step.due:
+                bits.append("by " + step.due.strftime("%-d %B %Y"))
+            elif step.due_text:
+                bits.append(step.due_text)
+            if step.done:
+                bits.append("done")
+            lines.append(f"{number}. " + ", ".join(bits))
+    if plan.target_closure_date:
+        lines.append("")
+        lines.append(
+            "The case could close by " + plan.target_closure_date.strftime("%-d %B %Y") + "."
+        )
+    if plan.open_questions:
+        lines.append("")
+        lines.append("Still to do: " + "; ".join(q.label for q in plan.open_questions))
+    unfinished = [
+        str(n)
+        for n, p in enumerate(plan.pairs, start=1)
+        if not p.danger_statement or not p.safety_goal
+    ]
+    if unfinished:
+        lines.append(
+            f"Not finished yet: {_worry_word(ctx).lower()} "
+            + join_names(unfinished)
+            + " (each worry needs its statement and its goal)."
+        )
+    return "\n".join(lines)
+
+
+def sections(ctx: Context) -> list[tuple[str, str]]:
+    """The first review menu: (title, value) for each part of the plan."""
+    plan = ctx.plan
+    options: list[tuple[str, str]] = [("Children", "children"), ("People and workers", "people")]
+    options.append(("Good things and worries", "columns"))
+    if plan:
+        for number, pair in enumerate(plan.pairs, start=1):
+            options.append((f"{_worry_word(ctx)} {number}", f"pair:{pair.uid}"))
+    options.append(("Add a worry", "add_pair"))
+    options.append(("Steps", "steps"))
+    options.append(("Closing date", "closure"))
+    return options
+
+
+def items(ctx: Context) -> list[tuple[str, str]]:
+    """The second review menu, for the section chosen at review_pick."""
+    section = ctx.state.review_section or ""
+    plan = ctx.plan
+    family = ctx.audience == "family"
+    if section == "people":
+        options = [
+            ("Add a person who helps", "edit:supporters"),
+            ("Add a worker", "edit:professionals"),
+        ]
+        if plan:
+            options += [
+                (f"Remove {p.name}", f"remove_person:{index}")
+                for index, p in enumerate(plan.people)
+            ]
+        return options
+    if section == "columns":
+        return [
+            (_COLUMN_TITLES[ctx.audience][kind], f"edit:{slot}")
+            for kind, slot in COLUMN_SLOTS.items()
+        ]
+    if section.startswith("pair:"):
+        uid = section.split(":", 1)[1]
+        parts = [
+            ("Who is worried", "danger_who"),
+            ("What happens" if family else "Caregiver behaviour", "danger_behaviour"),
+            ("What could happen" if family else "Impact on the children", "danger_impact"),
+            (
+                "Rewrite the worry sentence" if family else "Rewrite the danger statement",
+                "danger_rewrite",
+            ),
+            ("What everyone needs to see" if family else "Goal: behaviour", "goal_happening"),
+            ("Who is involved" if family else "Goal: who", "goal_who"),
+            ("How long" if family else "Goal: duration", "goal_duration"),
+            ("Rewrite the goal" if family else "Rewrite the safety goal", "goal_rewrite"),
+            ("Give a new score", "scale_score"),
+        ]
+        parts += [(_RULE_TITLES[ctx.audience][kind], slot) for kind, slot in RULE_SLOTS.items()]
+        options = [(title, f"edit:{slot}@{uid}") for title, slot in parts]
+        options.append(("Remove this worry", f"remove_pair:{uid}"))
+        return options
+    if section == "steps":
+        options = [("Add a step", "add_step")]
+        if plan:
+            for number, step in enumerate(plan.steps, start=1):
+                options.append((f"Change step {number}", f"edit_step:{step.uid}"))
+                options.append(
+                    (
+                        f"Mark step {number} {'not done' if step.done else 'done'}",
+                        f"toggle_step:{step.uid}",
+                    )
+                )
+                options.append((f"Remove step {number}", f"remove_step:{step.uid}"))
+        return options
+    return []

@@ -1,0 +1,1 @@
+"""Plug-ins that run inside Rasa: NLU guard, NLG, tracker store, fault barrier, launchers."""

@@ -1,0 +1,36 @@
+"""Responses rendered by the Rasa server itself, so the urgent path needs no action server."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
+
+from bot.safety.messages import urgent_message
+from bot.settings import load_settings
+
+URGENT_RESPONSE = "utter_urgent_danger"
+
+
+class SafetyPlanNLG(TemplatedNaturalLanguageGenerator):
+    """The domain's responses, except the urgent one, which carries this council's numbers."""
+
+    def __init__(
+        self, endpoint_config: EndpointConfig | None = None, domain: Domain | None = None
+    ) -> None:
+        super().__init__((domain or Domain.empty()).responses)
+        self.settings = load_settings()
+
+    async def generate(
+        self,
+        utter_action: str,
+        tracker: DialogueStateTracker,
+        output_channel: str,
+        **kwargs: Any,
+    ) -> dict[str, Any] | None:
+        if utter_action == URGENT_RESPONSE:
+            return {"text": urgent_message(self.settings)}
+        return await super().generate(utter_action, tracker, output_channel, **kwargs)

@@ -1,0 +1,36 @@
+"""What the assistant says on the urgent-danger path, and only there.
+
+These are the only words of the assistant that contain the emergency number:
+other checks rely on it appearing nowhere else.
+"""
+
+from __future__ import annotations
+
+from bot.settings import Settings
+
+FIRST_LINE = "If anyone is in danger now, call 999."
+NSPCC = "NSPCC helpline, for adults worried about a child: 0808 800 5000."
+CHILDLINE = "Childline, for children and young people: 0800 1111."
+ASK_WORKER = (
+    "For your local children's services or out-of-hours team, "
+    "ask your worker for your local number."
+)
+
+
+def local_numbers(settings: Settings) -> str:
+    """The council's numbers from settings; never a made-up number when they are unset."""
+    lines = []
+    council = settings.council_name or "Your council"
+    if settings.council_phone:
+        lines.append(f"{council} children's services: {settings.council_phone}.")
+    if settings.council_out_of_hours_phone:
+        lines.append(f"Out of hours (Emergency Duty Team): {settings.council_out_of_hours_phone}.")
+    if not lines:
+        lines.append(ASK_WORKER)
+    elif not settings.council_out_of_hours_phone:
+        lines.append("Out of hours, ask your worker for your local number.")
+    return "\n".join(lines)
+
+
+def urgent_message(settings: Settings) -> str:
+    return "\n".join([FIRST_LINE, local_numbers(settings), NSPCC, CHILDLINE])

@@ -1,0 +1,277 @@
+"""Application services: each use of the assistant is one unit of work around the interview.
+
+Every confirmed answer is committed before the reply that says so is
+returned; when the database cannot be written, the reply says plainly that
+the answer was not saved and nothing claims otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.access.signing import InvalidToken, sign, verify
+from bot.faults import CANNOT_READ, NOT_SAVED
+from bot.interview.answers import Answer
+from bot.interview.context import Context
+from bot.interview.engine import Interview
+from bot.interview.reply import Message, Reply
+from bot.interview.state import InterviewState
+from bot.plan.model import Plan, Role
+from bot.settings import Settings, load_settings
+from bot.storage.crypto import DecryptionError
+from bot.storage.engine import DatabaseUnavailable
+from bot.storage.unit_of_work import SaveFailed, SqlUnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+DOCUMENT_KINDS = {
+    "plan-family": ("Draft safety plan (family version)", "docx"),
+    "plan-worker": ("Draft safety plan (worker version)", "docx"),
+    "meeting-pack": ("Meeting pack", "docx"),
+    "json": ("Plan data (JSON)", "json"),
+}
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@dataclass(frozen=True)
+class Document:
+    filename: str
+    content_type: str
+    content: bytes
+
+
+class ConversationService:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        uow_factory: Callable[[], SqlUnitOfWork] | None = None,
+        clock: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self.settings = settings or load_settings()
+        self._uow_factory = uow_factory or (lambda: SqlUnitOfWork(self.settings.database_url))
+        self.clock = clock
+
+    # -- the unit of work around the interview ----------------------------------
+
+    def _run(
+        self,
+        sender_id: str,
+        channel: str,
+        operation: Callable[[Interview], Reply],
+        write: bool = True,
+    ) -> Reply:
+        try:
+            with self._uow_factory() as uow:
+                conversation = uow.conversations.get_or_create(sender_id, channel)
+                state = InterviewState.from_dict(conversation.state)
+                ctx = Context(
+                    conversation=conversation,
+                    state=state,
+                    today=self.clock(),
+                    new_plan=uow.plans.new_plan,
+                    max_chars=self.settings.max_answer_chars,
+                )
+                reply = operation(Interview(ctx, self.settings))
+                if write:
+                    # A fresh dict, so the change is seen and stored.
+                    conversation.state = state.to_dict()
+                    conversation.updated_at = dt.datetime.now(dt.timezone.utc)
+                    uow.commit()
+                return reply
+        except (
+            SaveFailed,
+            SQLAlchemyError,
+            DatabaseUnavailable,
+            DecryptionError,
+            OSError,
+        ) as error:
+            log.error("conversation store failed: %s", type(error).__name__)
+            return Reply(
+                messages=[Message(NOT_SAVED if write else CANNOT_READ)], slot=None, saved=False
+            )
+
+    # -- operations the channels and actions use ------------------------------------
+
+    def welcome(self, sender_id: str, channel: str) -> Reply:
+        return self._run(sender_id, channel, lambda i: i.welcome())
+
+    def ask(self, sender_id: str, channel: str) -> Reply:
+        return self._run(sender_id, channel, lambda i: i.ask(), write=False)
+
+    def answer(
+        self,
+        sender_id: str,
+        channel: str,
+        text: str,
+        intent: str | None = None,
+        choice: str | None = None,
+    ) -> Reply:
+        return self._run(
+            sender_id, channel, lambda i: i.answer(Answer(text, intent, choice), channel)
+        )
+
+    def help(self, sender_id: str, channel: str) -> Reply:
+        return self._run(sender_id, channel, lambda i: i.help(), write=False)
+
+    def example(self, sender_id: str, channel: str) -> Reply:
+        return self._run(sender_id, channel, lambda i: i.example(), write=False)
+
+    def go_back(self, sender_id: str, channel: str) -> Reply:
+        return self._run(sender_id, channel, lambda i: i.go_back())
+
+    def skip(self, sender_id: str, channel: str) -> Reply:
+        return self._run(sender_id, channel, lambda i: i.skip())
+
+    def stop(self, sender_id: str, channel: str) -> Reply:
+        return self._run(sender_id, channel, lambda i: i.stop())
+
+    def review(self, sender_id: str, channel: str) -> Reply:
+        return self._run(sender_id, channel, lambda i: i.start_review())
+
+    def start_practice(self, sender_id: str, channel: str) -> Reply:
+        return self._run(sender_id, channel, lambda i: i.start_practice())
+
+    def request_restart(self, sender_id: str, channel: str) -> Reply:
+        return self._run(sender_id, channel, lambda i: i.request_restart())
+
+    def urgent(self, sender_id: str, channel: str, message: str) -> Reply:
+        """Record an urgent-danger moment; the warning itself was already sent by the server."""
+        return self._run(sender_id, channel, lambda i: i.pause_for_safety(message, channel))
+
+    def current_slot(self, sender_id: str, channel: str) -> str | None:
+        reply = self._run(sender_id, channel, lambda i: Reply(slot=i.current_slot()), write=False)
+        return reply.slot
+
+    def complete(self, sender_id: str, channel: str) -> Reply:
+        """What to say when the interview has nothing more to ask."""
+
+        def finish(interview: Interview) -> Reply:
+            ctx = interview.ctx
+            reply = Reply(slot=None)
+            plan = ctx.plan
+            if plan is None or not ctx.conversation.consent:
+                return reply
+            if ctx.role is Role.PRACTISING:
+                from bot.practice.feedback import practice_summary
+
+                summary = practice_summary(plan)
+                lines = ["Well done, you've finished the practice plan."]
+                if summary.did_well:
+                    lines.append(
+                        "What you did well:\n" + "\n".join(f"- {s}" for s in summary.did_well)
+                    )
+                if summary.to_practise:
+                    lines.append(
+                        "What to practise:\n" + "\n".join(f"- {s}" for s in summary.to_practise)
+                    )
+                reply.say("\n\n".join(lines))
+            else:
+                reply.say(
+                    "Thank you. Your draft plan is ready."
+                    if ctx.audience == "family"
+                    else "The draft plan is complete."
+                )
+            reply.messages.extend(self._links(plan, ctx.role).messages)
+            return reply
+
+        return self._run(sender_id, channel, finish, write=False)
+
+    def links(self, sender_id: str, channel: str, meeting_pack: bool = False) -> Reply:
+        def make(interview: Interview) -> Reply:
+            ctx = interview.ctx
+            plan = ctx.plan
+            reply = Reply(slot=interview.current_slot())
+            if plan is None or not ctx.conversation.consent:
+                reply.say("There's no plan to download yet. Let's write some of it first.")
+                return reply
+            if meeting_pack and ctx.role is Role.FAMILY:
+                meeting_pack_allowed = False
+            else:
+                meeting_pack_allowed = meeting_pack
+            reply.messages.extend(self._links(plan, ctx.role, meeting_pack_allowed).messages)
+            return reply
+
+        return self._run(sender_id, channel, make, write=False)
+
+    # -- documents ----------------------------------------------------------------
+
+    def _link(self, plan: Plan, kind: str) -> str:
+        token = sign(
+            "download",
+            {"c": plan.id, "k": kind},
+            lifetime_seconds=self.settings.link_lifetime_days * 86400,
+            settings=self.settings,
+        )
+        return f"{self.settings.public_url}/chat/download/{token}"
+
+    def _links(self, plan: Plan, role: Role, meeting_pack: bool = False) -> Reply:
+        reply = Reply()
+        if role is Role.FAMILY:
+            reply.say(
+                "Here is your draft plan as a Word document. You can open it, print it, or share "
+                "it with your worker:\n" + self._link(plan, "plan-family")
+            )
+            return reply
+        if meeting_pack:
+            reply.say("The meeting pack, ready to share:\n" + self._link(plan, "meeting-pack"))
+            return reply
+        reply.say(
+            "The draft plan as a Word document.\n"
+            "Worker version (with change log and quality notes): "
+            f"{self._link(plan, 'plan-worker')}\n"
+            "Family version (plain wording, to give the family): "
+            f"{self._link(plan, 'plan-family')}\n"
+            f"Meeting pack: {self._link(plan, 'meeting-pack')}\n"
+            f"JSON, for other systems: {self._link(plan, 'json')}"
+        )
+        return reply
+
+    def render_download(self, token: str) -> Document:
+        """The document a download link points at, made fresh: nothing is kept on disk."""
+        payload = verify(token, "download", self.settings)
+        kind = payload.get("k")
+        if kind not in DOCUMENT_KINDS:
+            raise InvalidToken("unknown document")
+        with self._uow_factory() as uow:
+            plan = uow.plans.get_by_id(int(payload.get("c", 0)))
+            if plan is None:
+                raise InvalidToken("no such case")
+            return render_document(plan, kind, self.settings)
+
+
+def render_document(
+    plan: Plan, kind: str, settings: Settings, today: dt.date | None = None
+) -> Document:
+    from exporters.options import ExportOptions
+
+    options = dict(
+        protective_marking=settings.protective_marking,
+        council_name=settings.council_name,
+        council_phone=settings.council_phone,
+        council_out_of_hours_phone=settings.council_out_of_hours_phone,
+        today=today,
+    )
+    base = f"safety-plan-{plan.reference}"
+    if kind == "json":
+        from exporters.json_plan import plan_to_json
+
+        return Document(f"{base}.json", "application/json", plan_to_json(plan).encode("utf-8"))
+    if kind == "meeting-pack":
+        from exporters.docx_meeting import render_meeting_pack
+
+        content = render_meeting_pack(plan, ExportOptions(version="worker", **options))
+        return Document(f"meeting-pack-{plan.reference}.docx", DOCX_TYPE, content)
+    from exporters.docx_plan import render_plan
+
+    version = "family" if kind == "plan-family" else "worker"
+    content = render_plan(plan, ExportOptions(version=version, **options))
+    return Document(f"{base}-{version}.docx", DOCX_TYPE, content)
+
+
+__all__ = ["ConversationService", "Document", "InvalidToken", "render_document"]
