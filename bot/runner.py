@@ -62,6 +62,7 @@ def child_environment(settings: Settings) -> dict[str, str]:
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "TF_CPP_MIN_LOG_LEVEL": "3",
             "SAFETYPLAN_VAR_DIR": str(settings.var_dir),
+            "SAFETYPLAN_MODELS_DIR": str(settings.models_dir),
             "DATABASE_URL": settings.database_url,
             "SAFETYPLAN_RASA_PORT": str(settings.rasa_port),
             "SAFETYPLAN_ACTION_PORT": str(settings.action_port),

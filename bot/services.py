@@ -75,6 +75,7 @@ class ConversationService:
                     state=state,
                     today=self.clock(),
                     new_plan=uow.plans.new_plan,
+                    load_plan=uow.plans.get_by_id,
                     max_chars=self.settings.max_answer_chars,
                 )
                 reply = operation(Interview(ctx, self.settings))
@@ -97,6 +98,26 @@ class ConversationService:
             )
 
     # -- operations the channels and actions use ------------------------------------
+
+    def bind(self, sender_id: str, channel: str, case_id: int, role: Role) -> Reply:
+        """Ties a new conversation to an existing case (an invite link was opened)."""
+
+        def join(interview: Interview) -> Reply:
+            from bot.interview.flow import catch_up
+
+            ctx = interview.ctx
+            conversation = ctx.conversation
+            if conversation.plan is not None and conversation.plan.id != case_id:
+                raise PermissionError("this conversation already belongs to another case")
+            plan = ctx.load_plan(case_id)
+            if plan is None:
+                raise LookupError("no such case")
+            conversation.plan = plan
+            conversation.role = role
+            catch_up(ctx)
+            return Reply(slot=interview.current_slot())
+
+        return self._run(sender_id, channel, join)
 
     def welcome(self, sender_id: str, channel: str) -> Reply:
         return self._run(sender_id, channel, lambda i: i.welcome())

@@ -98,9 +98,13 @@ class Settings:
     def keys_dir(self) -> Path:
         return self.var_dir / "keys"
 
+    # Trained models are a cache keyed by their inputs, so they may live apart
+    # from the data (tests share one model across temporary data folders).
+    models_path: Path | None = None
+
     @property
     def models_dir(self) -> Path:
-        return self.var_dir / "models"
+        return self.models_path or self.var_dir / "models"
 
 
 def load_settings() -> Settings:
@@ -119,6 +123,7 @@ def load_settings() -> Settings:
     return Settings(
         var_dir=var_dir,
         database_url=database_url,
+        models_path=Path(env["SAFETYPLAN_MODELS_DIR"]) if env.get("SAFETYPLAN_MODELS_DIR") else None,
         environment=(_opt(env, "SAFETYPLAN_ENV") or "development").lower(),
         host=_opt(env, "SAFETYPLAN_HOST") or "127.0.0.1",
         rasa_port=rasa_port,

@@ -19,6 +19,8 @@ class Context:
     today: dt.date
     # Makes a new, empty plan for this conversation (the storage layer decides how).
     new_plan: Callable[[], Plan]
+    # Finds another case by its id (joining a plan through an invite).
+    load_plan: Callable[[int], Plan | None] = lambda _case_id: None
     max_chars: int = 5000
     # Filled in by services for messages that link to the document.
     links: dict[str, str] = field(default_factory=dict)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bot.interview.context import Context
 from bot.interview.keys import key
-from bot.plan.model import Role
+from bot.plan.model import Role, RuleKind
 
 BEFORE_PAIRS = (
     "children",
@@ -140,3 +140,68 @@ def sections_progress(ctx: Context) -> tuple[list[str], list[str]]:
     place("the steps", state.is_done("steps_done"))
     place("the date the case could close", state.is_done("closure_date"))
     return done, left
+
+
+def catch_up(ctx: Context) -> None:
+    """Someone joining a plan others have started: what the plan already has counts as done.
+
+    The first question they are asked is then the first thing the plan still
+    lacks, not a repeat of what the network has already written.
+    """
+    plan = ctx.plan
+    state = ctx.state
+    if plan is None:
+        return
+    from bot.plan.model import ColumnKind
+
+    if plan.children:
+        state.mark_done("children")
+    if any(not p.is_professional for p in plan.people):
+        state.mark_done("supporters")
+    if any(p.is_professional for p in plan.people):
+        state.mark_done("professionals")
+    kinds = {
+        "strengths": ColumnKind.STRENGTH,
+        "existing_safety": ColumnKind.EXISTING_SAFETY,
+        "harm": ColumnKind.HARM,
+        "complicating": ColumnKind.COMPLICATING,
+        "needs": ColumnKind.NEEDS,
+    }
+    for slot, kind in kinds.items():
+        if plan.entries_of(kind):
+            state.mark_done(slot)
+    if plan.entries_of(ColumnKind.EXISTING_SAFETY):
+        state.mark_done("safety_when_worry")
+        state.mark_done("safety_how_long")
+    for pair in plan.pairs:
+        filled = {
+            "danger_who": pair.danger_who or pair.danger_statement,
+            "danger_behaviour": pair.danger_behaviour or pair.danger_statement,
+            "danger_impact": pair.danger_impact or pair.danger_statement,
+            "danger_check": pair.danger_confirmed,
+            "goal_happening": pair.goal_happening or pair.safety_goal,
+            "goal_who": pair.goal_who or pair.safety_goal,
+            "goal_duration": pair.goal_duration or pair.safety_goal,
+            "goal_check": pair.goal_confirmed,
+            "rule_going_well": pair.rules_of(RuleKind.GOING_WELL),
+            "rule_triggers": pair.rules_of(RuleKind.TRIGGER),
+            "rule_red_flags": pair.rules_of(RuleKind.RED_FLAG),
+            "rule_who_does_what": pair.rules_of(RuleKind.WHO_DOES_WHAT),
+        }
+        for slot, value in filled.items():
+            if value:
+                state.mark_done(key(slot, pair.uid))
+        # Other people's scores are added at meetings; joining does not ask for them again.
+        for slot in ("scale_others", "scale_meeting", "scale_other_score"):
+            state.mark_done(key(slot, pair.uid))
+    if plan.pairs and all(p.danger_statement and p.safety_goal for p in plan.pairs):
+        state.mark_done("pairs_done")
+    for step in plan.steps:
+        if step.who:
+            state.mark_done(key("step_who", step.uid))
+        if step.due or step.due_text:
+            state.mark_done(key("step_when", step.uid))
+    if plan.steps:
+        state.mark_done("steps_done")
+    if plan.target_closure_date:
+        state.mark_done("closure_date")

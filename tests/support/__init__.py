@@ -1,0 +1,1 @@
+"""Shared test helpers: real servers, a REST client, required system tools."""

@@ -1,0 +1,26 @@
+"""System tools some tests need: skip with what to install, except in CI, where missing is a failure."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def require(condition: bool, what: str) -> None:
+    if condition:
+        return
+    if in_ci():
+        pytest.fail(f"{what} (CI=true: missing tools fail the run instead of skipping)")
+    pytest.skip(what)
+
+
+def require_program(program: str, package: str) -> str:
+    path = shutil.which(program)
+    require(path is not None, f"needs `{program}`: install Debian's {package}")
+    return path or ""
