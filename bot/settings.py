@@ -85,9 +85,7 @@ class Settings:
         "https://login.botframework.com/v1/.well-known/openidconfiguration"
     )
     # An address, not a secret.
-    teams_token_url: str = (
-        "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token"  # noqa: S105
-    )
+    teams_token_url: str = "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token"  # noqa: S105
     teams_allowed_issuers: tuple[str, ...] = ("https://api.botframework.com",)
 
     @property
@@ -123,7 +121,9 @@ def load_settings() -> Settings:
     return Settings(
         var_dir=var_dir,
         database_url=database_url,
-        models_path=Path(env["SAFETYPLAN_MODELS_DIR"]) if env.get("SAFETYPLAN_MODELS_DIR") else None,
+        models_path=Path(env["SAFETYPLAN_MODELS_DIR"])
+        if _opt(env, "SAFETYPLAN_MODELS_DIR")
+        else None,
         environment=(_opt(env, "SAFETYPLAN_ENV") or "development").lower(),
         host=_opt(env, "SAFETYPLAN_HOST") or "127.0.0.1",
         rasa_port=rasa_port,

@@ -1,0 +1,1 @@
+"""Sub-commands of `safetyplan`: every module here has a `register(subparsers)` function."""
