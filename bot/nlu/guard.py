@@ -15,8 +15,10 @@ The rule, for a message the model gave a navigation intent
    ordinary word: "needs help", "came back", "stop shouting", "started
    drinking again") -> ``inform``.
 3. The intent's ``command`` pattern matches -> keep the intent.
-4. At most ``SHORT_WORDS`` words and confidence >= ``MIN_CONFIDENCE`` -> keep
-   the intent (very short messages such as "wha?" are rarely answers). Not for
+4. At most ``SHORT_WORDS`` words, confidence >= ``MIN_CONFIDENCE`` and not
+   shaped like an answer (``ANSWER_SHAPED``: a number, a date, a duration, a
+   person such as "my sister" or "the midwife") -> keep the intent (very short
+   messages such as "wha?" are rarely answers). Not for
    the small-talk intents (``trust_short=False``), whose command lists are
    complete, so a lone name like "Ruby" is never taken for a greeting.
 5. Otherwise -> ``inform``.
@@ -60,6 +62,21 @@ NAVIGATION_INTENTS: frozenset[str] = frozenset(
 )
 
 INFORM = "inform"
+
+# Short interview answers look like this: a score or date, a month or weekday,
+# a duration, or a person. Used only for short messages that matched no
+# command phrase (step 4), so "6" or "end of may" is never taken for a command.
+ANSWER_SHAPED = (
+    r"\d|\b(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|"
+    r"sep|sept|september|oct|october|nov|november|dec|december|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|tomorrow|tonight|yesterday|today|weeks?|months?|"
+    r"years?|christmas|xmas|easter|term|summer|winter|spring|autumn|asap|daily|weekly|"
+    r"every|twice|once|one|two|three|four|five|six|seven|eight|nine|ten|zero|my|mum|dad|"
+    r"nan|grandad|grandma|sister|brother|auntie|aunt|uncle|partner|cousin|friend|neighbour|"
+    r"nurse|gp|midwife|visitor|officer|manager|teacher|school|nursery|worker|just me|"
+    r"nobody|none|no one|he|hes|she|shes|they|theyre|their|his|her|and|weekends?|weekdays?|"
+    r"only)\b"
+)
 
 # Short messages without a recognised command phrase keep the model's intent
 # only if they are this short and the model is this sure.
@@ -105,8 +122,9 @@ _PEOPLE = (
     r"family|neighbour|friend|worker)"
 )
 # Between a person and the command word: up to three words ("needs to", "has
-# got to", "wants him to").
-_GAP = r"(?:\s+\w+){0,3}\s+"
+# got to", "wants him to"), none of them "I", "we" or "you": in "the social
+# worker said can I change it" the command is the user's own.
+_GAP = r"(?:\s+(?!(?:i|im|we|you|me|us)\b)\w+){0,3}\s+"
 
 
 @dataclass(frozen=True)
@@ -130,13 +148,21 @@ RULES: dict[str, _Rule] = {
         command=(
             r"\bhelp\b|\bhuh\b|\beh\b|^what$|^sorry what$|\bexplain|\bmean(s|ing|t)?\b|"
             r"\b(dont|not|do not|cant) (really )?(understand|get it|get what|follow)|"
-            r"\bunderstand\b|\bconfus|\blost\b|\bwhat (is|are|does|do|counts)\b|\bwhats\b|"
+            r"\bunderstand\b|\bconfus|\b(im|i am|bit|totally|completely) lost\b|\blost me\b|"
+            r"\bwhat (is|are|does|do|counts)\b|\bwhats\b|"
             r"\bwhy (are|do) you ask|\bhow (do|am|should|can) i (answer|write|put)|"
             r"\bsimpler\b|\bsimple\b|\beasier words\b|\bbig words\b|\bcome again\b|"
-            r"\byou what\b|\bwhat (am i|do you want me|should i)\b|^\W*$"
+            r"\byou what\b|\bwhat (am i|do you want me|should i)\b|^\W*$|\bsimpl|"
+            r"\bwhat to (put|write|say)\b|\btell me more\b|\bsupposed to\b|\bon earth\b|"
+            r"\bstuck\b|\bno sense\b|\bdont get\b|\banother way\b|\bdifferent words\b"
         ),
         answer=(
             rf"\b{_PEOPLE}{_GAP}help|\bhelp(s|ed|ing|ful)\b|\b(needs|needed) (some |more )?help\b|"
+            r"\b(a lot of|lots of|loads of|no|proper|extra) help\b|"
+            r"\bdo with (some |a bit of )?help\b|"
+            r"^help (the|my|our) (kids|children|baby|family|boys|girls|son|daughter)\b|"
+            r"\b(not|isnt|wasnt) supposed to\b|\b(no one|nobody|noone|someone|anyone) to help\b|"
+            r"\bhelp for (my|his|her|their|the)\b|"
             r"\bhelp (him|her|them|us|out|with (his|her|their|the (kids|children|baby|rent|"
             r"school|house|flat)|money|drink|drugs|housing|rent|bills|debt|school))\b|"
             r"\b(get|got|getting|gets|ask|asked|asking|accept|accepted|need|needs|needed)"
@@ -149,7 +175,7 @@ RULES: dict[str, _Rule] = {
         command=(
             r"\bexamples?\b|\be ?g\b|\bsample\b|\blike what\b|\bsuch as\b|"
             r"\bshow me\b|\bwhat (would|might|do|does|should) (a|an|other|someone|people|you)\b|"
-            r"\bwhat (kind|sort) of\b|\bgood (one|answer) look"
+            r"\bwhat (kind|sort) of\b|\bgood (one|answer) look|\ban idea\b|\bidea of what\b"
         ),
         answer=(
             r"\bfor example\b(?:\s+\w+){2,}|\b(bad|good|great|poor) example (to|for)\b|"
@@ -172,6 +198,7 @@ RULES: dict[str, _Rule] = {
             r"\bback (home|in|together|on|at|with|to (school|work|court|nursery|college|him|her|"
             r"his|the (gp|doctors?|flat|house|hospital|drink|drugs)|drinking|using|normal))\b|"
             r"\bback (then|in (19|20)\d\d)\b|\bback (pain|door|garden|bedroom)\b|"
+            r"\bback (to basics|to normal|on track|to (his|her|their) old|living|staying)\b|"
             r"\bprevious (partner|boyfriend|girlfriend|husband|wife|social worker|school|"
             r"address|relationship)\b"
         ),
@@ -186,19 +213,22 @@ RULES: dict[str, _Rule] = {
             r"\bnext question\b|\bmove on\b|\bcome back to (it|that|this)\b|\blater\b|"
             r"\brather not\b|\bdont want to (answer|say)\b|\bcant (answer|think|say)\b|"
             r"\bnothing comes to mind\b|\bthink about (it|that|this)\b|\bleave (it|that|this)\b|"
-            r"\bask my\b"
+            r"\bask my\b|\banother (time|day)\b"
         ),
         answer=(
             r"\bskip(s|ped|ping)\b|"
             rf"\b{_PEOPLE}{_GAP}(skip|pass|move on)\b|"
             r"\bskip (school|meals?|breakfast|lunch|dinner|tea|appointments?|meetings?|contact|"
             r"class|classes|lessons?|nursery|college|work)\b|"
-            r"\b(know|sure|idea|clue)\W+(where|why|when|whether|if|who|how|what|that)\W+"
-            r"(he|hes|she|shes|they|theyre|him|her|them|his|their|dad|mum|nan|grandma|"
+            r"\b(know|sure|idea|clue)\W+(?:(?:where|why|when|whether|if|who|how|what|that)\W+"
+            r"(?:(?:old|time|day|date|much|many|long|often|year)\W+)?)?"
+            r"(he|hes|hell|hed|she|shes|shell|shed|they|theyre|theyll|him|her|them|his|their|"
+            r"dad|mum|nan|grandma|the babys|the kids|the childrens|"
             r"grandad|kids|children|baby|school|the (kids|children|baby|school|money|police|"
             r"social worker))\b|"
             r"\bbut (probably|maybe|i think|possibly|perhaps|it|he|she|they|we|nan|my)\b|"
             r"\bpass(ed|es|ing)\b|\bnext (mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+            r"\b(they|he|she|nan|mum|dad|school|nobody) (dont|doesnt|didnt) know\b|"
             r"\bnext (week|month|year|meeting|core group|conference|term)\b"
         ),
         max_words=12,
@@ -211,15 +241,21 @@ RULES: dict[str, _Rule] = {
             r"\b(come|be) back later\b|\bsave\b|\bexit\b|\bquit\b|\bbreak\b|\benough for\b|"
             r"\bdone for (now|today)\b|\bleave it (there|now|for)\b|\bend chat\b|"
             r"\bcant do this\b|\bpick this up\b|\brest (another|tomorrow|later)\b|"
-            r"\bno more today\b|\bany more today\b|\bhave to go\b|\bneed to go\b"
+            r"\bno more today\b|\bany more today\b|\bhave to go\b|\bneed to go\b|\bdash\b|"
+            r"\bsign(ing)? off\b|\bcome back\b|\boff now\b|\bhead off\b"
         ),
         answer=(
             rf"\b{_PEOPLE}{_GAP}stop|\b(needs|has|wants|got) to stop\b|"
-            r"\b(shouting|drinking|fighting|arguing|hitting|violence|abuse|drugs|rows) to stop\b|"
+            r"\b(shouting|drinking|fighting|arguing|hitting|violence|abuse|drugs|rows|arguments|"
+            r"fights|texts|messages|calls) (\w+ )?(to|needs? to|has to|have to|must|should) "
+            r"stop\b|"
+            r"\bstop (him|her|them|dad|mum|the kids|the children)\b|"
             r"\bstop(s|ped)\b|"
             r"\bstop(ping)? (?!talking|chatting|asking|doing|typing|answering|this|that|"
             r"here|now|it|please|for|the (chat|questions?|interview))\w+ing\b|"
-            r"\bbus stop\b|\bstopp(ing|ed) (by|at|over|round)\b|\bstop (by|over|round) at\b"
+            r"\bbus stop\b|\bstop(ping|ped)? (by|over|round|at)\b|"
+            r"\bcome back (to live|home|to (me|us|mine|ours))\b|\bsave (money|up)\b|"
+            r"\bbreak(s|ing)? (things|stuff|windows?|doors?|the|his|her|it)\b"
         ),
         max_words=15,
     ),
@@ -229,14 +265,15 @@ RULES: dict[str, _Rule] = {
             r"(again|over)\b|\bstart from\b|\bbegin again\b|\bbeginning\b|\bfrom (the )?scratch\b|"
             r"\bfrom the (top|start)\b|\bback to the start\b|\breset\b|\bwipe\b|\bclear\b|"
             r"\bscrap\b|\bdelete\b|\bnew (plan|start)\b|\ball again\b|\ball over\b|"
-            r"\bstartagain\b"
+            r"\bstartagain\b|\bagain\b|\bfresh\b|\bbegin\b"
         ),
         answer=(
             r"\bstart(ed|s|ing)\b|"
-            rf"\b{_PEOPLE}(?:\s+\w+){{0,4}}\s+again\b|"
+            rf"\b{_PEOPLE}(?:\s+(?!(?:i|im|we|you|me|us)\b)\w+){{0,4}}\s+again\b|"
             r"\b(drinking|using|drugs|gambling|smoking|hitting|happened|happening|fighting|"
             r"arguing|shouting|relapsed?)\b(?:\s+\w+){0,2}\s+again\b|"
-            r"\bfresh start for\b|\bnew (school|job|house|flat|home|partner|baby|worker)\b"
+            r"\bfresh start for\b|\bbeginning of\b|"
+            r"\bnew (school|job|house|flat|home|partner|baby|worker)\b"
         ),
         max_words=14,
     ),
@@ -245,13 +282,17 @@ RULES: dict[str, _Rule] = {
             r"\breview\b|\bshow\b|\bsee\b|\blook (at|over)\b|\bgo over\b|\bcheck\b|"
             r"\bsummary\b|\bsummarise\b|\bread (it |them |me |back)|\bso far\b|"
             r"\bwhere are we\b|\bhow far\b|\bchange\b|\bedit\b|\bfix\b|\balter\b|"
-            r"\bwhat (have|did) (i|we) (said|put|written|got|say|write)\b|\bview\b"
+            r"\bwhat (have|did) (i|we)\b|\bview\b|\brecap\b|\bcovered\b|\bgone through\b|"
+            r"\bremind me\b|\blist\b|\bmy answers\b|\bhow does (it|the plan) look\b"
         ),
         answer=(
             r"\b(the|a|next|last|case|cp|annual|school|child protection|court|medication)\s+"
             r"review\b|\breview(ed)? (meeting|conference|date|hearing|is|was|in|on)\b|"
             r"\b(changed|changing|changes)\b|"
-            rf"\b{_PEOPLE}{_GAP}(change|see|sees|saw|check|checks|fix|look)\b|"
+            rf"\b{_PEOPLE}{_GAP}(change|see|sees|saw|check|checks|fix|look|review)\b|"
+            r"\bnothing (has |will |would |is going to )?change\b|\bwill change\b|"
+            r"\b(with|of|any|big|no) change\b|\bto show (the|his|her|them|school)\b|"
+            r"\bfix (the|a|his|her|their) (damp|boiler|heating|door|window|flat|house|roof)\b|"
             r"\bchange (the locks|(his|her|their|my) (number|phone|ways|behaviour|attitude|"
             r"school|mind))\b|\bthe plan is\b|\bsee (the|his|her|their) (kids|children|"
             r"baby|dad|mum|nan|gp|doctor)\b"
@@ -263,14 +304,16 @@ RULES: dict[str, _Rule] = {
             r"\bexport\b|\bdownload|\bdwnload\b|\bsend\b|\bemail\b|\bword\b|\bdocx\b|"
             r"\bdocument\b|\bprint\b|\bcopy\b|\bfile\b|\bpdf\b|\bmosaic\b|\bliquidlogic\b|"
             r"\beclipse\b|\bshare\b|\bfinished plan\b|\bget the plan\b|\bcase record\b|"
-            r"\bupload\b|\bkeep a\b|\bplan out\b"
+            r"\bupload\b|\bkeep a\b|\bplan out\b|\bsystem\b|\battach\b|\brecord\b"
         ),
         answer=(
             r"\b(sends|sent|sending|printed|prints|printing|emailed|emails|shares|shared|"
-            r"copied|copies)\b|"
+            r"copied|copies|texts|texted)\b|\bthe word\b|"
             r"\bsend (the kids|the children|them|him|her|the baby|money|messages|texts)\b|"
             r"\bexport(s|er|ers|ing)? (warehouse|business|company|firm|job|work)\b|"
             r"\bworks? in export\b|\b(kept|keeps|keep) (his|her|their) word\b|"
+            r"\b(we|they|he|she) (print|email|send|share|copy)\b"
+            r"(?! (it|this|the plan|a copy|me)\b)|"
             r"\bword against\b|\bshare (a |the )?(bed|room|bedroom|flat|house|custody|care)\b"
         ),
         max_words=15,
@@ -283,10 +326,12 @@ RULES: dict[str, _Rule] = {
         ),
         answer=(
             r"\b(gp|doctors?|dental|dentist|medical|surgery) practi[cs]e\b|"
+            r"\bpractice (nurse|manager|team)\b|"
             r"\b(potty|toilet|sleep) training\b|\b(his|her|their|my) training\b|"
             r"\btraining (course|programme|program|centre|center) (on|for|about|in)\b|"
-            rf"\b{_PEOPLE}{_GAP}(learn|learns|learning|practise|practises|train|trains)\b|"
-            r"\b(is|are|was|were|been) (learning|training|practi[cs]ing)\b"
+            r"\b(kids|children|he|she|they|son|daughter)\s+(\w+\s+)?practi[cs]es?\b|"
+            r"\b(is|are|was|were|been) (learning|training|practi[cs]ing)\b|"
+            r"\btraining (on|about|in|for)\b|\b(group|course|class|college|lessons?)\b"
         ),
         max_words=18,
     ),
@@ -296,9 +341,12 @@ RULES: dict[str, _Rule] = {
             r"\bprep\b|\bprepare\b|\bagenda\b|\bpapers\b"
         ),
         answer=(
-            r"\b(at|in|after|during|since) the (last |first |next |initial |review )?"
-            r"(meeting|conference|core group|cin|taf)\b|"
-            r"\b(meeting|conference|core group)\s+(is|was|are|were|will be|went|said|on|in)\b|"
+            r"\b(at|in|after|during|since) the (\w+ ){0,2}(meeting|conference|core group)\s+"
+            r"(the|we|they|he|she|everyone|it|mum|dad|school|nan|social|i)\b|"
+            r"\b(meeting|conference|core group)\s+(is|was|are|were|will be|went|said|meets|"
+            r"met|decided|agreed|happens|happened)\b|"
+            r"\b(til|till|until|by|before|after) the (next |last )?"
+            r"(meeting|conference|core group)\b|"
             r"\bpack(ed|ing|s)\b|\bpack of\b|\bpack (his|her|their|my) (bags?|stuff|things)\b"
         ),
         max_words=18,
@@ -306,7 +354,8 @@ RULES: dict[str, _Rule] = {
     "greet": _Rule(
         command=(
             r"^(hi+|hello+|helo|hey+|heya|hiya|yo|sup|alright|ello|howdy|salaam|salam|hola|"
-            r"morning|afternoon|evening|good (morning|afternoon|evening|day))\b"
+            r"morning|afternoon|evening|good (morning|afternoon|evening|day)|you alright|"
+            r"you ok|hey up)\b"
         ),
         answer=None,
         max_words=6,
@@ -317,7 +366,7 @@ RULES: dict[str, _Rule] = {
             r"^(ok |okay |right |well |anyway |alright )*(bye+|goodbye|good bye|see (you|ya)|cya|"
             r"ttyl|ta ?ra|ta ta|tata|cheerio|night|nite|good ?night|take care|later|laters|"
             r"speak (soon|later|tomorrow)|talk (soon|later|tomorrow)|catch you|that(s| is) "
-            r"(all|it|me)|all done|have a (good|nice|lovely|great)|enjoy your|toodles)\b"
+            r"(all|it|me)|all done|have a (good|nice|lovely|great)|enjoy your|toodles|nighty)\b"
         ),
         answer=None,
         max_words=8,
@@ -327,7 +376,7 @@ RULES: dict[str, _Rule] = {
         command=(
             r"^(ok |okay |oh |aw |aww |great |brilliant |lovely |perfect |right |that(s| is) "
             r"(great|lovely|brilliant|really helpful|helpful|kind) )*(thanks|thank (you|u)|"
-            r"thankyou|thnx|thx|ty|tysm|ta|cheers|many thanks|much appreciated|appreciate|"
+            r"thankyou|thnx|thx|ty|tysm|ta|cheers|many (many )?thanks|much appreciated|appreciate|"
             r"i appreciate)\b"
         ),
         answer=r"\bthanks to\b|\bthank (him|her|them)\b",
@@ -337,7 +386,8 @@ RULES: dict[str, _Rule] = {
     "bot_challenge": _Rule(
         command=(
             r"\b(bot|robot|human|real|person|people|computer|machine|ai|automated|automatic|"
-            r"chat ?bot|chatgpt|program|someone|anyone|who)\b|^what are you$"
+            r"chat ?bot|chatgpt|program|someone|anyone|who|typing|talking to|speaking to)\b|"
+            r"^what are you$"
         ),
         # A statement about someone ("he is a real person who cares") is an answer.
         answer=r"^(he|hes|she|shes|they|theyre|my|our|his|her|their|nan|mum|dad)\b",
@@ -348,13 +398,18 @@ RULES: dict[str, _Rule] = {
         # Off-topic messages are nearly always requests or questions; a
         # statement ("we've got no money") is an answer about the family.
         command=(
-            r"^(can|could|will|would|do|does|did|is|are|am|should|shall) (you|i|u|it|there|we)\b|"
+            r"^(can|could|will|would|do|does|did|is|are|am|should|shall|have|has)\b|"
+            r"\b(can|could|will|would) you\b|^(got|know) any\b|"
+            r"\b(jokes?|weather|pizza|takeaway|poem|bitcoin|prime minister|capital of)\b|"
             r"^(what|whats|who|whos|where|wheres|when|how|which|why)\b|"
             r"^(tell|order|book|find|play|sing|write|give|get|recommend|show|fix|translate|"
-            r"hack|ring|text|call|sort|pay|lend) (me|us|my|a|the|some|his|her)\b|"
+            r"hack|ring|text|call|sort|pay|lend) (me|us)\b|"
+            r"^(order|book|play|sing|write|recommend|translate|hack) (a|an|some|the|my)\b|"
             r"^(lol|haha+|asdf\w*|blah|lmao)\b"
         ),
-        answer=None,
+        # A statement about the family that does not address the bot ("the
+        # weather makes his asthma worse") is an answer.
+        answer=r"^(the|my|our|his|her|he|hes|she|shes|they|theyre|we|were)\b(?!.*\byou\b)",
         max_words=14,
         question_is_command=True,
         trust_short=False,
@@ -368,6 +423,9 @@ _COMPILED: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
     )
     for intent, rule in RULES.items()
 }
+
+
+_ANSWER_SHAPED = re.compile(ANSWER_SHAPED)
 
 
 def _normalise(text: str) -> str:
@@ -419,6 +477,7 @@ def _refine(text: object, intent: str | None, confidence: object) -> str:
         rule.trust_short
         and word_count <= SHORT_WORDS
         and _as_confidence(confidence) >= MIN_CONFIDENCE
+        and not _ANSWER_SHAPED.search(normalised)
     ):
         return intent
     return INFORM

@@ -4,12 +4,15 @@ command word back into `inform`. Every sentence here is invented."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.nlu.guard import NAVIGATION_INTENTS, RULES, refine_intent
+
+ROOT = Path(__file__).resolve().parents[3]
 
 CONTRACT = {
     "greet",
@@ -266,6 +269,43 @@ def test_missing_intent_is_an_answer() -> None:
 def test_short_unrecognised_message_needs_a_confident_model() -> None:
     assert refine_intent("wha", "help", 0.95) == "help"
     assert refine_intent("wha", "help", 0.5) == "inform"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("6", "help"),
+        ("about a 5", "skip"),
+        ("end of may", "export"),
+        ("until Christmas", "stop"),
+        ("12/01/2027", "review"),
+        ("for six months", "restart"),
+        ("my sister Kelly", "go_back"),
+        ("the midwife", "example"),
+        ("nobody really", "skip"),
+        ("twice a week", "meeting_pack"),
+    ],
+)
+def test_short_answers_shaped_like_answers_are_never_commands(text: str, intent: str) -> None:
+    assert refine_intent(text, intent, 0.99) == "inform"
+
+
+def _training_examples() -> list[tuple[str, str]]:
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    data = load_data(str(ROOT / "data" / "nlu"))
+    return [(m.get("text"), m.get("intent")) for m in data.intent_examples]
+
+
+def test_every_navigation_training_example_is_kept() -> None:
+    # The guard runs inside the NLU pipeline after the model: if it demoted a
+    # sentence the model was taught as a command, that command could never work.
+    demoted = [
+        (intent, text)
+        for text, intent in _training_examples()
+        if intent in NAVIGATION_INTENTS and refine_intent(text, intent, 0.95) != intent
+    ]
+    assert not demoted
 
 
 def test_an_off_topic_question_mark_counts_as_a_request() -> None:
