@@ -348,13 +348,22 @@ def _has_worrier(text: str) -> bool:
     return False
 
 
+# "...and that if nothing changes, Amara could be smothered": the template's own
+# impact clause names the impact whatever verb follows, so no word list can miss it.
+_IMPACT_CLAUSE = re.compile(
+    r"\bif\s+(?:nothing|this|things)\s+(?:changes?|continues?|carries\s+on|goes\s+on)\b[^.!?]*?"
+    r"\b(?:could|might|may|will|would|can)\b(?:\s+\S+){2,}",
+    re.IGNORECASE,
+)
+
+
 def _has_impact(masked: str) -> bool:
     for sentence in sentences(masked):
         tokens = words(sentence.text)
         future = _future_start(Span(0, len(sentence.text), sentence.text), tokens)
         if future is not None and _impact_after(tokens, future):
             return True
-        if _ONGOING.search(sentence.text):
+        if _ONGOING.search(sentence.text) or _IMPACT_CLAUSE.search(sentence.text):
             return True
     return False
 

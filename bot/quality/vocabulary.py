@@ -622,7 +622,8 @@ IMPACT_WORDS = frozenset(
         "bruised", "arrested", "stabbed", "nightmares", "copy", "copying", "unwanted",
         "unloved", "nobody", "alone", "caught", "weight", "wet", "run", "lose", "friends",
         "struggle", "angry", "hate", "ashamed", "embarrassed", "bullied", "hospital",
-        "seriously", "badly", "neglected",
+        "seriously", "badly", "neglected", "smothered", "smother", "suffocated",
+        "beaten", "starve", "starving", "exploit", "care",
     }
 )
 
