@@ -178,6 +178,9 @@ class Interview:
 
     def _leave_cursor(self, question: str) -> None:
         state = self.ctx.state
+        if state.flags.get("going_back") == question and question not in state.history:
+            # Kept as it was: it is again the last answer to go back to.
+            state.history.append(question)
         if state.cursor == question:
             state.cursor = state.return_stack.pop() if state.return_stack else None
         state.flags.pop("going_back", None)

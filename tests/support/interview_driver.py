@@ -1,0 +1,71 @@
+"""Drives the interview through ConversationService as Rasa would, without Rasa.
+
+Navigation words go to their own operations (as the Rasa rules route the
+intents); everything else is an answer; after each turn the current question
+is asked, as the form does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from bot.interview.reply import Reply
+from bot.services import ConversationService
+
+NAVIGATION = {
+    "help": "help",
+    "example": "example",
+    "go back": "go_back",
+    "i don't know": "skip",
+    "skip": "skip",
+    "stop": "stop",
+    "review": "review",
+    "start again": "request_restart",
+}
+PAYLOAD_INTENTS = {"/affirm": "affirm", "/deny": "deny", "/skip": "skip", "/help": "help"}
+
+
+class Driver:
+    def __init__(self, service: ConversationService, sender: str, channel: str = "rest") -> None:
+        self.service = service
+        self.sender = sender
+        self.channel = channel
+        self.transcript: list[str] = []
+
+    def start(self) -> str:
+        return self._turn(self.service.welcome(self.sender, self.channel), ask=True)
+
+    def say(self, text: str) -> str:
+        self.transcript.append(f"> {text}")
+        operation = NAVIGATION.get(text.strip().lower())
+        if operation:
+            return self._turn(getattr(self.service, operation)(self.sender, self.channel), ask=True)
+        choice = None
+        intent = PAYLOAD_INTENTS.get(text.strip())
+        if text.startswith("/choose"):
+            choice = json.loads(text[len("/choose") :])["choice"]
+            intent = "choose"
+        reply = self.service.answer(self.sender, self.channel, text, intent, choice)
+        return self._turn(reply, ask=reply.slot is not None)
+
+    def _turn(self, reply: Reply, ask: bool) -> str:
+        texts = [m.text for m in reply.messages]
+        if ask and reply.saved:
+            asked = self.service.ask(self.sender, self.channel)
+            texts += [m.text for m in asked.messages]
+            self.last_buttons = asked.messages[-1].buttons if asked.messages else []
+        self.transcript.extend(texts)
+        return "\n".join(texts)
+
+    def current_slot(self) -> str | None:
+        return self.service.current_slot(self.sender, self.channel)
+
+
+def service_for(database_url: str, today: dt.date = dt.date(2026, 11, 26)) -> ConversationService:
+    import dataclasses
+
+    from bot.settings import load_settings
+
+    settings = dataclasses.replace(load_settings(), database_url=database_url)
+    return ConversationService(settings, clock=lambda: today)

@@ -1,0 +1,174 @@
+"""What people can say at any question: go back, I don't know, review, start again, stop, and more."""
+
+from __future__ import annotations
+
+from bot.plan.model import ColumnKind
+from bot.storage.unit_of_work import SqlUnitOfWork
+from tests.support.interview_driver import Driver
+
+
+def _plan(database_url: str, sender: str = "person-1"):  # noqa: ANN202
+    with SqlUnitOfWork(database_url) as uow:
+        conversation = uow.conversations.get(sender)
+        return conversation.plan if conversation else None
+
+
+def _to_children(driver: Driver) -> None:
+    driver.start()
+    driver.say("no")
+    driver.say('/choose{"choice": "family"}')
+    driver.say("yes")
+    driver.say("Sarah, their mum")
+
+
+def test_nothing_is_kept_without_consent(driver: Driver, database_url: str) -> None:
+    driver.start()
+    driver.say("no")
+    driver.say('/choose{"choice": "family"}')
+    reply = driver.say("no")
+    assert "I won't keep anything" in reply
+    assert _plan(database_url) is None
+    assert driver.current_slot() == "consent"
+
+
+def test_a_yes_to_danger_now_goes_to_the_urgent_path(driver: Driver, database_url: str) -> None:
+    driver.start()
+    reply = driver.say("yes")
+    assert reply.startswith("If anyone is in danger now, call 999.")
+    assert "0808 800 5000" in reply and "0800 1111" in reply
+    assert "Are you safe to carry on" in reply
+    assert "Which of these is you?" in driver.say("yes I'm safe now")
+
+
+def test_not_knowing_whether_anyone_is_in_danger_is_treated_as_urgent(driver: Driver) -> None:
+    driver.start()
+    assert "call 999" in driver.say("i don't know")
+
+
+def test_urgent_message_pauses_and_resumes_at_the_same_question(
+    driver: Driver, database_url: str
+) -> None:
+    _to_children(driver)
+    driver.say("Leo 7")
+    reply = driver.say("he's got a knife and he's coming for us")
+    assert reply.startswith("If anyone is in danger now, call 999.")
+    not_yet = driver.say("not now")
+    assert "When you are safe and ready" in not_yet
+    assert "999" not in not_yet
+    resumed = driver.say("yes i'm safe")
+    assert "Who helps and supports your family?" in resumed
+    plan = _plan(database_url)
+    assert [c.first_name for c in plan.children] == ["Leo"]
+    assert plan.urgent_flags[0].message == "he's got a knife and he's coming for us"
+
+
+def test_describing_past_harm_is_not_an_emergency(driver: Driver) -> None:
+    _to_children(driver)
+    for answer in ("Leo 7", "/deny", "/deny", "good mum", "no"):
+        driver.say(answer)
+    reply = driver.say("Dad hit me when he was drunk last year and the police came twice in March")
+    assert "999" not in reply
+    assert "What makes things harder" in reply
+
+
+def test_going_back_keeps_the_old_answer_until_it_is_replaced(
+    driver: Driver, database_url: str
+) -> None:
+    _to_children(driver)
+    driver.say("Leo 7 and Mia 4")
+    back = driver.say("go back")
+    assert 'Before, you said: "Leo and Mia"' in back
+    assert [c.first_name for c in _plan(database_url).children] == ["Leo", "Mia"]
+    assert "kept your answer" in driver.say("keep it")
+    driver.say("go back")
+    driver.say("Leo 7, Mia 4 and Sam 1")
+    assert [c.first_name for c in _plan(database_url).children] == ["Leo", "Mia", "Sam"]
+    assert driver.current_slot() == "supporters"
+
+
+def test_help_and_example_depend_on_the_question_and_the_role(driver: Driver) -> None:
+    _to_children(driver)
+    family_help = driver.say("help")
+    assert "First names are enough" in family_help
+    assert "What are the children's first names?" in family_help
+    assert "Leo 7 and Mia 4" in driver.say("example")
+    assert driver.current_slot() == "children"
+
+
+def test_empty_and_overlong_answers_get_a_kind_message_and_lose_nothing(
+    driver: Driver, database_url: str
+) -> None:
+    _to_children(driver)
+    driver.say("Leo 7")
+    assert "didn't get an answer" in driver.say("   \u200b  ")
+    too_long = driver.say("x" * 6000)
+    assert "longer than I can take" in too_long and "Nothing you saved before is lost" in too_long
+    assert [c.first_name for c in _plan(database_url).children] == ["Leo"]
+    assert driver.current_slot() == "supporters"
+
+
+def test_review_lets_a_person_change_an_answer_and_comes_back(
+    driver: Driver, database_url: str
+) -> None:
+    _to_children(driver)
+    driver.say("Leo 7")
+    driver.say("/deny")
+    driver.say("/deny")
+    driver.say("we laugh a lot")
+    summary = driver.say("review")
+    assert "Here is the plan so far." in summary and "we laugh a lot" in summary
+    assert "Which part would you like to change?" in driver.say('/choose{"choice": "change"}')
+    driver.say('/choose{"choice": "columns"}')
+    assert "What are the good things" in driver.say('/choose{"choice": "edit:strengths"}')
+    back = driver.say("we go to the park every Sunday")
+    assert "Is everything right?" in back
+    assert [e.text for e in _plan(database_url).entries_of(ColumnKind.STRENGTH)] == [
+        "we go to the park every Sunday"
+    ]
+
+
+def test_starting_again_needs_a_yes_and_clears_the_answers(
+    driver: Driver, database_url: str
+) -> None:
+    _to_children(driver)
+    driver.say("Leo 7")
+    assert "Start again from the beginning?" in driver.say("start again")
+    assert "kept your answers" in driver.say("no")
+    assert [c.first_name for c in _plan(database_url).children] == ["Leo"]
+    driver.say("start again")
+    assert "starting again" in driver.say("yes")
+    assert _plan(database_url).children == []
+    assert driver.current_slot() == "children"
+
+
+def test_stop_saves_and_a_hello_offers_to_carry_on(driver: Driver, database_url: str) -> None:
+    _to_children(driver)
+    driver.say("Leo 7")
+    assert "Your answers are saved" in driver.say("stop")
+    welcome = driver.start()
+    assert "Hello again." in welcome
+    driver.say("no")
+    resume = driver.transcript[-1]
+    assert "Done so far" in resume or "Still to do" in resume
+    assert "Who helps and supports your family?" in driver.say('/choose{"choice": "carry_on"}')
+
+
+def test_a_fourth_worry_gets_a_gentle_note(driver: Driver) -> None:
+    driver.start()
+    driver.say("no")
+    driver.say('/choose{"choice": "worker"}')
+    driver.say("yes")
+    driver.say("Sam Patel, social worker")
+    for answer in ("Leo 7", "/deny", "/deny", "x", "no", "x", "x", "x"):
+        driver.say(answer)
+    statement = (
+        "Sam is worried that Dad shouts at Leo every night and that if nothing changes Leo "
+        "could be frightened at home."
+    )
+    for _number in range(3):
+        driver.say(statement)
+        driver.say('/choose{"choice": "accept"}')
+        while driver.current_slot() != "more_pairs":
+            driver.say("i don't know")
+        reply = driver.say("yes")
+    assert "three worries or fewer" in reply
