@@ -1,4 +1,4 @@
-"""System tools some tests need: skip with what to install, except in CI, where missing is a failure."""
+"""System tools some tests need: skip saying what to install; in CI a missing tool is a failure."""
 
 from __future__ import annotations
 

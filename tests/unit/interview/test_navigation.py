@@ -1,4 +1,4 @@
-"""What people can say at any question: go back, I don't know, review, start again, stop, and more."""
+"""What people can say at any question: go back, I don't know, review, start again, stop..."""
 
 from __future__ import annotations
 
