@@ -292,10 +292,14 @@ def practice_case(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     for slot in ("children", "supporters", "professionals", "about_you"):
         ctx.state.mark_done(slot)
     _record(ctx, "added", f"practice case {chosen.title}")
+    from bot.practice.why import why
+
     return ok(
-        f"{chosen.title}\n\n{chosen.summary.strip()}",
-        "I've added the children and their network from the case. Now draft each part of the plan "
-        "from what you've read. After each part you'll see feedback and a model answer.",
+        f"{chosen.title}\n\n" + "\n\n".join(chosen.paragraphs),
+        "I've added the children and their safety network from the case. Why it's built this way: "
+        + why("network"),
+        "Now draft each part of the plan from what you've read. After each part you'll see "
+        "feedback and a model answer.",
     )
 
 

@@ -29,13 +29,20 @@ class QuestionSpec:
     help: Wording
     example: Wording
     again: Wording | None = None
-    why: str | None = None
+    # Keys of bot.practice.why shown to learners with this question.
+    why: tuple[str, ...] = ()
 
 
 def _wording(raw: dict[str, str] | None) -> Wording | None:
     if raw is None:
         return None
     return Wording(family=raw["family"], worker=raw["worker"])
+
+
+def _why_keys(raw: str | list[str] | None) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    return (raw,) if isinstance(raw, str) else tuple(raw)
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +58,7 @@ def catalogue() -> dict[str, QuestionSpec]:
             help=_wording(entry["help"]),  # type: ignore[arg-type]
             example=_wording(entry["example"]),  # type: ignore[arg-type]
             again=_wording(entry.get("again")),
-            why=entry.get("why"),
+            why=_why_keys(entry.get("why")),
         )
     return specs
 

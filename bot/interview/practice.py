@@ -15,12 +15,22 @@ def _case(ctx: Context):  # noqa: ANN202
     return get_case(plan.practice_case)
 
 
+def _why(step: str) -> str:
+    from bot.practice.why import why
+
+    return "Why it's built this way: " + why(step)
+
+
 def model_columns(ctx: Context) -> str | None:
     case = _case(ctx)
     if case is None:
         return None
-    return "Compare with a model of the three columns for this family:\n\n" + case.model_answer(
-        "columns"
+    return "\n\n".join(
+        [
+            "Compare with a model of the three columns for this family:",
+            case.model_answer("columns"),
+            _why("columns"),
+        ]
     )
 
 
@@ -37,6 +47,8 @@ def model_rules(ctx: Context, pair: Pair) -> str | None:
         rules = worry.rules_of(kind)
         if rules:
             parts.append(kind.heading + ":\n" + "\n".join(f"- {r.text}" for r in rules))
+    if index == 0:
+        parts.append(_why("rules"))
     return "\n\n".join(parts)
 
 
@@ -44,9 +56,11 @@ def model_timeline(ctx: Context) -> str | None:
     case = _case(ctx)
     if case is None:
         return None
-    return (
-        "Compare with a model timeline:\n"
-        + case.model_answer("timeline")
-        + "\n\n"
-        + case.model_answer("closure")
+    return "\n\n".join(
+        [
+            "Compare with a model timeline:\n" + case.model_answer("timeline"),
+            case.model_answer("closure"),
+            _why("timeline"),
+            _why("closure"),
+        ]
     )

@@ -236,11 +236,11 @@ def _extra_lines(ctx: Context, slot: str, question_key: str) -> str:
         )
     if slot in ("danger_check", "goal_check"):
         lines.extend(_feedback_lines(ctx, slot, question_key))
-    why_key = spec(slot).why
-    if ctx.role is Role.PRACTISING and why_key and _first_of_its_kind(ctx, question_key):
+    why_keys = spec(slot).why
+    if ctx.role is Role.PRACTISING and why_keys and _first_of_its_kind(ctx, question_key):
         from bot.practice.why import why
 
-        lines.append("Why this matters: " + why(why_key))
+        lines.extend("Why it's built this way: " + why(k) for k in why_keys)
     return "\n\n".join(line for line in lines if line)
 
 

@@ -47,6 +47,9 @@ class Driver:
             choice = json.loads(text[len("/choose") :])["choice"]
             intent = "choose"
         reply = self.service.answer(self.sender, self.channel, text, intent, choice)
+        if reply.slot is None and reply.saved:
+            # The form has nothing more to ask: Rasa's rule runs action_interview_complete.
+            reply.messages += self.service.complete(self.sender, self.channel).messages
         return self._turn(reply, ask=reply.slot is not None)
 
     def _turn(self, reply: Reply, ask: bool) -> str:
