@@ -143,7 +143,7 @@ def cmd_flags(args: argparse.Namespace) -> int:
 def cmd_chat(args: argparse.Namespace) -> int:
     from bot.channels.terminal import chat
 
-    return chat(url=args.url)
+    return chat(url=args.url, sender=args.sender)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -159,6 +159,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     chat = sub.add_parser("chat", help="hold the interview in this terminal")
     chat.add_argument("--url", default=None, help="the REST webhook (default: the local server)")
+    chat.add_argument(
+        "--sender", default=None, help="carry on this conversation (its id is shown at the start)"
+    )
     chat.set_defaults(func=cmd_chat)
 
     export = sub.add_parser("export", help="write a case's plan to a file")
