@@ -230,3 +230,17 @@ conversations = sa.Table(
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=False, index=True),
 )
+
+# Links that open the web chat on a case (bot/access/invites.py). The public id
+# is what people see and what tokens carry; the row says whether it still works.
+invites = sa.Table(
+    "invites",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("public_id", sa.String(32), nullable=False, unique=True),
+    _case_fk(),
+    sa.Column("role", _enum(Role, "user_role"), nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("expires_at", UTCDateTime, nullable=False),
+    sa.Column("revoked_at", UTCDateTime),
+)
