@@ -339,9 +339,11 @@ def prepare_database(settings: Settings) -> None:
 
 def run_forever(settings: Settings) -> int:
     """`make run`: start everything, say where to chat, stop both on Ctrl-C or if one dies."""
+    stack = Stack(settings)
+    # Fail fast, before minutes of training, when the ports are taken.
+    stack.check_ports()
     prepare_database(settings)
     model = train(settings)
-    stack = Stack(settings)
     stopping = False
 
     def on_signal(signum: int, _frame: object) -> None:
