@@ -8,9 +8,12 @@ NOT_AVAILABLE = (
     "Sorry, I can't do that just now because part of the system isn't working. "
     "Please try again in a minute. Nothing you saved before is lost."
 )
+# Also what someone hears when the database is down as they answer (Rasa cannot
+# read the conversation either, so the answer is never taken as one): say that
+# what they sent was not taken in, not only that the plan cannot be read.
 CANNOT_READ = (
-    "Sorry, I can't reach the saved plan just now. Please try again in a minute. "
-    "Nothing you saved before is lost."
+    "Sorry, I can't reach the saved plan just now, so I couldn't take in what you just sent. "
+    "Please send it again in a minute. Nothing you saved before is lost."
 )
 NOTHING_SENT = "I didn't get any words there. Please type your answer, or say 'help'."
 NO_REPLY = (
