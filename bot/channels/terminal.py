@@ -132,9 +132,11 @@ def show(messages: list[dict[str, Any]], out: TextIO = sys.stdout) -> list[Choic
     for message in messages:
         text = clean(str(message.get("text") or "")).strip()
         if text:
-            print("\nbot> " + text.replace("\n", "\n" + INDENT), file=out)
+            lines = [INDENT + line if line.strip() else "" for line in text.split("\n")]
+            print("\nbot> " + "\n".join(lines)[len(INDENT) :], file=out)
     for choice in choices:
-        print(f"{INDENT}{choice.label}. {choice.title}", file=out)
+        # Brackets keep choices apart from numbered lines in the bot's own text.
+        print(f"{INDENT}[{choice.label}] {choice.title}", file=out)
     out.flush()
     return choices
 
