@@ -218,7 +218,7 @@ RELATIONSHIP_WORDS = _words(
     member members foster kinship guardian special grandchildren grandchild grandson
     granddaughter grandkids great-nan great-gran great-grandmother great-grandfather twin twins
     kid kids child children baby babies boy boys girl girls toddler teenager teen teens eldest
-    oldest youngest middle little big older younger
+    oldest youngest middle little big older younger maternal paternal grandparent grandparents
     """
 )
 
@@ -343,6 +343,8 @@ COMMON_WORDS = _words(
     properly really reckon right round safely saying seen sleep spoken stays taking telling
     tried trying understand understood upsetting using visited waiting walking wanting
     wanted wants went whenever wherever whether worried worrying writing written
+    corner doors nearby opposite local estate lane avenue village staff mornings afternoons
+    evenings
     always anyway around because before behind between beyond during except inside maybe
     meanwhile nearly otherwise outside perhaps quickly rather regularly slightly still
     straight together twice unless whatever within
@@ -352,10 +354,73 @@ COMMON_WORDS = _words(
 # Words that are names only when typed with a capital: "Will" yes, "will" no.
 AMBIGUOUS_NAMES = _words(
     """
-    will may hope grace faith joy rose mark bill sky summer autumn june april august frank
+    will hope grace faith joy rose mark bill sky frank
     pat ray sunny dawn eve art guy rob don chase hunter king page star river rain storm honey
     angel harmony destiny glory precious blessing miracle patience mercy liberty justice
     royal major crystal jewel brook misty rocky rusty sandy chance drew mo
+    """
+)
+
+# Calendar words that are also given names: "Jan, my mum", "my sister May",
+# "Sunday 4". They are names only where a name stands (first in an answer,
+# after "and" or a comma, after "my mum" or "I'm"), never just because they
+# have a capital: "in May", "every Sunday", "12 Jan" are dates.
+CALENDAR_NAMES = _words("jan may june april august sunday summer autumn")
+
+# Every month, day and season, whole or cut short.
+CALENDAR_WORDS = CALENDAR_NAMES | _words(
+    """
+    january february march july september october november december winter spring
+    monday tuesday wednesday thursday friday saturday mondays tuesdays wednesdays
+    thursdays fridays saturdays sundays weekend weekends
+    feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed weds thu thur thurs
+    fri sat sun
+    """
+)
+
+# After a calendar word these make it a date, not a name: "Sunday mornings", "May half term".
+CALENDAR_FOLLOWERS = _words(
+    """
+    morning mornings afternoon afternoons evening evenings night nights lunchtime
+    lunchtimes teatime weekend weekends time times term terms half half-term holiday
+    holidays break bank st nd rd th
+    """
+)
+
+# Words after which the next word says who someone is: "I'm Jan", "it's May here".
+SELF_INTRO_CUES = _words("i'm im its it's called named am")
+
+# Words for a group of children or a household, not one person: "has the kids Sunday".
+GROUP_WORDS = _words(
+    "kids children boys girls babies teens teenagers grandkids grandchildren family relatives"
+)
+
+# Kinship words that are not used as someone's name on their own: people say
+# "my aunt", not "Aunt will have them". After a name they describe it: "Kelly (aunt)".
+KIN_NOT_NAMES = _words("mother father grandmother grandfather aunt uncle papa mama")
+
+# A clause that starts with these describes the person before it:
+# "my mum Jan, she lives round the corner".
+DESCRIPTION_LEADS = _words(
+    """
+    she he they she's he's they're shes hes theyre who who's whos which lives lived works
+    worked living working
+    """
+)
+
+# Modal verbs that read as the start of a question when a name-like word opens
+# the answer: "Will you", "May I".
+MODAL_WORDS = _words("will may can shall might must could would should")
+
+# Pronouns that make a name-like opening word read as a verb: "May I", "Hope you're ok".
+PRONOUNS = _words("i you we he she they it i'm you're we're it's")
+
+# After "X will ...", these mean X is a thing or a time: "Summer will be hard",
+# "Attendance will not slip". A name needs a doing word.
+NOT_PLAN_ACTIONS = _words(
+    """
+    be been being not never become remain happen happens continue improve change get
+    make matter mean depend
     """
 )
 
@@ -371,7 +436,7 @@ NOT_PEOPLE = _words(
     glasgow edinburgh belfast york english british scottish welsh irish polish romanian
     muslim christian jewish sikh hindu islam arabic urdu bengali punjabi somali
     ramadan eid diwali hanukkah christmas easter xmas halloween
-    mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept
+    mon tue tues wed weds thu thur thurs fri sat sun feb mar apr jun jul aug sep sept
     oct nov dec okay ok lol omg mondays tuesdays wednesdays thursdays fridays saturdays
     sundays weekdays weekends
     """

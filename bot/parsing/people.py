@@ -16,20 +16,30 @@ from bot.parsing._text import capitalise_name, clean, never_raises, squash
 from bot.parsing._tokens import CONTACT, NUM, PUNCT, WORD, Tok, tokenize
 from bot.parsing._words import (
     AMBIGUOUS_NAMES,
+    CALENDAR_FOLLOWERS,
+    CALENDAR_NAMES,
+    CALENDAR_WORDS,
     COMMON_WORDS,
+    DESCRIPTION_LEADS,
     DESCRIPTOR_EDGE_FILLER,
     DESCRIPTOR_LEAD_FILLER,
     DESCRIPTOR_STOP,
     DESCRIPTOR_TAIL_FILLER,
+    GROUP_WORDS,
     KIN_NAMES,
+    KIN_NOT_NAMES,
     KIN_TITLE_RELATIONSHIP,
     KIN_TITLES,
+    MODAL_WORDS,
     NOT_PEOPLE,
+    NOT_PLAN_ACTIONS,
     ORGANISATION_ROLES,
     POSSESSIVE_DETERMINERS,
     PROFESSIONAL_ROLES,
     PROFESSIONAL_TITLES,
+    PRONOUNS,
     RELATIONSHIP_WORDS,
+    SELF_INTRO_CUES,
     TITLES,
 )
 
@@ -90,21 +100,8 @@ _DESCRIBING_CUES = frozenset(
     felt looks looked seems seemed getting becoming being been a an""".split()
 )
 _TRIPLE_LETTER = re.compile(r"(.)\1\1")
-_MONTHS_AND_SEASONS = frozenset(
-    """january february march april may june july august september october november december
-    summer autumn winter spring""".split()
-)
 # Kinship words that mentioned_names reports as a person on their own.
-_KIN_MENTIONS = frozenset(KIN_NAMES) - {
-    "mother",
-    "father",
-    "grandmother",
-    "grandfather",
-    "aunt",
-    "uncle",
-    "papa",
-    "mama",
-}
+_KIN_MENTIONS = frozenset(KIN_NAMES) - KIN_NOT_NAMES
 
 
 def _is_name(tok: Tok) -> bool:
@@ -112,8 +109,8 @@ def _is_name(tok: Tok) -> bool:
     if tok.kind != WORD:
         return False
     low = tok.low
-    if len(low) < 2:
-        return False
+    if len(low) < 2 or low in CALENDAR_NAMES:
+        return False  # "Jan", "May": names only where a name stands, see _name_at
     if low in AMBIGUOUS_NAMES:
         return tok.capitalised and not tok.all_caps
     if low in _NEVER_NAMES or _TRIPLE_LETTER.search(low):
@@ -121,6 +118,165 @@ def _is_name(tok: Tok) -> bool:
     if not tok.capitalised and len(low) >= 5 and low.endswith(("ing", "ness", "ment", "tion")):
         return False  # "saying", "sadness": ordinary words typed in lower case
     return not any(ch.isdigit() for ch in low)
+
+
+# -- name position ---------------------------------------------------------------
+
+_LIST_WORDS = frozenset({"and", "&", "or", "plus", "also", "then", "و"})
+_WINDOW = 60  # characters either side of a word that say what it is
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})  # "5th May"
+
+
+def _role_word(low: str) -> bool:
+    return low in _ROLE_PARTS and low not in ORGANISATION_ROLES
+
+
+def _name_position(tok: Tok, text: str) -> str | None:
+    """Where a word stands in the answer, read from the whole text.
+
+    "lead": the answer's first word ("Jan, my mum"); "start": first after a
+    separator ("Kelly and Jan", "Leo (7), May (4)"); "after": after a kinship
+    word, relationship, title or "I'm" ("my mum Jan", "I'm Jan"); None
+    anywhere else ("in May", "every Sunday", "12 Jan").
+    """
+    before = tokenize(text[max(0, tok.start - _WINDOW) : tok.start])
+    if not any(ch.isalnum() for ch in text[: tok.start]):
+        return "lead"
+    if not before:
+        return "start"
+    prev = before[-1]
+    if prev.kind == PUNCT:
+        return "start"
+    if prev.kind != WORD:
+        return None  # "12 Jan", "07700 900123 May"
+    if prev.full_low in _LIST_WORDS:
+        return "start"
+    if prev.full_low in SELF_INTRO_CUES:
+        return "after"
+    if prev.full_low == "is" and len(before) > 1 and before[-2].low == "name":
+        return "after"  # "my name is Jan"
+    low = prev.low
+    if prev.possessive or low in GROUP_WORDS:
+        return None  # "Leo's May"?, "has the kids Sunday"
+    if (
+        low in KIN_NAMES
+        or low in KIN_TITLES
+        or low in RELATIONSHIP_WORDS
+        or low in TITLES
+        or _role_word(low)
+    ):
+        return "after"
+    return None
+
+
+def _describes(after: list[Tok], tight: bool = False) -> bool:
+    """Do these words say who someone is ("my mum", "next door", "who lives ...")?
+
+    ``tight`` asks for a relationship and nothing more ("june my sister"), for
+    words that are ordinary English too.
+    """
+    words = after[:4]
+    k = 0
+    while (
+        k < len(words)
+        and words[k].kind == WORD
+        and (words[k].full_low in POSSESSIVE_DETERMINERS or words[k].full_low in ("a", "an"))
+    ):
+        k += 1
+    if k >= len(words) or words[k].kind != WORD:
+        return False
+    low = words[k].low
+    kin = low in KIN_NAMES or low in RELATIONSHIP_WORDS or _role_word(low)
+    if tight:
+        # a determiner, then only relationship words: "my sister", "my best friend"
+        if k == 0 or not kin:
+            return False
+        m = k + 1
+        while (
+            m < len(after)
+            and after[m].kind == WORD
+            and (after[m].low in KIN_NAMES or after[m].low in RELATIONSHIP_WORDS)
+        ):
+            m += 1
+        rest = after[m:]
+        return not rest or rest[0].kind in (PUNCT, CONTACT) or rest[0].full_low in _LIST_WORDS
+    return kin or (k == 0 and (low in DESCRIPTION_LEADS or low in ("from", "next", "at")))
+
+
+def _calendar_use(tok: Tok, after: list[Tok]) -> bool:
+    """A date, not a name: "May 2019", "Sunday mornings", "June 12th"."""
+    if not after:
+        return False
+    first = after[0]
+    if first.kind == NUM:
+        digits = len(first.text)
+        ordinal = (
+            len(after) > 1
+            and after[1].kind == WORD
+            and after[1].full_low in _ORDINALS
+            and after[1].start == first.end
+        )
+        return digits >= 4 or ordinal
+    return first.kind == WORD and first.full_low in CALENDAR_FOLLOWERS
+
+
+def _name_at(tok: Tok, text: str) -> bool:
+    """Is this word a name where it stands? ``text`` is what ``tok`` came from.
+
+    Ordinary names (Kelly, Jo) are names anywhere. Words that are also
+    ordinary English (Will, Grace) are names with a capital, as before, and
+    in lower case only where a name stands with something that sets it apart:
+    "grace my nan", "jan, my mum", "my mum jan". Calendar words that are names
+    (Jan, May, Sunday) are names only where a name stands, never for their capital.
+    """
+    if tok.kind != WORD:
+        return False
+    low = tok.low
+    calendar = low in CALENDAR_NAMES
+    if not calendar and low not in AMBIGUOUS_NAMES:
+        return _is_name(tok)
+    capital = tok.capitalised and not tok.all_caps
+    common = low in COMMON_WORDS
+    if capital and not calendar and not common:
+        return True  # "Grace", "Mark": as before
+    position = _name_position(tok, text)
+    after = tokenize(text[tok.end : tok.end + _WINDOW])
+    first = after[0] if after else None
+    if capital and not calendar:
+        # "Will", "Hope": as before, except opening a question or a greeting
+        return not (
+            position == "lead" and first is not None and first.full_low in PRONOUNS
+        )  # "Will you call?", "Hope you're well"
+    if position is None:
+        return False
+    if calendar and _calendar_use(tok, after):
+        return False
+    if capital:
+        if first is not None and first.kind == WORD and position in ("lead", "start"):
+            if first.full_low in PRONOUNS:
+                return False  # "May I ask something"
+            if first.full_low in ("is", "was", "'s", "are", "were"):
+                # "June is my sister", not "Sunday is best"
+                return _describes(after[1:], tight=True)
+        return True
+    # Lower case or ALL CAPS: capitals say nothing, the words around have to.
+    if not common:
+        if first is None:
+            # "jan" on its own is a name; "grace" or "rain" on its own is a word
+            return position != "lead" or low not in AMBIGUOUS_NAMES
+        # "jan, my mum", "jan 5", "kelly and jan", "grace my nan", "jan here"
+        return (
+            first.kind in (PUNCT, CONTACT, NUM)
+            or first.full_low in _LIST_WORDS
+            or first.full_low == "here"
+            or _describes(after)
+        )
+    # "june", "may", "hope", "will": only first in the answer and set apart.
+    if position != "lead" or first is None:
+        return False
+    if first.kind == PUNCT and first.text in ",-(:":
+        return _describes(after[1:])
+    return low not in MODAL_WORDS and _describes(after, tight=True)
 
 
 def _kin(tok: Tok) -> str | None:
@@ -202,7 +358,7 @@ class _Who:
     extra_kin: tuple[str, ...] = ()  # "mum dad and nan" typed without commas
 
 
-def _possessors(tokens: list[Tok]) -> set[int]:
+def _possessors(tokens: list[Tok], text: str) -> set[int]:
     """Indexes of words that only say whose someone is: "Leo and Mia's mum"."""
     marked: set[int] = set()
     for i, tok in enumerate(tokens):
@@ -220,7 +376,7 @@ def _possessors(tokens: list[Tok]) -> set[int]:
             continue
         marked.add(i)
         j = i - 1
-        while j >= 1 and tokens[j].full_low in ("and", ",", "&") and _is_name(tokens[j - 1]):
+        while j >= 1 and tokens[j].full_low in ("and", ",", "&") and _name_at(tokens[j - 1], text):
             marked.add(j - 1)
             j -= 2
     return marked
@@ -230,7 +386,7 @@ def _analyse(tokens: list[Tok], text: str) -> _Who:
     who = _Who()
     contacts = [t for t in tokens if t.kind == CONTACT]
     who.contact = contacts[0].text if contacts else None
-    possessors = _possessors(tokens)
+    possessors = _possessors(tokens, text)
 
     roles: list[tuple[int, int, str]] = []
     role_tokens: set[int] = set()
@@ -261,7 +417,7 @@ def _analyse(tokens: list[Tok], text: str) -> _Who:
         if key is None:
             continue
         first = next_word(k)
-        if first is None or not (_is_name(tokens[first]) or tokens[first].capitalised):
+        if first is None or not (_name_at(tokens[first], text) or tokens[first].capitalised):
             continue
         if tokens[first].low in _NEVER_NAMES and not tokens[first].capitalised:
             continue
@@ -287,6 +443,8 @@ def _analyse(tokens: list[Tok], text: str) -> _Who:
             tok = tokens[k]
             if tok.low not in KIN_TITLES or tok.possessive or k in possessors:
                 continue
+            if k > 0 and tokens[k - 1].full_low in POSSESSIVE_DETERMINERS and tok.low != "great":
+                continue  # "my nan Kelly": Kelly, who is my nan
             nxt = k + 1 if k + 1 < len(tokens) and tokens[k + 1].kind == WORD else None
             if nxt is None:
                 continue
@@ -297,7 +455,7 @@ def _analyse(tokens: list[Tok], text: str) -> _Who:
                 who.relationship = f"great-{rel}" if rel.startswith("grand") else None
                 used.update([k, nxt])
                 break
-            if tok.low != "great" and _is_name(tokens[nxt]) and nxt not in possessors:
+            if tok.low != "great" and _name_at(tokens[nxt], text) and nxt not in possessors:
                 who.name = f"{_kin_display(tok)} {capitalise_name(tokens[nxt].base)}"
                 who.kind, who.strong = "kintitle", True
                 who.relationship = KIN_TITLE_RELATIONSHIP.get(tok.low)
@@ -307,7 +465,7 @@ def _analyse(tokens: list[Tok], text: str) -> _Who:
     # An ordinary name: "Kelly", "Sam Patel".
     if who.name is None:
         for k in words:
-            if k in possessors or k in role_tokens or not _is_name(tokens[k]):
+            if k in possessors or k in role_tokens or not _name_at(tokens[k], text):
                 continue
             if k > 0 and not tokens[k].capitalised and tokens[k - 1].full_low in _DESCRIBING_CUES:
                 continue  # "she's poorly", "feeling rough": a description, not a name
@@ -336,7 +494,10 @@ def _analyse(tokens: list[Tok], text: str) -> _Who:
     ]
     if who.name is None and kin_words:
         k = kin_words[0]
-        before = tokens[k - 1] if k > 0 else None
+        b = k - 1
+        while b > 0 and tokens[b].kind == WORD and tokens[b].low in RELATIONSHIP_WORDS:
+            b -= 1  # "my maternal grandmother", "my older sister's"
+        before = tokens[b] if b >= 0 and b < k else None
         determined = before is not None and (
             before.full_low in POSSESSIVE_DETERMINERS or before.possessive
         )
@@ -542,7 +703,7 @@ def parse_self(text: str) -> NamedPerson | None:
     """Who is typing: "Sarah, I'm their mum", "I'm Sam Patel, the social worker", "its dad here"."""
     text = clean(text)
     tokens = tokenize(text)
-    possessors = _possessors(tokens)
+    possessors = _possessors(tokens, text)
     contacts = [t for t in tokens if t.kind == CONTACT]
     contact = contacts[0].text if contacts else None
     relation = _relation_run(tokens, possessors)
@@ -583,7 +744,7 @@ def _mention_word(tok: Tok) -> bool:
     """A capitalised word that reads as someone's name."""
     if tok.kind != WORD or not tok.capitalised or tok.all_caps:
         return False
-    if tok.low in _MONTHS_AND_SEASONS:
+    if tok.low in CALENDAR_WORDS:
         return False
     return _is_name(tok)
 
@@ -743,8 +904,12 @@ def _children(text: str) -> list[NamedChild]:
         prev = tokens[k - 1] if k > 0 else None
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         if tok.kind == NUM:
-            if (prev is not None and prev.text in "/.") or (nxt is not None and nxt.text in "/"):
-                k += 1  # part of a date of birth, not an age
+            if (
+                (prev is not None and prev.text in "/.")
+                or (nxt is not None and nxt.text in "/")
+                or (nxt is not None and nxt.full_low in _ORDINALS and nxt.start == tok.end)
+            ):
+                k += 1  # part of a date of birth ("12/03/2019", "5th May"), not an age
                 continue
             try:
                 value = float(tok.text)
@@ -762,7 +927,16 @@ def _children(text: str) -> list[NamedChild]:
                 items.append(("age", _age_from(_AGE_WORDS[tok.low], unit)))
                 k += 2 if unit else 1
                 continue
-        if tok.kind == WORD and _is_name(tok):
+        if (
+            tok.kind == WORD
+            and prev is not None
+            and prev.kind == NUM
+            and prev.end == tok.start
+            and tok.full_low in _ORDINALS
+        ):
+            k += 1  # "5th": part of a date
+            continue
+        if tok.kind == WORD and _name_at(tok, text):
             if items and items[-1][0] == "name" and prev is not None and prev.kind == WORD:
                 run = items[-1][1]
                 assert isinstance(run, list)
@@ -890,6 +1064,8 @@ def _subject_word(tok: Tok) -> bool:
     low = tok.low
     return (
         _is_name(tok)
+        or low in CALENDAR_NAMES
+        or low in AMBIGUOUS_NAMES
         or tok.possessive
         or low in KIN_NAMES
         or low in KIN_TITLES
@@ -898,6 +1074,12 @@ def _subject_word(tok: Tok) -> bool:
         or low in RELATIONSHIP_WORDS
         or tok.full_low in POSSESSIVE_DETERMINERS
     )
+
+
+def _word_name(name: str) -> bool:
+    """A one-word name that is an ordinary word or a date too: "Summer", "Will", "Jan"."""
+    low = name.casefold()
+    return low in CALENDAR_NAMES or (low in AMBIGUOUS_NAMES and low in COMMON_WORDS)
 
 
 def _subject(text: str, end: int) -> str | None:
@@ -941,6 +1123,9 @@ def _who_does_what(text: str) -> WhoDoesWhat:
         if person is None:
             continue
         action = instruction[modal.end() :].strip(" ,.;:-")
+        verb = action.split(maxsplit=1)[0].casefold() if action else ""
+        if verb in NOT_PLAN_ACTIONS and _word_name(person):
+            continue  # "Summer will be hard", "Sunday will be fine": a time, not a person
         if action:
             return WhoDoesWhat(person, action, contact)
     # "Nan: take the kids", "Nan - takes the kids to hers"

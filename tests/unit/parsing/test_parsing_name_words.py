@@ -1,0 +1,250 @@
+"""Names that are also ordinary words or dates: Jan, May, Sunday, Will, Grace.
+
+Such a word is a name where a name stands (first in an answer, after "and"
+or a comma, after "my mum" or "I'm"), and a date or a word everywhere else.
+"""
+
+import pytest
+
+from bot.parsing import (
+    NamedChild,
+    NamedPerson,
+    parse_children,
+    parse_people,
+    parse_self,
+    parse_who_does_what,
+)
+
+# Names from real answers that are also months, days, seasons or words.
+WORD_NAMES = [
+    "Jan",
+    "May",
+    "June",
+    "April",
+    "August",
+    "Sunday",
+    "Will",
+    "Hope",
+    "Grace",
+    "Faith",
+    "Joy",
+    "Rose",
+    "Summer",
+    "Autumn",
+    "Mark",
+    "Bill",
+    "Sue",
+    "Pat",
+    "Jo",
+    "Del",
+    "Ray",
+    "Amber",
+]
+
+
+def person(
+    name: str,
+    relationship: str | None = None,
+    contact: str | None = None,
+    professional: bool = False,
+) -> NamedPerson:
+    return NamedPerson(name, relationship, contact, professional)
+
+
+# -- parse_people: a name where a name stands -----------------------------------
+
+
+@pytest.mark.parametrize("name", WORD_NAMES)
+@pytest.mark.parametrize(
+    "form",
+    [
+        "{name}, my mum",
+        "my mum {name}",
+        "{name} - my mum",
+        "{lower}, my mum",  # typed on a phone
+    ],
+)
+def test_a_word_name_before_or_after_the_relationship(form: str, name: str) -> None:
+    text = form.format(name=name, lower=name.lower())
+    assert parse_people(text) == [person(name, "my mum")]
+
+
+@pytest.mark.parametrize("name", WORD_NAMES)
+def test_a_word_name_alone_with_a_capital(name: str) -> None:
+    assert parse_people(name) == [person(name)]
+
+
+@pytest.mark.parametrize("name", WORD_NAMES)
+def test_a_word_name_next_door(name: str) -> None:
+    assert parse_people(f"{name} next door") == [person(name, "next door")]
+
+
+@pytest.mark.parametrize("name", WORD_NAMES)
+def test_a_word_name_in_a_list(name: str) -> None:
+    assert parse_people(f"my sister Kelly and my mum {name}") == [
+        person("Kelly", "my sister"),
+        person(name, "my mum"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jan, my mum", [person("Jan", "my mum")]),
+        ("jan, my mum", [person("Jan", "my mum")]),
+        ("my mum Jan", [person("Jan", "my mum")]),
+        ("my mum jan", [person("Jan", "my mum")]),
+        ("grace my nan", [person("Grace", "my nan")]),
+        ("jan my mum", [person("Jan", "my mum")]),
+        ("june my sister", [person("June", "my sister")]),
+        ("June is my sister", [person("June", "my sister")]),
+        ("May next door", [person("May", "next door")]),
+        ("April my sister", [person("April", "my sister")]),
+        ("will, my brother", [person("Will", "my brother")]),
+        ("aunty jan", [person("Aunty Jan", "aunt")]),
+        ("Aunty May", [person("Aunty May", "aunt")]),
+        ("kelly and jan", [person("Kelly"), person("Jan")]),
+        ("Jan", [person("Jan")]),
+        ("jan", [person("Jan")]),
+    ],
+)
+def test_word_names_in_everyday_answers(text: str, expected: list[NamedPerson]) -> None:
+    assert parse_people(text) == expected
+
+
+def test_a_kinship_word_after_my_is_the_relationship_not_a_title() -> None:
+    assert parse_people("my nan Kelly") == [person("Kelly", "my nan")]
+    assert parse_people("my nan Grace") == [person("Grace", "my nan")]
+
+
+def test_an_adjective_between_my_and_the_kinship_word() -> None:
+    assert parse_people("my maternal grandmother") == [
+        person("Grandmother", "my maternal grandmother")
+    ]
+
+
+# -- parse_people: dates and words stay dates and words --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Once reported August, not Nan.
+        ("Nan who helps in August", [person("Nan", "helps in August")]),
+        ("Nan, comes round in May", [person("Nan", "comes round in May")]),
+        ("Kelly, visits every Sunday", [person("Kelly", "visits every Sunday")]),
+        ("Nan has the kids Sunday", [person("Nan", "has the kids Sunday")]),
+        ("Nan, Sunday afternoons", [person("Nan", "Sunday afternoons")]),
+        ("nan may come", [person("Nan", "may come")]),
+    ],
+)
+def test_a_date_in_a_description_is_not_a_person(text: str, expected: list[NamedPerson]) -> None:
+    assert parse_people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Ordinary English typed in lower case is never a name on its own.
+        "will",
+        "may",
+        "hope so",
+        "june",
+        "sunday",
+        "grace",
+        "rain",
+        "faith",
+        # Capitals that only start a sentence or a date.
+        "May I ask something",
+        "Sunday is best",
+        "May 2019",
+        "my son will pick them up",
+        "hope my sister can help",
+    ],
+)
+def test_ordinary_words_and_dates_are_not_people(text: str) -> None:
+    assert parse_people(text) == []
+
+
+# -- parse_self ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jan, nan to the kids", person("Jan", "grandmother")),
+        ("Jan", person("Jan")),
+        ("jan", person("Jan")),
+        ("I'm Jan, their nan", person("Jan", "grandmother")),
+        ("I'm their mum, Jan", person("Jan", "mum")),
+        ("my name is June", person("June")),
+        ("hi its jan", person("Jan")),
+        ("jan here", person("Jan")),
+        ("it's May", person("May")),
+    ],
+)
+def test_the_person_typing_has_a_word_name(text: str, expected: NamedPerson) -> None:
+    assert parse_self(text) == expected
+
+
+@pytest.mark.parametrize("name", WORD_NAMES)
+def test_the_person_typing_gives_just_a_word_name(name: str) -> None:
+    assert parse_self(name) == person(name)
+
+
+@pytest.mark.parametrize("text", ["Hope you're well", "May I ask something", "sunday"])
+def test_a_greeting_or_a_question_is_not_who_is_typing(text: str) -> None:
+    assert parse_self(text) is None
+
+
+# -- parse_children --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", WORD_NAMES)
+def test_a_child_with_a_word_name_and_an_age(name: str) -> None:
+    assert parse_children(f"{name} 5") == [NamedChild(name, 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jan 5", [NamedChild("Jan", 5)]),
+        ("jan 5", [NamedChild("Jan", 5)]),
+        ("May 3 and Leo 5", [NamedChild("May", 3), NamedChild("Leo", 5)]),
+        ("Leo (7), May (4)", [NamedChild("Leo", 7), NamedChild("May", 4)]),
+        ("my daughter May 3", [NamedChild("May", 3)]),
+        ("the baby June", [NamedChild("June", None)]),
+        ("leo and jan", [NamedChild("Leo", None), NamedChild("Jan", None)]),
+        # Dates are not children.
+        ("Leo born in May", [NamedChild("Leo", None)]),
+        ("Leo 7, Mia 4 born in June", [NamedChild("Leo", 7), NamedChild("Mia", 4)]),
+        ("Leo born 5th May", [NamedChild("Leo", None)]),
+        ("Jan 5th", []),
+        ("sunday 4", []),
+    ],
+)
+def test_children_with_word_names(text: str, expected: list[NamedChild]) -> None:
+    assert parse_children(text) == expected
+
+
+# -- parse_who_does_what ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person_name", "action"),
+    [
+        ("Jan will come round in the morning", "Jan", "come round in the morning"),
+        ("June will ring Nan", "June", "ring Nan"),
+        ("my mum Jan will have them", "Jan", "have them"),
+    ],
+)
+def test_a_word_name_does_something(text: str, person_name: str, action: str) -> None:
+    result = parse_who_does_what(text)
+    assert (result.person, result.action) == (person_name, action)
+
+
+@pytest.mark.parametrize("text", ["Summer will be hard", "Sunday will be fine"])
+def test_a_time_that_will_be_something_is_not_a_person(text: str) -> None:
+    result = parse_who_does_what(text)
+    assert result.person is None
+    assert result.action == text
