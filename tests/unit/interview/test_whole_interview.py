@@ -131,7 +131,7 @@ def test_a_family_member_writes_a_two_worry_plan(driver: Driver, database_url: s
     ]
     assert plan.target_closure_date == dt.date(2027, 8, 26)
     actors = {r.actor for r in plan.revisions[1:]}
-    assert actors == {"Sarah (their mum)"}
+    assert actors == {"Sarah (mum)"}
 
 
 def test_a_worker_pastes_a_statement_and_records_meeting_scores(
