@@ -202,7 +202,22 @@ PROFESSIONAL_ROLES: dict[str, str] = {
 }
 # Organisations count as professional only when they are what the person
 # is ("Jo from school"), not where they go ("takes the kids to school").
-ORGANISATION_ROLES = frozenset({"school", "nursery", "police", "early help", "probation"})
+# Named on their own ("the school") they are a place, not a person: the
+# network asks for someone to ring, so parse_people leaves them out.
+ORGANISATION_ROLES = frozenset(
+    {
+        "school",
+        "nursery",
+        "police",
+        "early help",
+        "probation",
+        "camhs",
+        "cafcass",
+        "social care",
+        "children's services",
+        "children's centre",
+    }
+)
 
 # Words that describe a relationship but are never a name on their own.
 RELATIONSHIP_WORDS = _words(

@@ -611,32 +611,89 @@ def _chunks(tokens: list[Tok]) -> list[tuple[str, list[Tok], list[Tok]]]:
     return chunks
 
 
+_DESCRIBING_SEPARATORS = frozenset({"(", "-", ":"})
+
+
+def _lone_title(chunk: list[Tok]) -> str | None:
+    """ "Mr" in "Mr and Mrs Khan": a title whose surname comes with the next person."""
+    words = [t for t in chunk if t.kind == WORD]
+    if len(words) != 1 or any(t.kind == CONTACT for t in chunk):
+        return None
+    return _title_key(words[0])
+
+
+def _says_more(sep: str, seps: list[Tok], chunk: list[Tok], who: _Who, before: _Who) -> bool:
+    """Does this chunk describe the person before it rather than name someone new?"""
+    words = [t for t in chunk if t.kind == WORD]
+    if not words:
+        return False
+    if chunk[0] is words[0] and words[0].full_low in DESCRIPTION_LEADS:
+        return True  # "my mum Jan, she lives round the corner"
+    if sep != "soft":
+        return False  # "Kelly and Nan" are two people
+    marked = any(t.text in _DESCRIBING_SEPARATORS for t in seps)
+    if who.kind == "kin" and who.strong and not who.extra_kin:
+        # "Kelly (aunt)", "Grace (maternal grandmother)", "jan, nan to the kids";
+        # but "Kelly, Nan" is two people.
+        if before.kind not in ("proper", "title", "kintitle"):
+            return False
+        formal = any(t.low in KIN_NOT_NAMES for t in words)
+        return marked or formal or len(words) > 1
+    # "Nan (Jan)": the name of the nan.
+    return (
+        who.kind == "proper"
+        and before.kind == "kin"
+        and before.strong
+        and not before.extra_kin
+        and any(t.text == "(" for t in seps)
+        and len(words) == len(who.name.split())
+    )
+
+
 def _people(text: str) -> list[NamedPerson]:
     tokens = tokenize(text)
     groups: list[list[Tok]] = []
     for sep, seps, chunk in _chunks(tokens):
         who = _analyse(chunk, text)
         has_contact = any(t.kind == CONTACT for t in chunk)
-        if who.strong or not groups:
+        if groups and _says_more(sep, seps, chunk, who, _analyse(groups[-1], text)):
+            groups[-1].extend(seps + chunk)
+        elif who.strong or not groups or _lone_title(chunk):
             groups.append(list(chunk))
         elif sep == "soft" or (has_contact and who.name is None):
             groups[-1].extend(seps + chunk)
         elif who.name is not None:
             groups.append(list(chunk))
-    people: list[NamedPerson] = []
-    seen: set[str] = set()
-    for group in groups:
-        who = _analyse(group, text)
+    analysed = [(group, _analyse(group, text)) for group in groups]
+    found: list[NamedPerson] = []
+    for index, (group, who) in enumerate(analysed):
+        title = _lone_title(group)
+        after = analysed[index + 1][1] if index + 1 < len(analysed) else None
+        if who.name is None and title and after is not None and after.kind == "title":
+            # "Mr and Mrs Khan next door": two people with one surname and one description
+            surname = after.name.split()[-1] if after.name else ""
+            professional = title in PROFESSIONAL_TITLES or after.is_professional
+            name = f"{TITLES[title]} {surname}"
+            found.append(NamedPerson(name, after.relationship, after.contact, professional))
+            continue
         if who.name is None:
             continue
-        for name, rel in ((who.name, who.relationship), *((k, None) for k in who.extra_kin)):
-            key = name.casefold()
-            if key in seen:
-                continue
-            seen.add(key)
-            if rel is None:
-                rel = KIN_NAMES.get(key)
-            people.append(NamedPerson(name, rel, who.contact, who.is_professional))
+        if who.kind == "role" and who.name.casefold() in ORGANISATION_ROLES:
+            continue  # "the school": a place, not a person to put in the network
+        found.append(NamedPerson(who.name, who.relationship, who.contact, who.is_professional))
+        found.extend(NamedPerson(k, None, who.contact, who.is_professional) for k in who.extra_kin)
+    people: list[NamedPerson] = []
+    seen: set[str] = set()
+    for someone in found:
+        key = someone.name.casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        if someone.relationship is None and key in KIN_NAMES:
+            someone = NamedPerson(
+                someone.name, KIN_NAMES[key], someone.contact, someone.is_professional
+            )
+        people.append(someone)
     return people
 
 

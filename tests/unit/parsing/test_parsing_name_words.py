@@ -248,3 +248,106 @@ def test_a_time_that_will_be_something_is_not_a_person(text: str) -> None:
     result = parse_who_does_what(text)
     assert result.person is None
     assert result.action == text
+
+
+# -- parse_people: what a chunk after a name says ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A clause about the person is a description, never a person ("Corner").
+        (
+            "my mum Jan, she lives round the corner",
+            [person("Jan", "my mum, lives round the corner")],
+        ),
+        ("Kelly, she lives with Dave", [person("Kelly", "lives with Dave")]),
+        ("Nan. She lives round the corner", [person("Nan", "lives round the corner")]),
+        # A kinship word after a name says who the name is.
+        ("Grace (maternal grandmother)", [person("Grace", "maternal grandmother")]),
+        ("Kelly (aunt) 07700 900123", [person("Kelly", "aunt", "07700 900123")]),
+        ("Kelly - aunt", [person("Kelly", "aunt")]),
+        ("Kelly, aunt", [person("Kelly", "aunt")]),
+        ("jan, nan to the kids", [person("Jan", "nan to the kids")]),
+        ("Kelly (aunt), Jo (neighbour)", [person("Kelly", "aunt"), person("Jo", "neighbour")]),
+        # ... and a name in brackets after a kinship word is that person's name.
+        ("Nan (Jan)", [person("Jan", "Nan")]),
+        # A kinship word people use as a name, after a comma, is someone else.
+        ("Kelly, Nan", [person("Kelly"), person("Nan", "grandmother")]),
+    ],
+)
+def test_what_follows_a_name_describes_it(text: str, expected: list[NamedPerson]) -> None:
+    assert parse_people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Priya - my best friend", [person("Priya", "my best friend")]),
+        (
+            "Priya - my best friend 07700 900123",
+            [person("Priya", "my best friend", "07700 900123")],
+        ),
+        ("my neighbour Bob", [person("Bob", "my neighbour")]),
+        ("Aunty Jo and Uncle Dave", [person("Aunty Jo", "aunt"), person("Uncle Dave", "uncle")]),
+        ("Nan", [person("Nan", "grandmother")]),
+        ("nan", [person("Nan", "grandmother")]),
+    ],
+)
+def test_other_everyday_network_answers(text: str, expected: list[NamedPerson]) -> None:
+    assert parse_people(text) == expected
+
+
+# Decision: "Mr and Mrs Khan" is two people. The rest of the plan names them
+# one at a time ("Mrs Khan will have them"), and a single "Mr and Mrs Khan"
+# would never match that. They share the description and any number given.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr and Mrs Khan next door",
+            [person("Mr Khan", "next door"), person("Mrs Khan", "next door")],
+        ),
+        ("Mr & Mrs Khan", [person("Mr Khan"), person("Mrs Khan")]),
+        (
+            "Mr and Mrs Khan 07700 900123",
+            [
+                person("Mr Khan", None, "07700 900123"),
+                person("Mrs Khan", None, "07700 900123"),
+            ],
+        ),
+        (
+            "Nan, Mr and Mrs Khan",
+            [person("Nan", "grandmother"), person("Mr Khan"), person("Mrs Khan")],
+        ),
+        ("Dr and Mrs Patel", [person("Dr Patel", None, None, True), person("Mrs Patel")]),
+        ("Mr and Mrs", []),
+    ],
+)
+def test_a_couple_sharing_a_surname_is_two_people(text: str, expected: list[NamedPerson]) -> None:
+    assert parse_people(text) == expected
+
+
+# Decision: an organisation on its own ("the school", "CAMHS") is a place, not
+# a person, so the network question asks again for someone to contact. A person
+# there ("Jo from school") or a role ("the school nurse") is kept.
+@pytest.mark.parametrize(
+    "text", ["the school", "school", "the police", "the nursery", "CAMHS", "children's services"]
+)
+def test_an_organisation_on_its_own_is_not_a_person(text: str) -> None:
+    assert parse_people(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the school and Nan", [person("Nan", "grandmother")]),
+        ("Jo from school", [person("Jo", "school", None, True)]),
+        ("Jo from CAMHS", [person("Jo", "CAMHS", None, True)]),
+        ("Sam, CAMHS worker", [person("Sam", "CAMHS worker", None, True)]),
+        ("the school nurse", [person("School nurse", "school nurse", None, True)]),
+        ("Mrs Jones at the school", [person("Mrs Jones", "at the school", None, True)]),
+    ],
+)
+def test_people_at_an_organisation_are_kept(text: str, expected: list[NamedPerson]) -> None:
+    assert parse_people(text) == expected
