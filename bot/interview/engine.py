@@ -150,6 +150,10 @@ class Interview:
         if outcome.say == ["restart"]:
             return self._restart(reply)
         effective = outcome.key or question
+        if slot not in _NOT_IN_HISTORY:
+            # The plan changed: a review accepted earlier (perhaps of a nearly empty
+            # plan, mid-interview) no longer counts, so the whole plan is shown again.
+            state.reviewed = False
         if not outcome.again:
             state.mark_done(effective)
             if slot not in _NOT_IN_HISTORY:
@@ -270,6 +274,7 @@ class Interview:
                 _pair, effective = answers._pair_for(ctx, question)
             plan = ctx.require_plan()
             plan.note_open(effective, self._open_label(effective))
+            state.reviewed = False
             state.mark_done(effective)
             if slot not in _NOT_IN_HISTORY:
                 state.history.append(effective)
