@@ -20,6 +20,7 @@ import asyncio
 import json
 import logging
 import re
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -89,6 +90,23 @@ class _ConversationLocks:
                 self._locks[key] = (lock, users - 1)
 
 
+class _RecentlySeen:
+    """Activity ids handled lately: the Bot Framework may deliver one twice after a timeout."""
+
+    def __init__(self, size: int = 2048) -> None:
+        self._seen: OrderedDict[tuple[str, str], None] = OrderedDict()
+        self._size = size
+
+    def first_time(self, incoming: Incoming) -> bool:
+        key = (incoming.conversation_id, str(incoming.activity["id"]))
+        if key in self._seen:
+            return False
+        self._seen[key] = None
+        if len(self._seen) > self._size:
+            self._seen.popitem(last=False)
+        return True
+
+
 class TeamsInput(InputChannel):
     @classmethod
     def name(cls) -> str:
@@ -104,6 +122,7 @@ class TeamsInput(InputChannel):
         self.keys = SigningKeys(self.config.openid_metadata_url, self.config.jwks_url)
         self.connector = BotConnector(self.config)
         self._locks = _ConversationLocks()
+        self._seen = _RecentlySeen()
         self._tasks: set[asyncio.Task] = set()
 
     # -- the request ---------------------------------------------------------------
@@ -160,6 +179,8 @@ class TeamsInput(InputChannel):
             if incoming.type != "message":
                 # conversationUpdate, typing, reactions...: nothing to answer.
                 return response.empty(status=200)
+            if not self._seen.first_time(incoming):
+                return response.empty(status=200)  # already answered once
             agent = getattr(request.app.ctx, "agent", None)
             sender = sender_id(incoming.activity)
             work = lambda: self.handle(incoming, sender, on_new_message, agent)  # noqa: E731
@@ -259,14 +280,21 @@ def invite_token(text: str) -> str:
 
 def join_case(sender: str, text: str) -> str | None:
     """Links the conversation to an invite's case; a message saying why not, or None."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from bot.access.invites import check
     from bot.access.signing import InvalidToken
+    from bot.faults import NOT_AVAILABLE
     from bot.services import ConversationService
+    from bot.storage.engine import DatabaseUnavailable
 
     try:
         case_id, role, _invite_id = check(invite_token(text))
     except InvalidToken:
         return JOIN_REFUSED
+    except (SQLAlchemyError, DatabaseUnavailable, OSError) as error:
+        log.error("Teams join failed: %s", type(error).__name__)
+        return NOT_AVAILABLE
     try:
         reply = ConversationService().bind(sender, CHANNEL, case_id, role)
     except PermissionError:

@@ -257,6 +257,16 @@ def test_a_short_exchange_answering_with_buttons(stack: Stack, fake: FakeBotFram
     assert "children's first names" in text_of(children[-1])
 
 
+def test_an_activity_delivered_twice_is_answered_once(stack: Stack, fake: FakeBotFramework) -> None:
+    user = TeamsUser(stack, fake)
+    activity = user.activity("hello")
+    replies = user.send(activity)
+    token = fake.mint("valid", service_url=fake.service_url)
+    assert post(webhook(stack), activity, token) == 200
+    time.sleep(3.0)
+    assert len(fake.posted_to(user.conversation_id)) == len(replies)
+
+
 def test_a_button_from_an_earlier_question_is_not_used(
     stack: Stack, fake: FakeBotFramework
 ) -> None:
@@ -295,6 +305,39 @@ def test_the_download_links_are_links_and_open_buttons(
         pytest.skip("the download route (/chat/download, web chat) is not on this server yet")
     assert status == 200
     assert content[:2] == b"PK"  # a Word document is a zip
+
+
+def test_a_worker_joins_an_existing_case_with_an_invite(
+    stack: Stack, fake: FakeBotFramework
+) -> None:
+    from bot.access.invites import issue_invite
+
+    first = TeamsUser(stack, fake)
+    consent = first.press(first.press(first.say("hello"), "No"), "A worker")
+    first.press(consent, "Yes, that's OK")
+    with SqlUnitOfWork(stack.settings.database_url) as uow:
+        case = uow.conversations.get(sender_id(first.activity("x"))).plan
+    assert case is not None
+    link = issue_invite(case.reference, "worker", settings=stack.settings).link
+
+    second = TeamsUser(stack, fake)
+    replies = second.say(f"join {link}")
+    words = "\n".join(text_of(r) for r in replies)
+    assert "now linked to the case" in words
+    assert "is anyone in danger right now?" in words  # then the interview, on that case
+    with SqlUnitOfWork(stack.settings.database_url) as uow:
+        joined = uow.conversations.get(sender_id(second.activity("x")))
+        assert joined is not None and joined.plan is not None
+        assert joined.plan.id == case.id and joined.role.value == "worker"
+
+
+def test_a_bad_invite_is_refused_and_kept_out_of_the_conversation(
+    stack: Stack, fake: FakeBotFramework
+) -> None:
+    user = TeamsUser(stack, fake)
+    replies = user.say("join not-a-real-invite.token")
+    assert "invite doesn't work" in text_of(replies[0])
+    assert not stored_conversation_exists(stack, user.activity("x"))
 
 
 def test_the_channel_is_off_without_settings(bot: Any) -> None:
