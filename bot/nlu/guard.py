@@ -179,7 +179,8 @@ RULES: dict[str, _Rule] = {
         ),
         answer=(
             r"\bfor example\b(?:\s+\w+){2,}|\b(bad|good|great|poor) example (to|for)\b|"
-            r"\bsets? (a|an) \w* ?example\b|\bexample (i|he|she) gave\b|\bthe example\b"
+            r"\bsets? (a|an) \w* ?example\b|\bexample (i|he|she) gave\b|\bthe example\b|"
+            r"\bexample (is|was|would be) (when|that|how|him|her|the)\b"
         ),
         max_words=14,
     ),
@@ -187,7 +188,7 @@ RULES: dict[str, _Rule] = {
         command=(
             r"\bback\b|\bundo\b|\bprevious\b|\blast (one|question|answer|message|bit)\b|"
             r"\bmistake\b|\bredo\b|\bwrong\b|\btake that\b|\bdidnt mean\b|\bthe one before\b|"
-            r"\bquestion before\b|\bsend too (early|soon)\b|\btoo early\b"
+            r"\bquestion before\b|\bsend too (early|soon)\b|\btoo early\b|\bcorrect\b"
         ),
         answer=(
             r"\b(came|come|comes|coming|went|goes|moved|move|moves|moving|got|gets|getting|"
@@ -199,6 +200,7 @@ RULES: dict[str, _Rule] = {
             r"his|the (gp|doctors?|flat|house|hospital|drink|drugs)|drinking|using|normal))\b|"
             r"\bback (then|in (19|20)\d\d)\b|\bback (pain|door|garden|bedroom)\b|"
             r"\bback (to basics|to normal|on track|to (his|her|their) old|living|staying)\b|"
+            r"\b(his|her|their) back\b|"
             r"\bprevious (partner|boyfriend|girlfriend|husband|wife|social worker|school|"
             r"address|relationship)\b"
         ),
@@ -229,7 +231,7 @@ RULES: dict[str, _Rule] = {
             r"\bbut (probably|maybe|i think|possibly|perhaps|it|he|she|they|we|nan|my)\b|"
             r"\bpass(ed|es|ing)\b|\bnext (mon|tues|wednes|thurs|fri|satur|sun)day\b|"
             r"\b(they|he|she|nan|mum|dad|school|nobody) (dont|doesnt|didnt) know\b|"
-            r"\bnext (week|month|year|meeting|core group|conference|term)\b"
+            r"\bnext (week|weekend|month|year|meeting|core group|conference|term)\b"
         ),
         max_words=12,
     ),
@@ -347,6 +349,8 @@ RULES: dict[str, _Rule] = {
             r"met|decided|agreed|happens|happened)\b|"
             r"\b(til|till|until|by|before|after) the (next |last )?"
             r"(meeting|conference|core group)\b|"
+            r"\b(come|comes|came|go|goes|went|turn up|turns up|attend|attends|attended|invited) "
+            r"(to )?the (\w+ )?(meeting|conference|core group)\b|"
             r"\bpack(ed|ing|s)\b|\bpack of\b|\bpack (his|her|their|my) (bags?|stuff|things)\b"
         ),
         max_words=18,
@@ -385,9 +389,11 @@ RULES: dict[str, _Rule] = {
     ),
     "bot_challenge": _Rule(
         command=(
-            r"\b(bot|robot|human|real|person|people|computer|machine|ai|automated|automatic|"
-            r"chat ?bot|chatgpt|program|someone|anyone|who|typing|talking to|speaking to)\b|"
-            r"^what are you$"
+            r"\b(bot|robot|human|computer|machine|ai|automated|automatic|chat ?bot|chatgpt|"
+            r"program|typing|talking to|speaking to|chatting to|actual person)\b|"
+            r"\breal (person|people|human)\b|\bare you (a |an )?real\b|^who (is|am|are)\b|"
+            r"\b(is|are) (there|you) (a |an )?(real |actual )?(person|someone|anyone)\b|"
+            r"\b(anyone|someone) (actually |really )?(there|reading|typing)\b|^what are you$"
         ),
         # A statement about someone ("he is a real person who cares") is an answer.
         answer=r"^(he|hes|she|shes|they|theyre|my|our|his|her|their|nan|mum|dad)\b",
@@ -401,15 +407,18 @@ RULES: dict[str, _Rule] = {
             r"^(can|could|will|would|do|does|did|is|are|am|should|shall|have|has)\b|"
             r"\b(can|could|will|would) you\b|^(got|know) any\b|"
             r"\b(jokes?|weather|pizza|takeaway|poem|bitcoin|prime minister|capital of)\b|"
-            r"^(what|whats|who|whos|where|wheres|when|how|which|why)\b|"
+            r"^(what|whats|who|whos|where|wheres|how|which|why)\b|"
             r"^(tell|order|book|find|play|sing|write|give|get|recommend|show|fix|translate|"
-            r"hack|ring|text|call|sort|pay|lend) (me|us)\b|"
+            r"hack|ring|text|call|sort|pay|lend|make|phone) (me|us)\b|\bbook me\b|\bfor me\b|"
             r"^(order|book|play|sing|write|recommend|translate|hack) (a|an|some|the|my)\b|"
             r"^(lol|haha+|asdf\w*|blah|lmao)\b"
         ),
         # A statement about the family that does not address the bot ("the
         # weather makes his asthma worse") is an answer.
-        answer=r"^(the|my|our|his|her|he|hes|she|shes|they|theyre|we|were)\b(?!.*\byou\b)",
+        answer=(
+            r"^(the|my|our|his|her|he|hes|she|shes|they|theyre|we|were)\b(?!.*\byou\b)|"
+            r"\b(can|could) you (put|add|include|mention|note) (that|down|in)\b"
+        ),
         max_words=14,
         question_is_command=True,
         trust_short=False,
