@@ -95,11 +95,13 @@ def test_files_load_with_rasa_reader(own_examples: dict[Path, list[tuple[str, st
         assert all(text and text.strip() for _, text in examples)
 
 
-def test_whole_directory_loads(training: list[tuple[str, str]]) -> None:
+def test_whole_directory_loads() -> None:
+    # `rasa train nlu --nlu data/nlu` reads the folder as one, with other
+    # owners' files in it.
     from rasa.shared.nlu.training_data.loading import load_data
 
     data = load_data(str(NLU_DIR))
-    assert len(data.intent_examples) >= len(training) - 5  # the reader drops exact duplicates
+    assert set(MIN_TRAINING) <= data.intents
 
 
 def test_intents_sit_in_their_feature_file(
