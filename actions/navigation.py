@@ -9,7 +9,7 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.base import send, service, who
+from actions.base import latest_intent, latest_text, send, service, who
 from bot.interview.reply import Reply
 
 REQUESTED_SLOT = "requested_slot"
@@ -20,6 +20,8 @@ class _ServiceAction(Action):
 
     operation = ""
     action_name = ""
+    # Requests a short answer can look like: checked against the open question first.
+    may_be_an_answer = False
 
     def name(self) -> str:
         return self.action_name
@@ -31,6 +33,13 @@ class _ServiceAction(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         sender_id, channel = who(tracker)
+        if self.may_be_an_answer and tracker.active_loop_name == "interview_form":
+            answered = service().answer_instead(
+                sender_id, channel, latest_text(tracker), latest_intent(tracker)
+            )
+            if answered is not None:
+                send(dispatcher, answered)
+                return []
         reply = self.call(sender_id, channel, tracker)
         send(dispatcher, reply)
         return self.events(reply, tracker)
@@ -76,6 +85,7 @@ class ActionReview(_ServiceAction):
 
 
 class ActionRestart(_ServiceAction):
+    may_be_an_answer = True
     action_name, operation = "action_restart", "request_restart"
 
 
@@ -88,6 +98,7 @@ class ActionStop(_ServiceAction):
 
 
 class ActionExport(_ServiceAction):
+    may_be_an_answer = True
     action_name = "action_export"
 
     def call(self, sender_id: str, channel: str, tracker: Tracker) -> Reply:
@@ -95,6 +106,7 @@ class ActionExport(_ServiceAction):
 
 
 class ActionMeetingPack(_ServiceAction):
+    may_be_an_answer = True
     action_name = "action_meeting_pack"
 
     def call(self, sender_id: str, channel: str, tracker: Tracker) -> Reply:
@@ -106,6 +118,7 @@ class ActionInterviewComplete(_ServiceAction):
 
 
 class ActionStartPractice(_ServiceAction):
+    may_be_an_answer = True
     action_name, operation = "action_start_practice", "start_practice"
 
 

@@ -137,6 +137,20 @@ class ConversationService:
             sender_id, channel, lambda i: i.answer(Answer(text, intent, choice), channel)
         )
 
+    def answer_instead(
+        self, sender_id: str, channel: str, text: str, intent: str | None
+    ) -> Reply | None:
+        """The answer's reply when a message taken for a request is really the open question's
+        answer ("Family meeting" as a step); None when it is the request after all."""
+
+        def run(interview: Interview) -> Reply:
+            if interview.takes_as_answer(text, intent):
+                return interview.answer(Answer(text, intent), channel)
+            return Reply(slot="__request__")
+
+        reply = self._run(sender_id, channel, run)
+        return None if reply.slot == "__request__" else reply
+
     def help(self, sender_id: str, channel: str) -> Reply:
         return self._run(sender_id, channel, lambda i: i.help(), write=False)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.faults import too_long
 from bot.interview import answers
 from bot.interview.answers import Answer, says_keep
@@ -30,6 +32,23 @@ _NOT_IN_HISTORY = {
     "add_person",
     "user_role",
 }
+# Requests that a short answer to an open question can look like ("Family
+# meeting" as a step is not a request for the meeting pack). While such a
+# question waits, these intents count only when the words say so.
+_ONLY_WHEN_SAID = {
+    "meeting_pack": re.compile(
+        r"\bpack\b|\b(prep|prepare|preparing|ready)\b.*\b(meeting|conference)"
+    ),
+    "export": re.compile(
+        r"\b(download|word|document|doc|docx|export|print|pdf|json|copy of|send (me|it)|email)\b"
+    ),
+    "start_practice": re.compile(r"\b(practi[cs]e|practising|practicing|training|learn)"),
+    "restart": re.compile(
+        r"\b(start (again|over|afresh)|restart|begin again|from (the )?(beginning|scratch|start))\b"
+    ),
+    "out_of_scope": re.compile(r"\?\s*$"),
+}
+_OPEN_KINDS = {"text", "list", "date", "score"}
 # Questions that cannot be left open.
 _CANNOT_SKIP = {"user_role", "consent"}
 
@@ -43,6 +62,14 @@ class Interview:
 
     def current_key(self) -> str | None:
         return next_key(self.ctx)
+
+    def takes_as_answer(self, text: str, intent: str | None) -> bool:
+        """Whether a message routed as a request is really the answer to the open question."""
+        pattern = _ONLY_WHEN_SAID.get(intent or "")
+        slot = self.current_slot()
+        if pattern is None or slot is None or spec(slot).kind not in _OPEN_KINDS:
+            return False
+        return not pattern.search(text.casefold())
 
     def current_slot(self) -> str | None:
         question = self.current_key()

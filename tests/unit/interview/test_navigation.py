@@ -172,3 +172,31 @@ def test_a_fourth_worry_gets_a_gentle_note(driver: Driver) -> None:
             driver.say("i don't know")
         reply = driver.say("yes")
     assert "three worries or fewer" in reply
+
+
+def test_a_short_answer_that_looks_like_a_request_is_kept_as_the_answer(
+    driver: Driver, database_url: str
+) -> None:
+    driver.start()
+    driver.say("no")
+    driver.say('/choose{"choice": "worker"}')
+    driver.say("yes")
+    driver.say("Sam Patel, social worker")
+    for answer in ("Leo 7", "/deny", "/deny", "x", "no", "x", "x", "x"):
+        driver.say(answer)
+    driver.say(
+        "Sam is worried that Dad shouts at Leo every night and that if nothing changes Leo "
+        "could be frightened at home."
+    )
+    driver.say('/choose{"choice": "accept"}')
+    while driver.current_slot() != "more_pairs":
+        driver.say("i don't know")
+    driver.say("no")
+    assert driver.current_slot() == "step_what"
+    service = driver.service
+    # The model may hear "Family meeting" as a request for the meeting pack.
+    answered = service.answer_instead("person-1", "rest", "Family meeting", "meeting_pack")
+    assert answered is not None and answered.slot == "step_who"
+    assert service.answer_instead("person-1", "rest", "the meeting pack please", "meeting_pack") is None
+    with SqlUnitOfWork(database_url) as uow:
+        assert [s.what for s in uow.conversations.get("person-1").plan.steps] == ["Family meeting"]
