@@ -197,6 +197,9 @@ def test_a_short_answer_that_looks_like_a_request_is_kept_as_the_answer(
     # The model may hear "Family meeting" as a request for the meeting pack.
     answered = service.answer_instead("person-1", "rest", "Family meeting", "meeting_pack")
     assert answered is not None and answered.slot == "step_who"
-    assert service.answer_instead("person-1", "rest", "the meeting pack please", "meeting_pack") is None
+    assert (
+        service.answer_instead("person-1", "rest", "the meeting pack please", "meeting_pack")
+        is None
+    )
     with SqlUnitOfWork(database_url) as uow:
         assert [s.what for s in uow.conversations.get("person-1").plan.steps] == ["Family meeting"]
