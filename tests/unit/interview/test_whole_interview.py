@@ -31,7 +31,7 @@ def test_a_family_member_writes_a_two_worry_plan(driver: Driver, database_url: s
     assert "Added Sam Patel" in driver.say("Sam Patel, social worker")
     assert "What are the good things" in driver.say("/deny")
     driver.say("I get the kids to school every day and we read at night")
-    assert "Did that happen while the worry was actually happening?" in driver.say(
+    assert "Did it help at the time the worry was going on?" in driver.say(
         "When he's been drinking I take the kids to my sister Kelly's"
     )
     assert "How long" in driver.say("yes")
