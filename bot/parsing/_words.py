@@ -430,6 +430,9 @@ MODAL_WORDS = _words("will may can shall might must could would should")
 # Pronouns that make a name-like opening word read as a verb: "May I", "Hope you're ok".
 PRONOUNS = _words("i you we he she they it i'm you're we're it's")
 
+# Verbs that read as "someone will ..." in a plan rule, after will/can/to.
+PLAN_MODALS = _words("will can would could should shall might must to 'll")
+
 # After "X will ...", these mean X is a thing or a time: "Summer will be hard",
 # "Attendance will not slip". A name needs a doing word.
 NOT_PLAN_ACTIONS = _words(
@@ -437,6 +440,64 @@ NOT_PLAN_ACTIONS = _words(
     be been being not never become remain happen happens continue improve change get
     make matter mean depend
     """
+)
+
+# Doing words that make a capitalised first word a person in a plan rule:
+# "Jan will ring", "June can pick them up". Not words that things do as often
+# as people ("Football will help", "Routine will keep him calm").
+PLAN_ACTION_VERBS = _words(
+    """
+    ring call phone text message contact pop take pick collect drop visit stay sit watch
+    walk drive meet cook feed mind babysit check speak talk tell ask
+    """
+)
+# ... and these too, after a word that is not everyday English: "Jan will come
+# round", "Grace to have the kids" (but not "Summer will come").
+PLAN_MOVING_VERBS = _words("come go have")
+
+# Words that start sentences and are never names, whatever follows them: kept
+# out of the rule that lets a capitalised first word be a name ("Continue to
+# attend", "Cool, Nan will come", "Teachers will keep an eye").
+SENTENCE_STARTERS = _words(
+    """
+    continue aim refer return listen reply respond write travel stick begin refuse tend
+    apply pop head arrange encourage remind ensure attend monitor review discuss agree
+    consider contact keep avoid allow support provide offer share update
+    due unable supposed according prior similar close next back
+    cool awesome brilliant excellent fab noted apologies oops thankyou sweet
+    firstly secondly thirdly lastly finally sadly badly kindly oddly truly early nearly
+    clearly regularly particularly similarly
+    overall besides regardless nevertheless nonetheless therefore furthermore moreover
+    afterwards also otherwise meanwhile instead
+    teachers professionals services agencies workers
+    """
+)
+
+# Endings of ordinary words typed in lower case, never names: "saying", "sadness".
+ORDINARY_ENDINGS = ("ing", "ness", "ment", "tion")
+# ... and of words that only have a capital for starting a sentence:
+# "Supervision will ...", "Boundaries and ...". Not "-ence" or "-ity"
+# (Florence, Charity) or "-ly" in general (Kelly, Beverly).
+SENTENCE_WORD_ENDINGS = (
+    *ORDINARY_ENDINGS,
+    "sion",
+    "ism",
+    "ship",
+    "hood",
+    "less",
+    "ful",
+    "ous",
+    "ies",
+    "ally",
+    "ately",
+    "ously",
+    "ently",
+    "antly",
+    "fully",
+    "ingly",
+    "edly",
+    "ibly",
+    "ably",
 )
 
 # Proper nouns that are not people: never report them as names.

@@ -33,13 +33,19 @@ from bot.parsing._words import (
     MODAL_WORDS,
     NOT_PEOPLE,
     NOT_PLAN_ACTIONS,
+    ORDINARY_ENDINGS,
     ORGANISATION_ROLES,
+    PLAN_ACTION_VERBS,
+    PLAN_MODALS,
+    PLAN_MOVING_VERBS,
     POSSESSIVE_DETERMINERS,
     PROFESSIONAL_ROLES,
     PROFESSIONAL_TITLES,
     PRONOUNS,
     RELATIONSHIP_WORDS,
     SELF_INTRO_CUES,
+    SENTENCE_STARTERS,
+    SENTENCE_WORD_ENDINGS,
     TITLES,
 )
 
@@ -115,7 +121,7 @@ def _is_name(tok: Tok) -> bool:
         return tok.capitalised and not tok.all_caps
     if low in _NEVER_NAMES or _TRIPLE_LETTER.search(low):
         return False
-    if not tok.capitalised and len(low) >= 5 and low.endswith(("ing", "ness", "ment", "tion")):
+    if not tok.capitalised and len(low) >= 5 and low.endswith(ORDINARY_ENDINGS):
         return False  # "saying", "sadness": ordinary words typed in lower case
     return not any(ch.isdigit() for ch in low)
 
@@ -123,6 +129,7 @@ def _is_name(tok: Tok) -> bool:
 # -- name position ---------------------------------------------------------------
 
 _LIST_WORDS = frozenset({"and", "&", "or", "plus", "also", "then", "و"})
+_FILLER_ADVERBS = frozenset({"then", "also", "always", "usually", "just", "still"})
 _WINDOW = 60  # characters either side of a word that say what it is
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})  # "5th May"
 
@@ -653,17 +660,24 @@ def _says_more(sep: str, seps: list[Tok], chunk: list[Tok], who: _Who, before: _
 def _people(text: str) -> list[NamedPerson]:
     tokens = tokenize(text)
     groups: list[list[Tok]] = []
+    last: _Who | None = None  # what groups[-1] says, while it stays as it is
     for sep, seps, chunk in _chunks(tokens):
         who = _analyse(chunk, text)
         has_contact = any(t.kind == CONTACT for t in chunk)
-        if groups and _says_more(sep, seps, chunk, who, _analyse(groups[-1], text)):
+        if groups and last is None:
+            last = _analyse(groups[-1], text)
+        if groups and last is not None and _says_more(sep, seps, chunk, who, last):
             groups[-1].extend(seps + chunk)
+            last = None
         elif who.strong or not groups or _lone_title(chunk):
             groups.append(list(chunk))
+            last = who
         elif sep == "soft" or (has_contact and who.name is None):
             groups[-1].extend(seps + chunk)
+            last = None
         elif who.name is not None:
             groups.append(list(chunk))
+            last = who
     analysed = [(group, _analyse(group, text)) for group in groups]
     found: list[NamedPerson] = []
     for index, (group, who) in enumerate(analysed):
@@ -797,6 +811,93 @@ def _case_is_informative(tokens: list[Tok]) -> bool:
     return sum(1 for t in ordinary if t.capitalised) / len(ordinary) < 0.6
 
 
+def _split_will(tokens: list[Tok]) -> list[Tok]:
+    """ "Jan'll ring" -> "Jan", "'ll", "ring", so the name and the verb are apart."""
+    out: list[Tok] = []
+    for tok in tokens:
+        if tok.kind == WORD and len(tok.text) > 3 and tok.full_low.endswith("'ll"):
+            cut = tok.end - 3
+            out.append(Tok(tok.text[:-3], WORD, tok.start, cut, tok.sentence_start))
+            out.append(Tok(tok.text[-3:], WORD, cut, tok.end))
+        else:
+            out.append(tok)
+    return out
+
+
+def _person_role_at(tokens: list[Tok], j: int) -> bool:
+    """A role that is a person ("health visitor"), not an organisation ("school")."""
+    role = _role_at(tokens, j)
+    return role is not None and role[1].casefold() not in ORGANISATION_ROLES
+
+
+def _person_ahead(tokens: list[Tok], j: int) -> bool:
+    """Does someone start at token j: "Kelly", "Nan", "Mr Ahmed", "the health visitor"?"""
+    if j >= len(tokens) or tokens[j].kind != WORD:
+        return False
+    tok = tokens[j]
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if tok.low in _KIN_MENTIONS or tok.low in KIN_TITLES:
+        return True
+    if _title_key(tok) and nxt is not None and nxt.kind == WORD and nxt.capitalised:
+        return True
+    if _person_role_at(tokens, j):
+        return True  # "Grace and SW"
+    if _mention_word(tok) and not tok.sentence_start:
+        return True
+    if tok.full_low in POSSESSIVE_DETERMINERS and nxt is not None and nxt.kind == WORD:
+        return (
+            nxt.low in KIN_NAMES or nxt.low in RELATIONSHIP_WORDS or _person_role_at(tokens, j + 1)
+        )
+    return False
+
+
+def _sentence_word(tok: Tok) -> bool:
+    """A word with a capital only for starting a sentence: "Continue", "Sadly", "Supervision"."""
+    low = tok.low
+    return low in SENTENCE_STARTERS or (len(low) >= 5 and low.endswith(SENTENCE_WORD_ENDINGS))
+
+
+def _named_by_what_follows(tokens: list[Tok], i: int) -> bool:
+    """Is the capitalised word at i a name because of what comes after it?
+
+    "Jan will come round", "Grace can take them", "Jan to ring Nan", "Grace
+    and the health visitor", "Jan, Kelly and Nan": a doer before a plan verb,
+    or the first of a list of people. Words that start sentences anyway
+    ("Continue to", "Cool, Nan ..."), nouns and adverbs ("Supervision will",
+    "Sadly, Kelly") and things that will *be* something ("Summer will be
+    hard") are not. Everyday words that are names too (May, June, Will)
+    need a plain doing word: "June will ring Nan".
+    """
+    tok = tokens[i]
+    low = tok.low
+    if tok.possessive or _sentence_word(tok):
+        return False
+    if not (_is_name(tok) or low in CALENDAR_NAMES):
+        return False
+    common = low in COMMON_WORDS
+    if i + 1 >= len(tokens):
+        return False
+    cue = tokens[i + 1]
+    if cue.kind == WORD and cue.full_low in PLAN_MODALS:
+        if common and cue.full_low == "to":
+            return False  # "Hope to see them"
+        j = i + 2
+        while j < len(tokens) and tokens[j].kind == WORD and tokens[j].full_low in _FILLER_ADVERBS:
+            j += 1
+        if j >= len(tokens) or tokens[j].kind != WORD:
+            return False
+        verb = tokens[j].full_low
+        if verb in PLAN_ACTION_VERBS:
+            return True
+        then = tokens[j + 1].full_low if j + 1 < len(tokens) else ""
+        return not common and verb in PLAN_MOVING_VERBS and not (verb == "have" and then == "to")
+    if common:
+        return False
+    if cue.text in (",", "&") or cue.full_low == "and":
+        return _person_ahead(tokens, i + 2)
+    return False
+
+
 def _mention_word(tok: Tok) -> bool:
     """A capitalised word that reads as someone's name."""
     if tok.kind != WORD or not tok.capitalised or tok.all_caps:
@@ -811,12 +912,16 @@ def mentioned_names(text: str) -> list[str]:
     """People named in free text, in order: "Nan will ... ring Kelly" -> ["Nan", "Kelly"].
 
     Kinship names (Nan, Grandad, Mum, Aunty Jo) count in any case; other
-    names only with a capital, not first in a sentence (unless the same word
-    is capitalised mid-sentence elsewhere), and not in ALL CAPS or Title Case
-    text, where capitals say nothing. Misses some names rather than invent one.
+    names only with a capital, and not in ALL CAPS or Title Case text, where
+    capitals say nothing. A capital first in a sentence counts only when the
+    same word is capitalised mid-sentence elsewhere, or when a doing word or
+    a list of people follows ("Jan will come round", "Grace and the health
+    visitor"), and never for words that start sentences anyway ("Continue
+    to ...", "Sadly, ..."). Names that are dates (Jan, May) count only that
+    way. Misses some names rather than invent one.
     """
     text = clean(text)
-    tokens = tokenize(text)
+    tokens = _split_will(tokenize(text))
     use_case = _case_is_informative(tokens)
     mid_sentence = {
         t.low for t in tokens if t.kind == WORD and t.capitalised and not t.sentence_start
@@ -830,6 +935,20 @@ def mentioned_names(text: str) -> list[str]:
             i += 1
             continue
         key = _title_key(tok)
+        couple = tokens[i + 2 : i + 4]
+        if (
+            key
+            and nxt is not None
+            and nxt.full_low in ("and", "&")
+            and len(couple) == 2
+            and _title_key(couple[0])
+            and couple[1].kind == WORD
+            and couple[1].capitalised
+        ):
+            # "Mr and Mrs Khan" -> "Mr Khan", then "Mrs Khan"
+            found.append(f"{TITLES[key]} {capitalise_name(couple[1].base)}")
+            i += 2
+            continue
         if (
             key
             and nxt is not None
@@ -845,9 +964,13 @@ def mentioned_names(text: str) -> list[str]:
             and not tok.possessive
             and nxt is not None
             and nxt.kind == WORD
-            and _is_name(nxt)
+            and _name_at(nxt, text)
             and tok.low != "great"
-            and (nxt.capitalised or not use_case or nxt.low not in AMBIGUOUS_NAMES)
+            and (
+                nxt.capitalised
+                or not use_case
+                or (nxt.low not in AMBIGUOUS_NAMES and nxt.low not in CALENDAR_NAMES)
+            )
         ):
             found.append(f"{_kin_display(tok)} {capitalise_name(nxt.base)}")
             i += 2
@@ -870,7 +993,10 @@ def mentioned_names(text: str) -> list[str]:
             )
             followed_by_name = nxt is not None and _mention_word(nxt) and not nxt.sentence_start
             if (
-                not tok.sentence_start or tok.low in mid_sentence or followed_by_name
+                not tok.sentence_start
+                or tok.low in mid_sentence
+                or followed_by_name
+                or _named_by_what_follows(tokens, i)
             ) and not at_place:
                 run = [tok]
                 j = i + 1
@@ -886,6 +1012,17 @@ def mentioned_names(text: str) -> list[str]:
                 found.append(_display_name(run))
                 i = j
                 continue
+        if (
+            use_case
+            and tok.low in CALENDAR_NAMES
+            and tok.capitalised
+            and not tok.all_caps
+            and _name_position(tok, text) is not None
+            and _named_by_what_follows(tokens, i)
+        ):
+            found.append(capitalise_name(tok.base))  # "Jan will come round", not "in May"
+            i += 1
+            continue
         i += 1
     unique: list[str] = []
     seen: set[str] = set()
@@ -1156,6 +1293,10 @@ def _subject(text: str, end: int) -> str | None:
         words.insert(0, tok)
     if not words:
         return None
+    if not before[: words[0].start].strip() and _sentence_word(words[0]):
+        words = words[1:]  # "Continue to attend school", "Remind Nan to ring"
+        if not words:
+            return None
     who = _analyse(words, before)
     return who.name
 

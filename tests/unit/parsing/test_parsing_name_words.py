@@ -9,6 +9,7 @@ import pytest
 from bot.parsing import (
     NamedChild,
     NamedPerson,
+    mentioned_names,
     parse_children,
     parse_people,
     parse_self,
@@ -351,3 +352,84 @@ def test_an_organisation_on_its_own_is_not_a_person(text: str) -> None:
 )
 def test_people_at_an_organisation_are_kept(text: str, expected: list[NamedPerson]) -> None:
     assert parse_people(text) == expected
+
+
+# -- mentioned_names -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Grace and the health visitor", ["Grace"]),
+        ("Jan will come round in the morning", ["Jan"]),
+        ("Jan, Kelly and Nan will help", ["Jan", "Kelly", "Nan"]),
+        ("Grace can take them", ["Grace"]),
+        ("Jan to ring Nan", ["Jan", "Nan"]),
+        ("Jan'll ring", ["Jan"]),
+        ("Then Kelly'll ring", ["Kelly"]),  # once "Kelly'll"
+        ("Mark would ring", ["Mark"]),
+        ("June will ring Nan", ["June", "Nan"]),
+        ("Then May will pick them up", ["May"]),
+        ("Aunty May will come", ["Aunty May"]),
+        ("Mr and Mrs Khan will have them", ["Mr Khan", "Mrs Khan"]),
+        # The word before is no name; the name after still is.
+        ("Sadly, Kelly can't help", ["Kelly"]),
+        ("Cool, Nan will come", ["Nan"]),
+        ("In May Nan will ring", ["Nan"]),
+    ],
+)
+def test_a_name_first_in_a_sentence(text: str, names: list[str]) -> None:
+    assert mentioned_names(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Everyday words before a plan verb.
+        "Hope to see them more",
+        "Continue to attend school",
+        "Summer will be hard",
+        "Sunday will be fine",
+        "Teachers will keep an eye",
+        "Supervision will continue",
+        "Attendance will not slip",
+        "Football will help",
+        "Lifts to school",
+        "Access to the kids",
+        "Dinner will be at 5",
+        # Everyday words before "and" or a comma.
+        "Boundaries and routines help",
+        "Homework and bedtime are hard",
+        "Housing and the social worker",
+        "Unfortunately, the social worker left",
+        "Weekends and evenings",
+        # Questions, greetings and dates.
+        "May I ask something",
+        "Hope you are well",
+        "The meeting on 5 Jan will decide",
+        "Encourage him to ring",
+    ],
+)
+def test_ordinary_words_first_in_a_sentence_are_not_names(text: str) -> None:
+    assert mentioned_names(text) == []
+
+
+# -- parse_who_does_what: the word first in the sentence -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person_name", "action"),
+    [
+        ("Remind Nan to ring", "Nan", "ring"),  # once "Remind"
+        ("Kelly will help", "Kelly", "help"),
+    ],
+)
+def test_an_instruction_word_is_not_the_person(text: str, person_name: str, action: str) -> None:
+    result = parse_who_does_what(text)
+    assert (result.person, result.action) == (person_name, action)
+
+
+def test_an_instruction_with_no_one_named_has_no_person() -> None:
+    result = parse_who_does_what("Continue to attend school")  # once "Continue"
+    assert result.person is None
+    assert result.action == "Continue to attend school"
