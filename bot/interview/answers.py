@@ -506,7 +506,7 @@ def safety_when_worry(ctx: Context, question_key: str, answer: Answer) -> Outcom
             else "Recorded as a strength rather than existing safety, as it wasn't shown while the "
             "danger was present."
         )
-    return problem("Please say yes or no: did it happen while the worry was actually happening?")
+    return problem("Please say yes or no: did it help at the time the worry was going on?")
 
 
 def safety_how_long(ctx: Context, question_key: str, answer: Answer) -> Outcome:
