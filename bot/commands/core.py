@@ -90,9 +90,12 @@ def cmd_meeting_pack(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from bot.plan.reference import new_reference
+    from bot.storage.orm import start_mappers
     from bot.storage.unit_of_work import SqlUnitOfWork
     from exporters.json_plan import plan_from_json
 
+    # The plan objects must be made after the mapping, so the database can see them.
+    start_mappers()
     try:
         plan = plan_from_json(Path(args.file).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
