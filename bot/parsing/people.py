@@ -4,6 +4,11 @@ Names are found by elimination: a word is a name when it is not an ordinary
 word, a kinship word, a role or a place. That works for lower-case phone
 typing and for names in any script, and it errs towards missing a name
 rather than inventing one.
+
+Names that are also dates or everyday words (Jan, May, Sunday, Will, Grace)
+depend on where they stand: first in an answer, after "and" or a comma, after
+"my mum" or "I'm" they are names ("Jan, my mum", "my sister May"); elsewhere
+they are dates and words ("in May", "every Sunday"). See ``_name_at``.
 """
 
 from __future__ import annotations
@@ -713,7 +718,16 @@ def _people(text: str) -> list[NamedPerson]:
 
 @never_raises(lambda *_a, **_k: [])
 def parse_people(text: str) -> list[NamedPerson]:
-    """People for the safety network: "Nan (my mum)", "Sam Patel, social worker, 07700 900123"."""
+    """People for the safety network: "Nan (my mum)", "Sam Patel, social worker, 07700 900123".
+
+    What follows a name describes it: "Kelly (aunt)", "Grace (maternal
+    grandmother)", "my mum Jan, she lives round the corner". "Mr and Mrs Khan"
+    is two people, Mr Khan and Mrs Khan, with the same description and
+    number, because the plan names them one at a time. An organisation on its
+    own ("the school", "the police", "CAMHS") gives nothing: the network needs
+    someone to contact, and the question asks again. "Jo from school" and
+    "the school nurse" are people.
+    """
     return _people(clean(text))
 
 
@@ -1206,7 +1220,9 @@ def parse_children(text: str) -> list[NamedChild]:
     dropped and the name kept. Names typed next to each other are separate
     children ("leo mia and sam") unless an age follows, when the later words
     are a surname ("Leo Smith (7)" -> Leo). Ordinary words that are also
-    names (Will, Hope, Grace) count only when typed with a capital.
+    names (Will, Hope, Grace) count only when typed with a capital; dates
+    that are names (Jan, May, June) count where a name stands ("Jan 5",
+    "Leo and May") and not in a date ("born in May", "5th May").
     """
     return _children(clean(text))
 

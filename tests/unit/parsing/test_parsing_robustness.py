@@ -123,6 +123,26 @@ VOCAB = [
     "O'Brien",
     "<b>",
     "&amp;",
+    # Names that are dates or words, and what decides them.
+    "Jan",
+    "jan",
+    "May",
+    "Sunday",
+    "Grace",
+    "Mrs",
+    "Khan",
+    "she",
+    "lives",
+    "Jan'll",
+    "can",
+    "pick",
+    "5th",
+    "2019",
+    "maternal",
+    "aunt",
+    "CAMHS",
+    "I'm",
+    "Continue",
 ]
 # Every code point, surrogates, control and private-use characters included.
 unicode_text = st.text(alphabet=st.characters(exclude_categories=()))
