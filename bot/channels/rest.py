@@ -50,7 +50,8 @@ def read_json_body(request: Request) -> tuple[dict[str, Any] | None, HTTPRespons
         return None, _error(415, "Send JSON with Content-Type: application/json.")
     try:
         body = json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        # RecursionError: JSON nested deeper than the parser goes ("[[[[...").
         return None, _error(400, 'The body must be JSON: {"sender": "...", "message": "..."}.')
     if not isinstance(body, dict):
         return None, _error(
