@@ -16,6 +16,10 @@ from bot.text import clean_text, is_blank
 log = logging.getLogger(__name__)
 
 SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_.:@+=-]{1,128}$")
+# Rasa runs its own actions when a message names these intents ("/session_start"
+# starts a new session and says nothing, "/back" rewinds the conversation). No
+# button sends them, so someone typed them: they are read as words instead.
+_RASA_CONTROL = re.compile(r"^\s*/(?=(?:session_start|back)\b)", re.IGNORECASE)
 
 
 def refusal(text: str) -> str | None:
@@ -47,7 +51,7 @@ async def converse(
     try:
         await on_new_message(
             UserMessage(
-                clean_text(text),
+                _RASA_CONTROL.sub("", clean_text(text), count=1),
                 collector,
                 sender_id,
                 input_channel=input_channel,
