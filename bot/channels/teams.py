@@ -147,7 +147,8 @@ class TeamsInput(InputChannel):
             return None, _error(413, "The activity is too large.")
         try:
             incoming = read_activity(json.loads(request.body or b""))
-        except (ValueError, UnicodeDecodeError) as error:
+        except (ValueError, UnicodeDecodeError, RecursionError) as error:
+            # RecursionError: JSON nested deeper than the parser goes ("[[[[...").
             message = str(error) if isinstance(error, BadActivity) else "The body must be JSON."
             return None, _error(400, message)
         if not endorses(verified.key, incoming.channel_id):

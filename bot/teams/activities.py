@@ -102,7 +102,8 @@ def read_activity(activity: Any) -> Incoming:
 def strip_mentions(text: str, activity: dict[str, Any]) -> str:
     """The text without the @mention of the bot (channels and group chats add one)."""
     bot_id = _text_field(activity.get("recipient"), "id")
-    for entity in activity.get("entities") or []:
+    entities = activity.get("entities")
+    for entity in entities if isinstance(entities, list) else []:
         if not isinstance(entity, dict) or entity.get("type") != "mention":
             continue
         if _text_field(entity.get("mentioned"), "id") == bot_id:

@@ -161,6 +161,9 @@ def bearer_token(authorization: str | None) -> str:
         raise TokenRefused("not a bearer token")
     if len(token) > MAX_TOKEN_CHARS:
         raise TokenRefused("token too long")
+    # A JWT is ASCII; other bytes reach us as surrogates the JWT library cannot encode.
+    if not token.isascii():
+        raise TokenRefused("malformed token")
     return token
 
 
