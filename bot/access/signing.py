@@ -88,7 +88,8 @@ def verify(token: str, purpose: str, settings: Settings | None = None) -> dict[s
     body, mac = token.split(".")
     secret = signing_secret(settings)
     expected = _b64(hmac.new(secret, body.encode("ascii", "replace"), hashlib.sha256).digest())
-    if not hmac.compare_digest(expected, mac):
+    # As bytes: compare_digest refuses str with non-ASCII characters (a mangled link).
+    if not hmac.compare_digest(expected.encode("ascii"), mac.encode("utf-8", "replace")):
         raise InvalidToken("bad signature")
     try:
         payload = json.loads(_unb64(body))
