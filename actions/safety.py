@@ -26,3 +26,19 @@ class ActionUrgentDanger(Action):
         if not reply.saved:
             send(dispatcher, reply)
         return []
+
+
+class ActionPossibleDanger(Action):
+    """Only the model heard danger now: the form asks first, and keeps what was typed."""
+
+    def name(self) -> str:
+        return "action_possible_danger"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        sender_id, channel = who(tracker)
+        reply = service().possible_danger(sender_id, channel, latest_text(tracker))
+        if not reply.saved:
+            send(dispatcher, reply)
+        return []

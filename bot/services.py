@@ -179,6 +179,9 @@ class ConversationService:
         """Record an urgent-danger moment; the warning itself was already sent by the server."""
         return self._run(sender_id, channel, lambda i: i.pause_for_safety(message, channel))
 
+    def possible_danger(self, sender_id: str, channel: str, message: str) -> Reply:
+        return self._run(sender_id, channel, lambda i: i.hold_for_check(message))
+
     def current_slot(self, sender_id: str, channel: str) -> str | None:
         reply = self._run(sender_id, channel, lambda i: Reply(slot=i.current_slot()), write=False)
         return reply.slot

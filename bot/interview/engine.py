@@ -22,6 +22,7 @@ from bot.text import clean_text, is_blank
 # Questions about the conversation rather than the plan: "go back" skips them.
 _NOT_IN_HISTORY = {
     "danger_now",
+    "check_danger",
     "consent",
     "resume",
     "review",
@@ -166,6 +167,8 @@ class Interview:
             reply.say("OK, I've kept your answer.")
             reply.slot = self.current_slot()
             return reply
+        if slot == "check_danger":
+            return self._after_check(reply, text, given, channel)
         cursor_before = state.cursor
         outcome = answers.HANDLERS[slot](ctx, question, Answer(text, given.intent, given.choice))
         if outcome.urgent:
@@ -197,6 +200,38 @@ class Interview:
         if outcome.ended:
             reply.slot = None
             return reply
+        reply.slot = self.current_slot()
+        return reply
+
+    def hold_for_check(self, text: str) -> Reply:
+        """The model alone heard danger now: ask before sounding the alarm, and keep the words."""
+        state = self.ctx.state
+        current = self.current_key()
+        if current not in ("check_danger", "safe_to_continue"):
+            state.held_answer = clean_text(text)
+            state.held_for = current
+        state.retry = False
+        return Reply(slot=self.current_slot())
+
+    def _after_check(self, reply: Reply, text: str, given: Answer, channel: str) -> Reply:
+        state = self.ctx.state
+        value = answers.yes_no(Answer(text, given.intent, given.choice))
+        if value is None:
+            return self._retry(
+                reply, "Please say yes if someone is in danger right now, or no if not."
+            )
+        held, held_for = state.held_answer or "", state.held_for
+        state.held_answer = None
+        state.held_for = None
+        if value:
+            return self.pause_for_safety(held or text, channel, say=True)
+        if held and held_for and self.current_key() == held_for:
+            # What they typed was their answer all along.
+            followed = self.answer(Answer(held), channel)
+            reply.say("Thank you for checking with me.")
+            reply.extend(followed)
+            return reply
+        reply.say("Thank you. Let's carry on.")
         reply.slot = self.current_slot()
         return reply
 
@@ -279,6 +314,10 @@ class Interview:
             reply.say("There's no question to skip just now.")
             return reply
         slot, _uid = split(question)
+        if slot == "check_danger":
+            # Not sure whether someone is in danger now: treated as a yes.
+            held = state.held_answer or "(not sure whether anyone is in danger)"
+            return self.pause_for_safety(held, "rest", say=True)
         if slot == "danger_now":
             # Not knowing whether someone is in danger is treated as a yes.
             state.danger_checked = True
@@ -481,6 +520,8 @@ class Interview:
         """Someone may be in danger now: stop, record it for the worker, and ask if they're safe."""
         ctx = self.ctx
         state = ctx.state
+        state.held_answer = None
+        state.held_for = None
         flag = UrgentFlag(message=message, channel=channel)
         ctx.conversation.urgent_flags.append(flag)
         if ctx.plan is not None and ctx.conversation.consent:

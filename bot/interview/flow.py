@@ -69,6 +69,8 @@ def next_key(ctx: Context) -> str | None:
     conversation = ctx.conversation
     if state.paused:
         return "safe_to_continue"
+    if state.held_answer is not None:
+        return "check_danger"
     if state.cursor:
         return state.cursor
     if not state.danger_checked:

@@ -125,6 +125,11 @@ def _buttons(ctx: Context, question_spec: QuestionSpec, question_key: str) -> li
         return [choice(title, value) for title, value in review_menu.sections(ctx)]
     if slot == "review_item":
         return [choice(title, value) for title, value in review_menu.items(ctx)]
+    if slot == "check_danger":
+        return [
+            Button("Yes, someone is in danger now", "/urgent_danger"),
+            Button("No, it's about before", "/deny"),
+        ]
     if slot == "safe_to_continue":
         return [Button("Yes, I'm safe to carry on", "/affirm"), Button("Not now", "/deny")]
     if slot == "restart_confirm":

@@ -23,6 +23,10 @@ class InterviewState:
     # Paused because someone said a child may be in danger now; the question
     # they were on is kept in `cursor` and asked again when they are safe.
     paused: bool = False
+    # A message the model alone took for danger now: kept while the person is
+    # asked, then used as the answer to `held_for` if they say no.
+    held_answer: str | None = None
+    held_for: str | None = None
     new_pair: bool = False
     new_step: bool = False
     # Names mentioned in answers that are not in the network yet.

@@ -35,6 +35,7 @@ INTENTS = [
     "bot_challenge",
     "out_of_scope",
     "urgent_danger",
+    "possible_danger",
     "inform",
     "choose",
     "start_practice",
@@ -56,6 +57,7 @@ NOT_ANSWERS = [
     "bot_challenge",
     "out_of_scope",
     "urgent_danger",
+    "possible_danger",
     "start_practice",
     "meeting_pack",
 ]
@@ -75,6 +77,7 @@ ACTIONS = [
     "action_start_practice",
     "action_interview_complete",
     "action_urgent_danger",
+    "action_possible_danger",
     "validate_interview_form",
 ]
 FORM = "interview_form"

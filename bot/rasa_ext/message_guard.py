@@ -2,7 +2,10 @@
 
 1. Urgent danger: bot.safety.assess combines immediacy rules with the model's
    `urgent_danger` intent, so a retrain cannot silently lose detection, and a
-   description of past harm is not mistaken for an emergency.
+   description of past harm is not mistaken for an emergency. When the rules
+   find danger now, the intent is `urgent_danger` (the 999 reply at once).
+   When only the model thinks so, it is `possible_danger`: the assistant asks
+   straight away whether someone is in danger now, and keeps what was typed.
 2. Answers that only look like commands ("Dad needs help with his drinking")
    are given back to the interview as `inform` (bot.nlu.guard).
 """
@@ -21,6 +24,7 @@ from bot.nlu.guard import refine_intent
 from bot.safety import assess
 
 URGENT = "urgent_danger"
+POSSIBLE = "possible_danger"
 
 
 def _set_intent(message: Message, name: str, confidence: float) -> None:
@@ -62,7 +66,8 @@ class MessageGuard(GraphComponent):
         confidence = float(intent.get("confidence") or 0.0)
         assessment = assess(text, name, confidence)
         if assessment.urgent:
-            _set_intent(message, URGENT, 1.0)
+            # The rules are sure; the model alone is a reason to ask, not to sound the alarm.
+            _set_intent(message, URGENT if assessment.source != "model" else POSSIBLE, 1.0)
             return
         if name == URGENT:
             # The model alone thought so, but the words say past or possible

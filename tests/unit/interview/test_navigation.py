@@ -203,3 +203,27 @@ def test_a_short_answer_that_looks_like_a_request_is_kept_as_the_answer(
     )
     with SqlUnitOfWork(database_url) as uow:
         assert [s.what for s in uow.conversations.get("person-1").plan.steps] == ["Family meeting"]
+
+
+def test_when_only_the_model_hears_danger_the_person_is_asked_and_nothing_is_lost(
+    driver: Driver, database_url: str
+) -> None:
+    _to_children(driver)
+    service = driver.service
+    reply = service.possible_danger("person-1", "rest", "Leo 7 and Mia 4")
+    assert reply.slot == "check_danger"
+    asked = driver.say("help")
+    assert "Is someone in danger right now?" in asked and "999" not in asked
+    after = driver.say("no")
+    assert "Thank you for checking with me." in after
+    assert "I've saved: Leo (7) and Mia (4)." in after
+    assert "999" not in after
+    assert driver.current_slot() == "supporters"
+
+    service.possible_danger("person-1", "rest", "he is outside the door")
+    urgent = driver.say("yes")
+    assert urgent.startswith("If anyone is in danger now, call 999.")
+    with SqlUnitOfWork(database_url) as uow:
+        flags = uow.conversations.get("person-1").plan.urgent_flags
+    assert [f.message for f in flags] == ["he is outside the door"]
+    assert "Who helps and supports your family?" in driver.say("I'm safe now")
