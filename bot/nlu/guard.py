@@ -7,21 +7,26 @@ go_back). Treating that as a command would throw the answer away, so
 ``refine_intent`` checks the model's choice against one transparent table.
 
 The rule, for a message the model gave a navigation intent
-(``NAVIGATION_INTENTS``):
+(``NAVIGATION_INTENTS``). The guard needs *evidence* that a message is an
+answer before it overrules the model, because on fresh sentences the model
+recognises commands better than any fixed list of phrases does:
 
 1. More words than the intent's ``max_words`` -> ``inform``. Commands are
    short; long messages are answers even if they contain a command phrase.
 2. The intent's ``answer`` pattern matches (the command word used as an
    ordinary word: "needs help", "came back", "stop shouting", "started
-   drinking again") -> ``inform``.
+   drinking again") -> ``inform``. Answer patterns do not reach across
+   punctuation, so "I need to stop, the kids are back" stays a command.
 3. The intent's ``command`` pattern matches -> keep the intent.
-4. At most ``SHORT_WORDS`` words, confidence >= ``MIN_CONFIDENCE`` and not
-   shaped like an answer (``ANSWER_SHAPED``: a number, a date, a duration, a
-   person such as "my sister" or "the midwife") -> keep the intent (very short
-   messages such as "wha?" are rarely answers). Not for
-   the small-talk intents (``trust_short=False``), whose command lists are
-   complete, so a lone name like "Ruby" is never taken for a greeting.
-5. Otherwise -> ``inform``.
+4. Small talk (``needs_command``: greet, goodbye, thank) has a closed
+   vocabulary, and an off-topic message is a question or a request, so for
+   those intents no command phrase -> ``inform`` (a lone name such as "Ruby"
+   is not a greeting; "we've got no money" is not an off-topic request).
+5. At most ``SHORT_WORDS`` words shaped like an answer (``ANSWER_SHAPED``: a
+   number, a date, a duration, a person such as "my sister") -> ``inform``.
+6. Confidence below ``MIN_CONFIDENCE`` -> ``inform``: in an interview an
+   uncertain message is more likely an answer.
+7. Otherwise -> keep the model's intent.
 
 Other intents (``inform``, ``affirm``, ``deny``, ``urgent_danger``,
 ``nlu_fallback``) are returned unchanged: the guard only ever turns a
@@ -78,10 +83,10 @@ ANSWER_SHAPED = (
     r"only)\b"
 )
 
-# Short messages without a recognised command phrase keep the model's intent
-# only if they are this short and the model is this sure.
+# Step 5 looks at messages up to this many words; step 6 overrules a model
+# less sure than this (the pipeline's FallbackClassifier already catches most).
 SHORT_WORDS = 3
-MIN_CONFIDENCE = 0.8
+MIN_CONFIDENCE = 0.5
 
 # Only the start of a pasted paragraph matters for the patterns, and capping
 # the length keeps matching fast whatever arrives.
@@ -135,10 +140,9 @@ class _Rule:
     answer: str | None  # searched first; shows the word is used ordinarily
     max_words: int  # longer messages are answers whatever they contain
     question_is_command: bool = False  # a message ending in "?" counts as the command
-    # Step 4 (trust a confident model on a very short message). Off for the
-    # small-talk intents, whose command lists are complete, so a lone name
-    # such as "Ruby" is never taken for a greeting.
-    trust_short: bool = True
+    # Step 4: small talk has a closed vocabulary, so without a command phrase
+    # the message is an answer (a lone name such as "Ruby" is not a greeting).
+    needs_command: bool = False
 
 
 # One table for every navigation intent: read it top to bottom to see why a
@@ -163,6 +167,7 @@ RULES: dict[str, _Rule] = {
             r"^help (the|my|our) (kids|children|baby|family|boys|girls|son|daughter)\b|"
             r"\b(not|isnt|wasnt) supposed to\b|\b(no one|nobody|noone|someone|anyone) to help\b|"
             r"\bhelp for (my|his|her|their|the)\b|"
+            r"\b(know|sure) (where|why|when|if|who|how|what) (he|hes|she|shes|they|dad|mum)\b|"
             r"\bhelp (him|her|them|us|out|with (his|her|their|the (kids|children|baby|rent|"
             r"school|house|flat)|money|drink|drugs|housing|rent|bills|debt|school))\b|"
             r"\b(get|got|getting|gets|ask|asked|asking|accept|accepted|need|needs|needed)"
@@ -270,7 +275,8 @@ RULES: dict[str, _Rule] = {
             r"\bstartagain\b|\bagain\b|\bfresh\b|\bbegin\b"
         ),
         answer=(
-            r"\bstart(ed|s|ing)\b|"
+            r"\bstart(ed|s|ing)\b|\bstart (?!(every|any|some|no)thing)\w+ing\b|"
+            rf"\b{_PEOPLE}{_GAP}start\b|"
             rf"\b{_PEOPLE}(?:\s+(?!(?:i|im|we|you|me|us)\b)\w+){{0,4}}\s+again\b|"
             r"\b(drinking|using|drugs|gambling|smoking|hitting|happened|happening|fighting|"
             r"arguing|shouting|relapsed?)\b(?:\s+\w+){0,2}\s+again\b|"
@@ -345,6 +351,8 @@ RULES: dict[str, _Rule] = {
         answer=(
             r"\b(at|in|after|during|since) the (\w+ ){0,2}(meeting|conference|core group)\s+"
             r"(the|we|they|he|she|everyone|it|mum|dad|school|nan|social|i)\b|"
+            # "the conference is on monday" is an answer, unless a pack is asked for.
+            r"^(?!.*\b(pack|prep|prepare|ready|papers|agenda)\b).*"
             r"\b(meeting|conference|core group)\s+(is|was|are|were|will be|went|said|meets|"
             r"met|decided|agreed|happens|happened)\b|"
             r"\b(til|till|until|by|before|after) the (next |last )?"
@@ -363,34 +371,39 @@ RULES: dict[str, _Rule] = {
         ),
         answer=None,
         max_words=6,
-        trust_short=False,
+        needs_command=True,
     ),
     "goodbye": _Rule(
         command=(
             r"^(ok |okay |right |well |anyway |alright )*(bye+|goodbye|good bye|see (you|ya)|cya|"
             r"ttyl|ta ?ra|ta ta|tata|cheerio|night|nite|good ?night|take care|later|laters|"
             r"speak (soon|later|tomorrow)|talk (soon|later|tomorrow)|catch you|that(s| is) "
-            r"(all|it|me)|all done|have a (good|nice|lovely|great)|enjoy your|toodles|nighty)\b"
+            r"(all|it|me)|all done|have a (good|nice|lovely|great)|enjoy your|toodles|nighty)\b|"
+            r"\b(bye+|goodbye|cheerio|good ?night|night night|see (you|ya) (later|soon|then)|"
+            r"take care|have a (good|nice|lovely|great) (day|evening|night|weekend|one))\b"
         ),
         answer=None,
         max_words=8,
-        trust_short=False,
+        needs_command=True,
     ),
     "thank": _Rule(
         command=(
             r"^(ok |okay |oh |aw |aww |great |brilliant |lovely |perfect |right |that(s| is) "
             r"(great|lovely|brilliant|really helpful|helpful|kind) )*(thanks|thank (you|u)|"
             r"thankyou|thnx|thx|ty|tysm|ta|cheers|many (many )?thanks|much appreciated|appreciate|"
-            r"i appreciate)\b"
+            r"i appreciate)\b|\b(thanks|thank you|thankyou|cheers|appreciate it|grateful)\b"
         ),
-        answer=r"\bthanks to\b|\bthank (him|her|them)\b",
+        answer=(
+            r"\bthanks to\b|\bthank (him|her|them)\b|"
+            r"\bgrateful (to|for) (him|her|them|my|the)\b"
+        ),
         max_words=10,
-        trust_short=False,
+        needs_command=True,
     ),
     "bot_challenge": _Rule(
         command=(
             r"\b(bot|robot|human|computer|machine|ai|automated|automatic|chat ?bot|chatgpt|"
-            r"program|typing|talking to|speaking to|chatting to|actual person)\b|"
+            r"program|typing|(talking|speaking|chatting) (to|with)|actual person)\b|"
             r"\breal (person|people|human)\b|\bare you (a |an )?real\b|^who (is|am|are)\b|"
             r"\b(is|are) (there|you) (a |an )?(real |actual )?(person|someone|anyone)\b|"
             r"\b(anyone|someone) (actually |really )?(there|reading|typing)\b|^what are you$"
@@ -398,7 +411,6 @@ RULES: dict[str, _Rule] = {
         # A statement about someone ("he is a real person who cares") is an answer.
         answer=r"^(he|hes|she|shes|they|theyre|my|our|his|her|their|nan|mum|dad)\b",
         max_words=12,
-        trust_short=False,
     ),
     "out_of_scope": _Rule(
         # Off-topic messages are nearly always requests or questions; a
@@ -408,7 +420,7 @@ RULES: dict[str, _Rule] = {
             r"\b(can|could|will|would) you\b|^(got|know) any\b|"
             r"\b(jokes?|weather|pizza|takeaway|poem|bitcoin|prime minister|capital of)\b|"
             r"^(what|whats|who|whos|where|wheres|how|which|why)\b|"
-            r"^(tell|order|book|find|play|sing|write|give|get|recommend|show|fix|translate|"
+            r"^(tell|say|order|book|find|play|sing|write|give|get|recommend|show|fix|translate|"
             r"hack|ring|text|call|sort|pay|lend|make|phone) (me|us)\b|\bbook me\b|\bfor me\b|"
             r"^(order|book|play|sing|write|recommend|translate|hack) (a|an|some|the|my)\b|"
             r"^(lol|haha+|asdf\w*|blah|lmao)\b"
@@ -416,12 +428,13 @@ RULES: dict[str, _Rule] = {
         # A statement about the family that does not address the bot ("the
         # weather makes his asthma worse") is an answer.
         answer=(
-            r"^(the|my|our|his|her|he|hes|she|shes|they|theyre|we|were)\b(?!.*\byou\b)|"
+            r"^(the|my|our|his|her|he|hes|she|shes|they|theyre|theyve|we|were|weve|ive|"
+            r"im|id)\b(?!.*\byou\b)|"
             r"\b(can|could) you (put|add|include|mention|note) (that|down|in)\b"
         ),
         max_words=14,
         question_is_command=True,
-        trust_short=False,
+        needs_command=True,
     ),
 }
 
@@ -437,11 +450,18 @@ _COMPILED: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
 _ANSWER_SHAPED = re.compile(ANSWER_SHAPED)
 
 
-def _normalise(text: str) -> str:
-    """Lower-case, drop apostrophes, turn other punctuation into spaces."""
+def _normalise(text: str, clauses: bool = False) -> str:
+    """Lower-case, drop apostrophes, turn other punctuation into spaces.
+
+    With ``clauses`` a comma or full stop becomes " ; ", which no answer
+    pattern reaches across ("I need to stop, the kids are back").
+    """
     lowered = text[:_MAX_CHARS].lower().replace("\u2019", "'").replace("'", "")
-    words = re.sub(r"[^a-z0-9]+", " ", lowered).split()
-    return " ".join(_SPEAK.get(word, word) for word in words)
+    if clauses:
+        lowered = re.sub(r"[,.;:!?]+", " ; ", lowered)
+    words = re.sub(r"[^a-z0-9;]+", " ", lowered).split()
+    text_out = " ".join(_SPEAK.get(word, word) for word in words)
+    return text_out.strip(" ;")
 
 
 def _as_confidence(value: object) -> float:
@@ -474,19 +494,18 @@ def _refine(text: object, intent: str | None, confidence: object) -> str:
         return INFORM
     normalised = _normalise(raw)
     word_count = len(normalised.split())
-    if word_count > rule.max_words:
+    if word_count > rule.max_words:  # 1
         return INFORM
-    if answer is not None and answer.search(normalised):
+    if answer is not None and answer.search(_normalise(raw, clauses=True)):  # 2
         return INFORM
-    if command.search(normalised):
+    if command.search(normalised):  # 3
         return intent
-    if rule.question_is_command and raw.rstrip().endswith("?"):
+    if rule.question_is_command and raw.rstrip().endswith("?"):  # 3
         return intent
-    if (
-        rule.trust_short
-        and word_count <= SHORT_WORDS
-        and _as_confidence(confidence) >= MIN_CONFIDENCE
-        and not _ANSWER_SHAPED.search(normalised)
-    ):
-        return intent
-    return INFORM
+    if rule.needs_command:  # 4
+        return INFORM
+    if word_count <= SHORT_WORDS and _ANSWER_SHAPED.search(normalised):  # 5
+        return INFORM
+    if _as_confidence(confidence) < MIN_CONFIDENCE:  # 6
+        return INFORM
+    return intent  # 7
