@@ -262,7 +262,12 @@ RULES: dict[str, _Rule] = {
             r"here|now|it|please|for|the (chat|questions?|interview))\w+ing\b|"
             r"\bbus stop\b|\bstop(ping|ped)? (by|over|round|at)\b|"
             r"\bcome back (to live|home|to (me|us|mine|ours))\b|\bsave (money|up)\b|"
-            r"\bbreak(s|ing)? (things|stuff|windows?|doors?|the|his|her|it)\b"
+            r"\bbreak(s|ing)? (things|stuff|windows?|doors?|the|his|her|it)\b|"
+            # "Carry on" with no "later" is the answer to "shall we carry on?" and
+            # "are you safe to carry on?", never a request to leave.
+            r"\bsafe to (carry on|continue|go on)\b|"
+            r"^((yes|yeah|yep|ok|okay|sure|please|i am|im) (; )?)*(lets |let us )?"
+            r"(carry on|continue|keep going)( please| then| now| with (it|the plan))?$"
         ),
         max_words=15,
     ),
