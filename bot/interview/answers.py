@@ -1165,6 +1165,18 @@ def review_item(ctx: Context, question_key: str, answer: Answer) -> Outcome:
             state.return_stack.append(key("goal_check", uid))
         state.cursor = target
         return ok()
+    if action == "section":
+        # A further menu (e.g. the rules of one worry) before the change itself.
+        state.review_section = target
+        state.cursor = "review_item"
+        return ok(again=True)
+    if action == "remove_rule":
+        uid, _, index_text = target.partition(":")
+        pair = ctx.pair(uid)
+        if pair is not None and index_text.isdigit() and int(index_text) < len(pair.rules):
+            removed = pair.rules.pop(int(index_text))
+            _record(ctx, "removed", f"a plan rule (worry {ctx.pair_number(pair)})")
+            return ok(f"Removed the rule: {removed.text}")
     if action == "remove_person":
         index = int(target)
         if 0 <= index < len(plan.people):

@@ -141,6 +141,11 @@ def summary(ctx: Context) -> str:
     return "\n".join(lines)
 
 
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def sections(ctx: Context) -> list[tuple[str, str]]:
     """The first review menu: (title, value) for each part of the plan."""
     plan = ctx.plan
@@ -194,8 +199,20 @@ def items(ctx: Context) -> list[tuple[str, str]]:
         ]
         parts += [(_RULE_TITLES[ctx.audience][kind], slot) for kind, slot in RULE_SLOTS.items()]
         options = [(title, f"edit:{slot}@{uid}") for title, slot in parts]
+        pair = ctx.pair(uid)
+        if pair is not None and pair.rules:
+            options.append(("Remove a plan rule", f"section:rules:{uid}"))
         options.append(("Remove this worry", f"remove_pair:{uid}"))
         return options
+    if section.startswith("rules:"):
+        uid = section.split(":", 1)[1]
+        pair = ctx.pair(uid)
+        if pair is None:
+            return []
+        return [
+            (f"Remove: {_short(rule.text)}", f"remove_rule:{uid}:{index}")
+            for index, rule in enumerate(pair.rules)
+        ]
     if section == "steps":
         options = [("Add a step", "add_step")]
         if plan:

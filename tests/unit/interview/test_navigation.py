@@ -227,3 +227,33 @@ def test_when_only_the_model_hears_danger_the_person_is_asked_and_nothing_is_los
         flags = uow.conversations.get("person-1").plan.urgent_flags
     assert [f.message for f in flags] == ["he is outside the door"]
     assert "Who helps and supports your family?" in driver.say("I'm safe now")
+
+
+def test_the_review_can_remove_a_single_plan_rule(driver: Driver, database_url: str) -> None:
+    driver.start()
+    driver.say("no")
+    driver.say('/choose{"choice": "worker"}')
+    driver.say("yes")
+    driver.say("Sam Patel, social worker")
+    for answer in ("Leo 7", "/deny", "/deny", "x", "no", "x", "x", "x"):
+        driver.say(answer)
+    driver.say(
+        "Sam is worried that Dad shouts at Leo every night and that if nothing changes Leo "
+        "could be frightened at home."
+    )
+    driver.say('/choose{"choice": "accept"}')
+    while driver.current_slot() != "rule_triggers":
+        driver.say("i don't know")
+    driver.say("payday; football nights")
+    driver.say("review")
+    driver.say('/choose{"choice": "change"}')
+    with SqlUnitOfWork(database_url) as uow:
+        uid = uow.conversations.get("person-1").plan.pairs[0].uid
+    driver.say(f'/choose{{"choice": "pair:{uid}"}}')
+    assert "Remove a plan rule" in [b.title for b in driver.last_buttons]
+    menu = driver.say(f'/choose{{"choice": "section:rules:{uid}"}}')
+    assert "Remove: payday" in [b.title for b in driver.last_buttons], menu
+    assert "Removed the rule: payday" in driver.say(f'/choose{{"choice": "remove_rule:{uid}:0"}}')
+    with SqlUnitOfWork(database_url) as uow:
+        rules = uow.conversations.get("person-1").plan.pairs[0].rules
+    assert [r.text for r in rules] == ["football nights"]
