@@ -1,0 +1,486 @@
+/* The web chat page. Plain JavaScript, no build step.
+
+   Everything the person or the bot writes is put on the page as text
+   (textContent, text nodes): never as HTML. Links in bot messages are built
+   as <a> elements from checked http(s) addresses.
+
+   The conversation is named only by a session token the server issued; it is
+   kept in localStorage so closing the tab and coming back carries on. */
+(function () {
+  "use strict";
+
+  var STORE_KEY = "safetyplan.chat.session";
+  var API = "/chat/api/";
+  var LEAVE_URL = "/chat/leave";
+  var REQUEST_TIMEOUT_MS = 150000;
+  var CANT_REACH =
+    "I can't reach the service just now. Check your internet connection, then press Try again.";
+
+  // -- leaving quickly: before anything else, so it works even if the rest fails --------
+
+  function leave() {
+    try {
+      document.title = "";
+      document.body.replaceChildren();
+    } catch (ignored) {
+      /* leaving matters more than tidying */
+    }
+    window.location.replace(LEAVE_URL);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && !event.isComposing) {
+      event.preventDefault();
+      leave();
+    }
+  });
+
+  // -- the pieces of the page ----------------------------------------------------------
+
+  var el = function (id) {
+    return document.getElementById(id);
+  };
+  var ui = {};
+  var token = null;
+  var busy = false;
+  var retry = null;
+  var focusAfter = true;
+  var reduceMotion =
+    window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  function stored() {
+    try {
+      return window.localStorage.getItem(STORE_KEY);
+    } catch (ignored) {
+      return null;
+    }
+  }
+
+  function remember(value) {
+    token = value;
+    try {
+      window.localStorage.setItem(STORE_KEY, value);
+    } catch (ignored) {
+      /* private browsing: the chat still works, it just cannot be resumed */
+    }
+  }
+
+  function forget() {
+    token = null;
+    try {
+      window.localStorage.removeItem(STORE_KEY);
+    } catch (ignored) {
+      /* nothing kept */
+    }
+  }
+
+  // What a token says about itself (not trusted: the server checks every use).
+  function payloadOf(value) {
+    try {
+      var body = String(value).split(".")[0].replace(/-/g, "+").replace(/_/g, "/");
+      while (body.length % 4) body += "=";
+      return JSON.parse(window.atob(body));
+    } catch (ignored) {
+      return null;
+    }
+  }
+
+  // -- talking to the server -------------------------------------------------------------
+
+  function ApiError(status, code, message) {
+    this.status = status;
+    this.code = code || "";
+    this.message = message || "";
+  }
+
+  function Unreachable() {
+    this.message = CANT_REACH;
+  }
+
+  function call(path, options) {
+    options = options || {};
+    var headers = { Accept: "application/json" };
+    var init = { method: options.method || "GET", headers: headers, cache: "no-store" };
+    if (options.body !== undefined) {
+      headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(options.body);
+    }
+    if (token && options.auth !== false) headers.Authorization = "Bearer " + token;
+    var controller = window.AbortController ? new AbortController() : null;
+    if (controller) init.signal = controller.signal;
+    var timer = window.setTimeout(function () {
+      if (controller) controller.abort();
+    }, REQUEST_TIMEOUT_MS);
+    return window
+      .fetch(API + path, init)
+      .catch(function () {
+        throw new Unreachable();
+      })
+      .then(function (response) {
+        return response
+          .json()
+          .catch(function () {
+            return null;
+          })
+          .then(function (data) {
+            if (response.ok) return data || {};
+            // A proxy's error page or a server that is down is "can't reach".
+            if (response.status >= 500 && !(data && data.error)) throw new Unreachable();
+            throw new ApiError(response.status, data && data.code, data && data.error);
+          });
+      })
+      .finally(function () {
+        window.clearTimeout(timer);
+      });
+  }
+
+  // -- showing messages ---------------------------------------------------------------------
+
+  var LINK = /https?:\/\/[^\s<>"']+/g;
+
+  function appendText(parent, text) {
+    var last = 0;
+    var match;
+    LINK.lastIndex = 0;
+    while ((match = LINK.exec(text)) !== null) {
+      var address = match[0].replace(/[.,;:!?)\]]+$/, "");
+      parent.appendChild(document.createTextNode(text.slice(last, match.index)));
+      parent.appendChild(linkTo(address));
+      last = match.index + address.length;
+      LINK.lastIndex = last;
+    }
+    parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function linkTo(address) {
+    var url;
+    try {
+      url = new URL(address);
+    } catch (ignored) {
+      return document.createTextNode(address);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      return document.createTextNode(address);
+    }
+    var link = document.createElement("a");
+    link.href = url.href;
+    if (url.pathname.indexOf("/chat/download/") === 0) {
+      link.className = "download-link";
+      link.textContent = "Download the document";
+    } else {
+      link.textContent = address;
+      link.rel = "noopener noreferrer";
+    }
+    return link;
+  }
+
+  function addMessage(from, text) {
+    var item = document.createElement("div");
+    item.className = "message message--" + from;
+    var who = document.createElement("p");
+    who.className = "message__who";
+    who.textContent = from === "user" ? "You" : from === "bot" ? "Helper" : "Note";
+    var body = document.createElement("p");
+    body.className = "message__text";
+    appendText(body, String(text || ""));
+    item.appendChild(who);
+    item.appendChild(body);
+    ui.log.appendChild(item);
+    return item;
+  }
+
+  function showChoices(buttons) {
+    ui.choices.replaceChildren();
+    if (!buttons || !buttons.length) {
+      ui.choices.hidden = true;
+      return;
+    }
+    buttons.forEach(function (button) {
+      var choice = document.createElement("button");
+      choice.type = "button";
+      choice.className = "choice-button";
+      choice.textContent = button.title;
+      choice.addEventListener("click", function (event) {
+        // From the keyboard (detail 0) the text box takes focus next; a tap
+        // leaves it, so a phone's keyboard doesn't pop up over the answers.
+        focusAfter = event.detail === 0;
+        sendChoice(button.payload, button.title);
+      });
+      ui.choices.appendChild(choice);
+    });
+    ui.choices.hidden = false;
+  }
+
+  function reveal(first) {
+    var barHeight = ui.bar ? ui.bar.getBoundingClientRect().height : 0;
+    var bottom = ui.composer.getBoundingClientRect().bottom + window.scrollY - window.innerHeight;
+    var top = bottom;
+    if (first) top = first.getBoundingClientRect().top + window.scrollY - barHeight - 8;
+    window.scrollTo({
+      top: Math.max(0, Math.min(bottom + 16, top)),
+      behavior: reduceMotion ? "auto" : "smooth",
+    });
+  }
+
+  // Bot messages as they arrive; the last one with buttons gives the choices.
+  function showReplies(messages) {
+    var first = null;
+    var buttons = [];
+    (messages || []).forEach(function (message) {
+      if (message.text) {
+        var item = addMessage("bot", message.text);
+        first = first || item;
+      }
+      if (message.buttons && message.buttons.length) buttons = message.buttons;
+    });
+    showChoices(buttons);
+    reveal(first);
+  }
+
+  function note(text) {
+    addMessage("note", text);
+  }
+
+  // -- busy, problems and focus ------------------------------------------------------------
+
+  function setBusy(value) {
+    busy = value;
+    ui.log.setAttribute("aria-busy", value ? "true" : "false");
+    ui.send.setAttribute("aria-disabled", value ? "true" : "false");
+    ui.typing.replaceChildren();
+    if (value) {
+      var dots = document.createElement("span");
+      dots.className = "typing__dots";
+      dots.setAttribute("aria-hidden", "true");
+      for (var i = 0; i < 3; i += 1) dots.appendChild(document.createElement("span"));
+      var words = document.createElement("span");
+      words.textContent = "The helper is writing a reply…";
+      ui.typing.appendChild(dots);
+      ui.typing.appendChild(words);
+    }
+  }
+
+  function showProblem(text, again) {
+    retry = again || null;
+    ui.problemText.textContent = text;
+    ui.retry.hidden = !again;
+    ui.problem.hidden = false;
+  }
+
+  function hideProblem() {
+    retry = null;
+    ui.problem.hidden = true;
+  }
+
+  function closeComposer() {
+    ui.message.disabled = true;
+    ui.send.disabled = true;
+    ui.choices.replaceChildren();
+    ui.choices.hidden = true;
+  }
+
+  // Where to type next, unless the person has moved somewhere else on purpose.
+  function keepFocus() {
+    var active = document.activeElement;
+    var lost = !active || active === document.body;
+    if ((lost && focusAfter) || ui.composer.contains(active)) {
+      if (!ui.message.disabled) ui.message.focus();
+    }
+    focusAfter = true;
+  }
+
+  function handleFailure(error, again) {
+    if (error instanceof ApiError) {
+      if (error.code === "session_ended" || error.code === "no_session") {
+        forget();
+        showProblem(
+          "This chat has ended, so I can't add to it. Press Try again to start a new chat.",
+          function () {
+            hideProblem();
+            ui.log.replaceChildren();
+            begin(null);
+          }
+        );
+        return;
+      }
+      if (error.code.indexOf("invite_") === 0) {
+        showProblem(error.message || "This link doesn't work. Please ask your worker for a new one.");
+        closeComposer();
+        return;
+      }
+      showProblem(error.message || "Something went wrong. Please try again.", again);
+      return;
+    }
+    showProblem(CANT_REACH, again);
+  }
+
+  // -- sending ----------------------------------------------------------------------------------
+
+  function post(text, shown, onFail) {
+    if (busy) return Promise.resolve(false);
+    hideProblem();
+    setBusy(true);
+    var bubble = addMessage("user", shown);
+    ui.choices.hidden = true;
+    reveal(bubble);
+    return call("message", { method: "POST", body: { message: text } })
+      .then(function (data) {
+        showReplies(data.messages);
+        return true;
+      })
+      .catch(function (error) {
+        bubble.remove();
+        ui.choices.hidden = !ui.choices.childElementCount;
+        onFail(error);
+        return false;
+      })
+      .finally(function () {
+        setBusy(false);
+        keepFocus();
+      });
+  }
+
+  function sendTyped() {
+    var text = ui.message.value;
+    if (!text.trim()) {
+      showProblem("Type your answer in the box first, or choose one of the answers.");
+      ui.message.focus();
+      return;
+    }
+    if (busy) return;
+    ui.message.value = "";
+    post(text, text, function (error) {
+      // Nothing is lost: what was typed goes back in the box, to send again.
+      if (!ui.message.value) ui.message.value = text;
+      handleFailure(error, sendTyped);
+    });
+  }
+
+  function sendChoice(payload, title) {
+    post(payload, title, function (error) {
+      handleFailure(error, function () {
+        sendChoice(payload, title);
+      });
+    });
+  }
+
+  // -- starting and resuming -----------------------------------------------------------------
+
+  function openSession(invite) {
+    var body = invite ? { invite: invite } : {};
+    return call("session", { method: "POST", body: body, auth: false }).then(function (data) {
+      remember(data.token);
+    });
+  }
+
+  function loadConversation() {
+    return call("history").then(function (data) {
+      var messages = data.messages || [];
+      if (!messages.length) {
+        setBusy(true);
+        return call("start", { method: "POST", body: {} })
+          .then(function (started) {
+            showReplies(started.messages);
+          })
+          .finally(function () {
+            setBusy(false);
+          });
+      }
+      messages.forEach(function (message) {
+        addMessage(message.from === "user" ? "user" : "bot", message.text);
+      });
+      showChoices(data.buttons);
+      reveal(null);
+      return null;
+    });
+  }
+
+  function begin(invite) {
+    hideProblem();
+    var current = stored();
+    var opening;
+    if (invite) {
+      var mine = payloadOf(current);
+      var link = payloadOf(invite);
+      // The same invite opened again on this device carries on the same chat.
+      if (current && mine && link && mine.i && mine.i === link.v) {
+        token = current;
+        opening = Promise.resolve();
+      } else {
+        opening = openSession(invite);
+      }
+    } else if (current) {
+      token = current;
+      opening = Promise.resolve();
+    } else {
+      opening = openSession(null);
+    }
+    return opening.then(loadConversation).catch(function (error) {
+      if (error instanceof ApiError && error.code === "session_ended" && !invite && current) {
+        // An old chat that has run out: start a fresh one instead.
+        forget();
+        ui.log.replaceChildren();
+        note("Your earlier chat has ended, so this is a new one.");
+        return begin(null);
+      }
+      handleFailure(error, function () {
+        ui.log.replaceChildren();
+        begin(invite);
+      });
+      return null;
+    });
+  }
+
+  function start() {
+    ui = {
+      bar: document.querySelector(".safety-bar"),
+      log: el("log"),
+      typing: el("typing"),
+      choices: el("choices"),
+      problem: el("problem"),
+      problemText: el("problem-text"),
+      retry: el("retry-button"),
+      composer: el("composer"),
+      message: el("message"),
+      send: el("send-button"),
+    };
+    el("leave-button").addEventListener("click", leave);
+    ui.retry.addEventListener("click", function () {
+      if (retry && !busy) retry();
+    });
+    ui.composer.addEventListener("submit", function (event) {
+      event.preventDefault();
+      sendTyped();
+    });
+    ui.message.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        sendTyped();
+      }
+    });
+    el("forget-button").addEventListener("click", function () {
+      var sure = window.confirm(
+        "This device will forget this chat. Your answers stay saved with the service, but you " +
+          "won't be able to carry on this chat from this device. Forget it?"
+      );
+      if (sure) {
+        forget();
+        window.location.replace("/chat/");
+      }
+    });
+
+    var params = new URLSearchParams(window.location.search);
+    var invite = params.get("invite");
+    if (params.has("invite")) {
+      // The link's token leaves the address bar and the history at once.
+      window.history.replaceState(null, "", window.location.pathname);
+    }
+    begin(invite);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
