@@ -35,8 +35,9 @@ from sanic.response import HTTPResponse
 from bot.access import invites, sessions
 from bot.access.invites import InviteRefused
 from bot.access.signing import InvalidToken
-from bot.channels.common import converse
+from bot.channels.common import converse, refusal
 from bot.settings import Settings, load_settings
+from bot.text import clean_text, is_blank
 from bot.web import history as page_history
 from bot.web.pages import load_assets, message_page, page
 from bot.web.security import secure
@@ -233,6 +234,12 @@ class WebChatInput(InputChannel):
             text = body.get("message")
             if not isinstance(text, str):
                 raise Refusal(400, "bad_message", "'message' must be text.")
+            refused = refusal(text)
+            if refused is not None:
+                # Said as a problem, not a bot message, so the page keeps the words in the
+                # box to shorten or split instead of clearing them.
+                code = "empty" if is_blank(clean_text(text)) else "too_long"
+                raise Refusal(422, code, refused)
             messages = await converse(on_new_message, session.sender_id, text, CHANNEL)
             return response.json({"messages": page_messages(messages)})
 

@@ -283,6 +283,21 @@ def test_when_the_server_cannot_be_reached_the_words_are_kept(open_page, chat_ur
     ]
 
 
+def test_a_message_that_is_too_long_stays_in_the_box(bot, open_page, chat_url: str) -> None:
+    page = open_page()
+    begin(page, chat_url)
+    long_text = "We go to the park. " * (bot.settings.max_answer_chars // 19 + 1)
+    box = page.get_by_label("Your message")
+    box.fill(long_text)
+    box.press("Enter")
+    problem = page.locator("#problem")
+    problem.wait_for(state="visible")
+    assert "longer than I can take" in problem.inner_text()
+    assert page.get_by_role("button", name="Try again").is_hidden()
+    assert box.input_value() == long_text
+    assert page.locator("#log .message--user").count() == 0
+
+
 # -- keyboard, zoom, motion ----------------------------------------------------------------------
 
 

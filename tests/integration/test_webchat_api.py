@@ -391,10 +391,22 @@ def test_unknown_fields_are_ignored_and_odd_text_is_answered(chat: WebChat) -> N
         body={"message": "hello", "sender": "someone-else", "case_id": 1, "extra": [1]},
     )
     assert status == 200 and reply["messages"]
-    for odd in ("", "   ", "\u0000", "x" * 6000, "\ud83d\ude00" * 3):
+    for odd in ("\ud83d\ude00" * 3, "\u0007 bell", "Ünïcödé – “quotes”"):
         status, reply, _ = chat.request("POST", "/chat/api/message", body={"message": odd})
         assert status == 200, odd[:10]
         assert reply["messages"] and all(m["text"] for m in reply["messages"])
+
+
+def test_empty_and_too_long_messages_are_problems_the_page_can_show(bot, chat: WebChat) -> None:
+    sender = token_payload(chat.token)["s"]
+    for odd, code in (("", "empty"), ("   ", "empty"), ("\u0000\u200b", "empty"),
+                      ("x" * (bot.settings.max_answer_chars + 1), "too_long")):
+        status, reply, headers = chat.request("POST", "/chat/api/message", body={"message": odd})
+        assert (status, reply["code"]) == (422, code), odd[:10]
+        assert reply["error"]
+        assert_secure(headers)
+    assert "longer than I can take" in reply["error"]
+    assert events_for(bot, sender) == 0
 
 
 def test_wrong_methods_are_not_server_errors(base: str) -> None:

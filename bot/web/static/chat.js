@@ -308,6 +308,12 @@
         closeComposer();
         return;
       }
+      if (error.status === 422) {
+        // Too long or empty: the words stay in the box to shorten or split.
+        showProblem(error.message);
+        ui.message.focus();
+        return;
+      }
       showProblem(error.message || "Something went wrong. Please try again.", again);
       return;
     }
