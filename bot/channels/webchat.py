@@ -120,7 +120,8 @@ def json_body(request: Request) -> dict[str, Any]:
         raise Refusal(415, "not_json", "Send JSON with Content-Type: application/json.")
     try:
         body = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError) as error:
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
+        # RecursionError: JSON nested deeper than the parser goes ("[[[[...").
         raise Refusal(400, "bad_json", "The body must be a JSON object.") from error
     if not isinstance(body, dict):
         raise Refusal(400, "bad_json", "The body must be a JSON object.")
