@@ -2,8 +2,8 @@
 
 A case is erased with everything that belongs to it: the `cases` row (ON
 DELETE CASCADE takes its children, people, column entries, pairs with their
-scores and rules, steps, meetings, open questions, revisions, urgent flags and
-conversations), every Rasa tracker event of every conversation that belonged
+scores and rules, steps, meetings, open questions, revisions, urgent flags,
+invites and conversations), every Rasa tracker event of every conversation that belonged
 to it (Rasa's `events` table, by sender id), and any file under the data
 folder named after it. Exports are made on request and never written there,
 so normally there is none; the sweep is there so a file left by hand cannot

@@ -23,10 +23,9 @@ import sqlalchemy as sa
 
 from bot.storage.crypto import active_keyring
 from bot.storage.engine import engine_for
-from bot.storage.rotation import encrypted_columns
 from bot.storage.unit_of_work import SqlUnitOfWork
 from tests.support.family_walk import STEPS, text_of, walk
-from tests.support.privacy import files_under, sqlite_files, stored_values, where_found
+from tests.support.privacy import all_ciphertexts, files_under, sqlite_files, where_found
 
 pytestmark = [pytest.mark.conversation, pytest.mark.slow]
 
@@ -40,17 +39,6 @@ def _events(database_url: str, sender: str) -> list[str]:
                 sa.text("SELECT data FROM events WHERE sender_id = :s ORDER BY id"), {"s": sender}
             ).scalars()
         )
-
-
-def _all_ciphertexts(database_url: str) -> set[str]:
-    """Every encrypted value in the database (plan tables and tracker events), as stored."""
-    engine = engine_for(database_url)
-    return {
-        value
-        for table, columns in encrypted_columns(engine)
-        for column in columns
-        for value in stored_values(database_url, table, column)
-    }
 
 
 def _files_except_database(var_dir: Path) -> dict[str, int]:
@@ -111,7 +99,7 @@ def test_a_marker_phrase_is_nowhere_in_clear_and_erase_removes_every_trace(bot) 
     assert any(p.name == "rasa.log" for p in files) and any(p.name == "actions.log" for p in files)
     assert where_found(files, [marker]) == [], "the marker is on disk in clear"
 
-    stored_before = _all_ciphertexts(database_url)
+    stored_before = all_ciphertexts(database_url)
     assert set(events) <= stored_before
     assert where_found(sqlite_files(database_url), events[-3:]), "found before erasing"
 
@@ -131,7 +119,7 @@ def test_a_marker_phrase_is_nowhere_in_clear_and_erase_removes_every_trace(bot) 
     assert _events(database_url, sender) == []
     with SqlUnitOfWork(database_url) as uow:
         assert uow.plans.get(reference) is None and uow.conversations.get(sender) is None
-    gone = stored_before - _all_ciphertexts(database_url)
+    gone = stored_before - all_ciphertexts(database_url)
     # The erased case held far more than its tracker events: its plan rows went too.
     assert set(events) <= gone and len(gone) > len(events) + 40
     files = files_under(var_dir)

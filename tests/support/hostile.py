@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.faults import CANNOT_READ, NO_REPLY, NOT_AVAILABLE, NOT_SAVED
+from tests.support.family_walk import FAULTS
 
-FAULTS = (NOT_SAVED, NOT_AVAILABLE, CANNOT_READ, NO_REPLY)
+__all__ = ["FAULTS", "OVER_LIMIT", "TEXTS", "Raw", "as_json", "send"]
 
 # (id, text): each is sent as a message on every channel that takes messages.
 TEXTS: list[tuple[str, str]] = [

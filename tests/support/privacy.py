@@ -111,6 +111,18 @@ def stored_values(database_url: str, table: str, column: str) -> list[str]:
         ]
 
 
+def all_ciphertexts(database_url: str) -> set[str]:
+    """Every encrypted value in the database (plan tables and tracker events), as stored."""
+    from bot.storage.rotation import encrypted_columns
+
+    return {
+        value
+        for table, columns in encrypted_columns(engine_for(database_url))
+        for column in columns
+        for value in stored_values(database_url, table, column)
+    }
+
+
 def files_under(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file())
 

@@ -26,9 +26,9 @@ from bot.storage.crypto import (
     use_keyring,
 )
 from bot.storage.engine import engine_for
-from bot.storage.rotation import encrypted_columns, needing_old_keys, reencrypt
+from bot.storage.rotation import needing_old_keys, reencrypt
 from bot.storage.unit_of_work import SqlUnitOfWork
-from tests.support.privacy import marked_case, save_messages, stored_values
+from tests.support.privacy import all_ciphertexts, marked_case, save_messages, stored_values
 
 
 @pytest.fixture
@@ -45,16 +45,6 @@ def file_keys(tmp_path: Path, database_url: str) -> Iterator[Settings]:
         use_keyring(previous)
 
 
-def _all_stored(database_url: str) -> list[str]:
-    engine = engine_for(database_url)
-    return [
-        value
-        for table, columns in encrypted_columns(engine)
-        for column in columns
-        for value in stored_values(database_url, table, column)
-    ]
-
-
 def test_the_key_file_is_created_private(file_keys: Settings) -> None:
     path = key_file(file_keys)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -67,7 +57,7 @@ def test_rotation_reencrypts_every_value_and_drop_old_keeps_only_the_new_key(
     reference = marked_case(database_url, "rotatemarker", ["rot-1"])
     save_messages(database_url, "rot-1", ["rotatemarker typed this"])
     old = load_keyring(file_keys)
-    before = _all_stored(database_url)
+    before = sorted(all_ciphertexts(database_url))
     assert len(before) > 30 and all(old.decrypt(v) for v in before)
 
     new = add_primary_key(file_keys)
@@ -76,7 +66,7 @@ def test_rotation_reencrypts_every_value_and_drop_old_keeps_only_the_new_key(
     tally = reencrypt(engine_for(database_url), new)
 
     assert tally.values == len(before) and tally.unreadable == tally.skipped == 0
-    after = _all_stored(database_url)
+    after = sorted(all_ciphertexts(database_url))
     only_new = Keyring(new.keys[:1])
     assert all(only_new.decrypt(v) for v in after)
     with pytest.raises(DecryptionError):
