@@ -348,6 +348,7 @@ class Interview:
             if pair is not None:
                 answers.compose_danger_if_ready(ctx, pair)
                 answers.compose_goal_if_ready(ctx, pair)
+                self._skip_what_depends_on(slot, pair)
             if state.cursor == question:
                 self._leave_cursor(question)
             reply.say(
@@ -387,6 +388,14 @@ class Interview:
             if not plan.steps:
                 plan.note_open("steps", "Steps on the timeline")
             return True
+        if slot == "scale_score":
+            pair = ctx.pair_for_key(question)
+            if pair is not None and not answers._own_scores(ctx, pair):
+                # No score, so no "why that score" or "what would one point higher look
+                # like" (they would read "Why did you choose ?"); the score stays open.
+                for part in ("scale_reason", "scale_higher"):
+                    state.mark_done(key(part, pair.uid))
+            return False
         if slot in ("scale_others", "scale_other_score"):
             pair = ctx.pair_for_key(question)
             if pair is not None:
@@ -412,6 +421,30 @@ class Interview:
             self._leave_cursor(question)
             return True
         return False
+
+    def _skip_what_depends_on(self, slot: str, pair) -> None:  # noqa: ANN001
+        """A question built from a skipped answer is not asked with a blank in it."""
+        state = self.ctx.state
+        dependents: tuple[str, ...] = ()
+        if slot == "scale_score":
+            dependents = ("scale_reason", "scale_higher")
+        elif (
+            slot in ("danger_who", "danger_behaviour", "danger_impact")
+            and not pair.danger_statement
+        ):
+            if all(
+                state.is_done(key(s, pair.uid))
+                for s in ("danger_who", "danger_behaviour", "danger_impact")
+            ):
+                dependents = ("danger_check",)
+        elif slot in ("goal_happening", "goal_who", "goal_duration") and not pair.safety_goal:
+            if all(
+                state.is_done(key(s, pair.uid))
+                for s in ("goal_happening", "goal_who", "goal_duration")
+            ):
+                dependents = ("goal_check",)
+        for dependent in dependents:
+            state.mark_done(key(dependent, pair.uid))
 
     def _open_label(self, question: str) -> str:
         ctx = self.ctx
