@@ -257,3 +257,19 @@ def test_the_review_can_remove_a_single_plan_rule(driver: Driver, database_url: 
     with SqlUnitOfWork(database_url) as uow:
         rules = uow.conversations.get("person-1").plan.pairs[0].rules
     assert [r.text for r in rules] == ["football nights"]
+
+
+def test_skipped_answers_leave_no_blanks_in_later_questions(driver: Driver) -> None:
+    driver.start()
+    driver.say("no")
+    driver.say('/choose{"choice": "worker"}')
+    driver.say("yes")
+    driver.say("Sam Patel, social worker")
+    for answer in ("Leo 7", "/deny", "/deny", "x", "no", "x", "x", "x"):
+        driver.say(answer)
+    asked = []
+    while driver.current_slot() != "more_pairs":
+        asked.append(driver.say("i don't know"))
+    text = "\n".join(asked)
+    assert '""' not in text and "choose ?" not in text and "makes it  and" not in text
+    assert "Danger statement 1:" not in text  # nothing to check when every part was skipped
