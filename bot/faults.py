@@ -15,6 +15,10 @@ CANNOT_READ = (
     "Sorry, I can't reach the saved plan just now, so I couldn't take in what you just sent. "
     "Please send it again in a minute. Nothing you saved before is lost."
 )
+LINK_OFF = (
+    "This link to the plan has been turned off or has run out, so I can't open the plan. "
+    "Please ask your worker for a new link."
+)
 NOTHING_SENT = "I didn't get any words there. Please type your answer, or say 'help'."
 NO_REPLY = (
     "Sorry, something went wrong on my side and I couldn't reply. Please send that again. "

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.access.signing import InvalidToken, sign, verify
-from bot.faults import CANNOT_READ, NOT_SAVED
+from bot.faults import CANNOT_READ, LINK_OFF, NOT_SAVED
 from bot.interview.answers import Answer
 from bot.interview.context import Context
 from bot.interview.engine import Interview
@@ -69,6 +69,10 @@ class ConversationService:
         try:
             with self._uow_factory() as uow:
                 conversation = uow.conversations.get_or_create(sender_id, channel)
+                if conversation.invite_id and not _invite_usable(uow, conversation.invite_id):
+                    # Checked on every use, whatever the channel: a link the worker
+                    # turned off reaches nothing, even from a conversation it opened.
+                    return Reply(messages=[Message(LINK_OFF)], slot=None, saved=False)
                 state = InterviewState.from_dict(conversation.state)
                 ctx = Context(
                     conversation=conversation,
@@ -99,7 +103,14 @@ class ConversationService:
 
     # -- operations the channels and actions use ------------------------------------
 
-    def bind(self, sender_id: str, channel: str, case_id: int, role: Role) -> Reply:
+    def bind(
+        self,
+        sender_id: str,
+        channel: str,
+        case_id: int,
+        role: Role,
+        invite_id: str | None = None,
+    ) -> Reply:
         """Ties a new conversation to an existing case (an invite link was opened)."""
 
         def join(interview: Interview) -> Reply:
@@ -114,6 +125,7 @@ class ConversationService:
                 raise LookupError("no such case")
             conversation.plan = plan
             conversation.role = role
+            conversation.invite_id = invite_id
             catch_up(ctx)
             return Reply(slot=interview.current_slot())
 
@@ -215,7 +227,9 @@ class ConversationService:
                     if ctx.audience == "family"
                     else "The draft plan is complete."
                 )
-            reply.messages.extend(self._links(plan, ctx.role).messages)
+            reply.messages.extend(
+                self._links(plan, ctx.role, invite_id=ctx.conversation.invite_id).messages
+            )
             return reply
 
         return self._run(sender_id, channel, finish, write=False)
@@ -232,41 +246,52 @@ class ConversationService:
                 meeting_pack_allowed = False
             else:
                 meeting_pack_allowed = meeting_pack
-            reply.messages.extend(self._links(plan, ctx.role, meeting_pack_allowed).messages)
+            reply.messages.extend(
+                self._links(
+                    plan, ctx.role, meeting_pack_allowed, invite_id=ctx.conversation.invite_id
+                ).messages
+            )
             return reply
 
         return self._run(sender_id, channel, make, write=False)
 
     # -- documents ----------------------------------------------------------------
 
-    def _link(self, plan: Plan, kind: str) -> str:
+    def _link(self, plan: Plan, kind: str, invite_id: str | None = None) -> str:
+        data: dict[str, object] = {"c": plan.id, "k": kind}
+        if invite_id:
+            # Turning the invite off turns its download links off too.
+            data["v"] = invite_id
         token = sign(
             "download",
-            {"c": plan.id, "k": kind},
+            data,
             lifetime_seconds=self.settings.link_lifetime_days * 86400,
             settings=self.settings,
         )
         return f"{self.settings.public_url}/chat/download/{token}"
 
-    def _links(self, plan: Plan, role: Role, meeting_pack: bool = False) -> Reply:
+    def _links(
+        self, plan: Plan, role: Role, meeting_pack: bool = False, invite_id: str | None = None
+    ) -> Reply:
+        def link(kind: str) -> str:
+            return self._link(plan, kind, invite_id)
+
         reply = Reply()
         if role is Role.FAMILY:
             reply.say(
                 "Here is your draft plan as a Word document. You can open it, print it, or share "
-                "it with your worker:\n" + self._link(plan, "plan-family")
+                "it with your worker:\n" + link("plan-family")
             )
             return reply
         if meeting_pack:
-            reply.say("The meeting pack, ready to share:\n" + self._link(plan, "meeting-pack"))
+            reply.say("The meeting pack, ready to share:\n" + link("meeting-pack"))
             return reply
         reply.say(
             "The draft plan as a Word document.\n"
-            "Worker version (with change log and quality notes): "
-            f"{self._link(plan, 'plan-worker')}\n"
-            "Family version (plain wording, to give the family): "
-            f"{self._link(plan, 'plan-family')}\n"
-            f"Meeting pack: {self._link(plan, 'meeting-pack')}\n"
-            f"JSON, for other systems: {self._link(plan, 'json')}"
+            f"Worker version (with change log and quality notes): {link('plan-worker')}\n"
+            f"Family version (plain wording, to give the family): {link('plan-family')}\n"
+            f"Meeting pack: {link('meeting-pack')}\n"
+            f"JSON, for other systems: {link('json')}"
         )
         return reply
 
@@ -277,10 +302,23 @@ class ConversationService:
         if kind not in DOCUMENT_KINDS:
             raise InvalidToken("unknown document")
         with self._uow_factory() as uow:
-            plan = uow.plans.get_by_id(int(payload.get("c", 0)))
+            case_id = int(payload.get("c", 0))
+            invite_id = payload.get("v")
+            if invite_id is not None and not _invite_usable(uow, str(invite_id), case_id):
+                raise InvalidToken("the invite behind this link is turned off")
+            plan = uow.plans.get_by_id(case_id)
             if plan is None:
                 raise InvalidToken("no such case")
             return render_document(plan, kind, self.settings)
+
+
+def _invite_usable(uow: SqlUnitOfWork, invite_id: str, case_id: int | None = None) -> bool:
+    from bot.storage.invites import InviteRepository
+
+    invite = InviteRepository(uow.session).get(invite_id)
+    if invite is None or not invite.usable(dt.datetime.now(dt.timezone.utc)):
+        return False
+    return case_id is None or invite.case_id == case_id
 
 
 def render_document(

@@ -290,14 +290,14 @@ def join_case(sender: str, text: str) -> str | None:
     from bot.storage.engine import DatabaseUnavailable
 
     try:
-        case_id, role, _invite_id = check(invite_token(text))
+        case_id, role, invite_id = check(invite_token(text))
     except InvalidToken:
         return JOIN_REFUSED
     except (SQLAlchemyError, DatabaseUnavailable, OSError) as error:
         log.error("Teams join failed: %s", type(error).__name__)
         return NOT_AVAILABLE
     try:
-        reply = ConversationService().bind(sender, CHANNEL, case_id, role)
+        reply = ConversationService().bind(sender, CHANNEL, case_id, role, invite_id)
     except PermissionError:
         return (
             "This conversation is already working on a different case, so it can't join "

@@ -301,7 +301,7 @@ class WebChatInput(InputChannel):
             raise Refusal(403, f"invite_{reason}", INVITE_PROBLEMS[reason]) from error
         try:
             reply = await asyncio.to_thread(
-                ConversationService(settings).bind, sender_id, CHANNEL, case_id, role
+                ConversationService(settings).bind, sender_id, CHANNEL, case_id, role, invite_id
             )
         except (LookupError, PermissionError) as error:
             raise Refusal(403, "invite_unknown", INVITE_PROBLEMS["unknown"]) from error

@@ -26,6 +26,9 @@ class Conversation:
     # The interview engine's own state (cursor, history, pending offers), as JSON.
     state: dict[str, Any] = field(default_factory=dict)
     plan: Plan | None = None
+    # The invite link this conversation joined its case through, if any: when
+    # the worker turns the link off, the conversation loses the case too.
+    invite_id: str | None = None
     # Said before a plan existed too: a flag is kept even without consent.
     urgent_flags: list[UrgentFlag] = field(default_factory=list)
     created_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))

@@ -497,6 +497,15 @@ class Interview:
     def request_restart(self) -> Reply:
         state = self.ctx.state
         reply = Reply()
+        if self.ctx.conversation.invite_id and self.ctx.role is Role.FAMILY:
+            # A family member can see and add to a plan shared with their worker,
+            # but clearing everyone's answers is not theirs to do alone.
+            reply.say(
+                "This plan is shared with your worker, so I can't clear it. You can change any "
+                "answer: just say 'review'."
+            )
+            reply.slot = self.current_slot()
+            return reply
         current = self.current_key()
         if self.ctx.plan is None:
             state.cursor = None

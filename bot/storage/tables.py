@@ -221,6 +221,7 @@ conversations = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("sender_id", sa.String(255), nullable=False, unique=True),
     sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id", ondelete="CASCADE"), index=True),
+    sa.Column("invite_id", sa.String(32)),
     sa.Column("channel", sa.String(32), nullable=False),
     sa.Column("role", _enum(Role, "user_role")),
     sa.Column("consent", sa.Boolean),
