@@ -22,6 +22,7 @@ from bot.channels.common import SENDER_PATTERN, converse
 from bot.settings import load_settings
 
 MAX_BODY_BYTES = 256 * 1024
+RESERVED_PREFIXES = ("web-", "teams-")
 
 
 def _error(status: int, message: str) -> HTTPResponse:
@@ -88,6 +89,10 @@ class GuardedRestInput(InputChannel):
                     400,
                     "'sender' must be 1 to 128 letters, digits or the characters _ . : @ + = -",
                 )
+            if sender.startswith(RESERVED_PREFIXES):
+                # Web chat and Teams conversations are reached only through
+                # their own channels, with their own proof of who is talking.
+                return _error(403, "That sender id belongs to another channel.")
             if not isinstance(message, str):
                 return _error(400, "'message' must be a string.")
             return response.json(await converse(on_new_message, sender, message, self.name()))
