@@ -388,14 +388,6 @@ class Interview:
             if not plan.steps:
                 plan.note_open("steps", "Steps on the timeline")
             return True
-        if slot == "scale_score":
-            pair = ctx.pair_for_key(question)
-            if pair is not None and not answers._own_scores(ctx, pair):
-                # No score, so no "why that score" or "what would one point higher look
-                # like" (they would read "Why did you choose ?"); the score stays open.
-                for part in ("scale_reason", "scale_higher"):
-                    state.mark_done(key(part, pair.uid))
-            return False
         if slot in ("scale_others", "scale_other_score"):
             pair = ctx.pair_for_key(question)
             if pair is not None:
