@@ -81,6 +81,7 @@ class ActionSkip(_ServiceAction):
 
 
 class ActionReview(_ServiceAction):
+    may_be_an_answer = True
     action_name, operation = "action_review", "review"
 
 

@@ -48,6 +48,13 @@ _ONLY_WHEN_SAID = {
         r"\b(start (again|over|afresh)|restart|begin again|from (the )?(beginning|scratch|start))\b"
     ),
     "out_of_scope": re.compile(r"\?\s*$"),
+    # "Core group review" is a step; "can I review the plan" is a request.
+    "review": re.compile(
+        r"^\W*(please )?(review|recap|summary|summarise)( please| it| that)?\W*$|"
+        r"\b(so far|my answers?|what we'?ve (got|done|written)|go over|"
+        r"change (something|an answer|my answer|a part)|read (it|the plan|everything) back)\b|"
+        r"\b(review|see|show|check|look at|read)\b.*\b(plan|answers|everything|draft)\b"
+    ),
 }
 _OPEN_KINDS = {"text", "list", "date", "score"}
 # Questions that cannot be left open.
