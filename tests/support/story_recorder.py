@@ -200,6 +200,22 @@ def scripts() -> list[Script]:
         urgent_steps,
     ))
     found.append(Script(
+        "possible danger heard by the model alone", "family",
+        "Messages only the NLU model takes for danger now (the rules do not): "
+        "action_possible_danger, and the form asks whether someone is in danger right now. "
+        "'yes' gives the 999 reply and the safety question; 'no, it's about before' keeps "
+        "the message as the answer and moves on.",
+        [
+            Say("hi", "greet"), Walk("harm"),
+            Say("there's a fire and the kids are upstairs", "possible_danger"),
+            Say("yes", "affirm"), safe,
+            Walk("scale_reason"),
+            Say("he has been trying", "possible_danger"),
+            Say("no, it's about before", ("inform", "deny", "nlu_fallback")),
+            Walk(None),
+        ],
+    ))
+    found.append(Script(
         "small talk and documents during the interview", "worker",
         "Greeting, thanks, 'are you a bot', an off-topic question, a download and a "
         "meeting pack mid-form: each is answered and the form asks its question again.",
