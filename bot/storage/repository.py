@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -39,16 +37,6 @@ class PlanRepository:
     def list(self) -> list[Plan]:
         return list(
             self.session.execute(select(Plan).order_by(tables.cases.c.updated_at.desc())).scalars()
-        )
-
-    def untouched_since(self, cutoff: dt.datetime) -> list[Plan]:
-        return list(
-            self.session.execute(
-                select(Plan).where(
-                    tables.cases.c.updated_at
-                    < cutoff.astimezone(dt.timezone.utc).replace(tzinfo=None)
-                )
-            ).scalars()
         )
 
     def delete(self, plan: Plan) -> None:
