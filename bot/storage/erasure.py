@@ -110,12 +110,8 @@ def _erase_case_rows(connection: Connection, case_id: int, events_table: bool) -
         ).scalars()
     )
     events = _delete_events(connection, senders) if events_table else 0
-    # Flags point at cases and at conversations; both cascade, but say so
-    # explicitly rather than depend on a driver enforcing foreign keys.
-    connection.execute(
-        sa.delete(tables.urgent_flags).where(tables.urgent_flags.c.case_id == case_id)
-    )
-    connection.execute(sa.delete(conversations).where(conversations.c.case_id == case_id))
+    # Everything else goes by ON DELETE CASCADE (SQLite enforces foreign keys on
+    # every connection: bot/storage/engine.py); the tests check each table.
     connection.execute(sa.delete(tables.cases).where(tables.cases.c.id == case_id))
     return len(senders), events
 
