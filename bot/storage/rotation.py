@@ -40,11 +40,6 @@ class Tally:
     # No key at all can read these (or they are not in our format).
     unreadable: int = 0
 
-    def add(self, other: Tally) -> None:
-        self.values += other.values
-        self.skipped += other.skipped
-        self.unreadable += other.unreadable
-
 
 def encrypted_columns(engine: Engine) -> list[tuple[str, list[str]]]:
     """(table, [encrypted columns]) for every table that has any, Rasa's events included."""
