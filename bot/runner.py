@@ -6,6 +6,7 @@ the same real servers on free ports with their own database.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -84,6 +85,16 @@ def train(
     if target.exists() and not force:
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
+    # Several processes (make run, tests) may want the same model: one trains,
+    # the others wait for it and use it.
+    with open(target.parent / ".train.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if target.exists() and not force:
+            return target
+        return _train_locked(settings, target, quiet, root)
+
+
+def _train_locked(settings: Settings, target: Path, quiet: bool, root: Path) -> Path:
     log_dir = settings.var_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     log_file = log_dir / "train.log"

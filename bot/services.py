@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,6 +29,9 @@ from bot.storage.engine import DatabaseUnavailable
 from bot.storage.unit_of_work import SaveFailed, SqlUnitOfWork
 
 log = logging.getLogger(__name__)
+
+# Long enough for Rasa to have stored the turn in which the person said no.
+FORGET_AFTER_SECONDS = 20.0
 
 
 DOCUMENT_KINDS = {
@@ -145,9 +149,36 @@ class ConversationService:
         intent: str | None = None,
         choice: str | None = None,
     ) -> Reply:
-        return self._run(
-            sender_id, channel, lambda i: i.answer(Answer(text, intent, choice), channel)
-        )
+        declined: list[bool] = []
+
+        def run(interview: Interview) -> Reply:
+            reply = interview.answer(Answer(text, intent, choice), channel)
+            conversation = interview.ctx.conversation
+            declined.append(conversation.consent is False and conversation.plan is None)
+            return reply
+
+        reply = self._run(sender_id, channel, run)
+        if reply.saved and declined and declined[0]:
+            self._forget_later(sender_id)
+        return reply
+
+    def _forget_later(self, sender_id: str) -> None:
+        """Someone said no to keeping their answers: their chat is erased once this turn is stored.
+
+        Rasa writes the conversation's events after the reply, so the erasure
+        waits a little; the person can still say hello and start afresh.
+        """
+        from bot.storage.erasure import erase_conversation
+
+        def forget() -> None:
+            try:
+                erase_conversation(self.settings, sender_id)
+            except Exception as error:  # noqa: BLE001 - logged; purge catches it later
+                log.error("forgetting a declined chat failed: %s", type(error).__name__)
+
+        timer = threading.Timer(FORGET_AFTER_SECONDS, forget)
+        timer.daemon = True
+        timer.start()
 
     def answer_instead(
         self, sender_id: str, channel: str, text: str, intent: str | None

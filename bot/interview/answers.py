@@ -232,8 +232,9 @@ def consent(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         return Outcome(
             True,
             [
-                "That's OK. I won't keep anything. If you change your mind, say hello and we can "
-                "start again. Your worker can also help you with the plan."
+                "That's OK. I won't keep anything: this chat is deleted in a minute or two. If you "
+                "change your mind, say hello and we can start again. Your worker can also help "
+                "you with the plan."
             ],
             ended=True,
         )

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
+
+from bot import services
 from bot.plan.model import ColumnKind
 from bot.storage.unit_of_work import SqlUnitOfWork
 from tests.support.interview_driver import Driver
@@ -21,14 +26,25 @@ def _to_children(driver: Driver) -> None:
     driver.say("Sarah, their mum")
 
 
-def test_nothing_is_kept_without_consent(driver: Driver, database_url: str) -> None:
+def test_nothing_is_kept_without_consent(
+    driver: Driver, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(services, "FORGET_AFTER_SECONDS", 0.2)
     driver.start()
     driver.say("no")
     driver.say('/choose{"choice": "family"}')
     reply = driver.say("no")
-    assert "I won't keep anything" in reply
+    assert "I won't keep anything" in reply and "deleted" in reply
     assert _plan(database_url) is None
-    assert driver.current_slot() == "consent"
+    # The chat itself goes too, once the turn is stored.
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with SqlUnitOfWork(database_url) as uow:
+            if uow.conversations.get("person-1") is None:
+                break
+        time.sleep(0.2)
+    with SqlUnitOfWork(database_url) as uow:
+        assert uow.conversations.get("person-1") is None
 
 
 def test_a_yes_to_danger_now_goes_to_the_urgent_path(driver: Driver, database_url: str) -> None:
