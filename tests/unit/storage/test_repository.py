@@ -36,7 +36,9 @@ def _full_plan(uow: SqlUnitOfWork):  # noqa: ANN202
     ]
     plan.entries += [
         ColumnEntry(ColumnKind.STRENGTH, "Gets the children to school every day"),
-        ColumnEntry(ColumnKind.EXISTING_SAFETY, "Takes the children to Nan's", how_long="since June"),
+        ColumnEntry(
+            ColumnKind.EXISTING_SAFETY, "Takes the children to Nan's", how_long="since June"
+        ),
         ColumnEntry(ColumnKind.HARM, "Pushed Mum into a wall in March"),
     ]
     meeting = Meeting(MeetingType.CORE_GROUP, dt.date(2027, 1, 12), ["Jan", "Sam Patel"])
@@ -50,10 +52,19 @@ def _full_plan(uow: SqlUnitOfWork):  # noqa: ANN202
         scaling_question="On a scale of 0 to 10 ...",
     )
     pair.scores += [Score("Jan", 5.5, "he is trying", meeting=meeting, scored_on=meeting.held_on)]
-    pair.rules += [PlanRule(RuleKind.WHO_DOES_WHAT, "Nan takes the children", person_name="Nan",
-                            action="takes the children", contact="07700 900123")]
+    pair.rules += [
+        PlanRule(
+            RuleKind.WHO_DOES_WHAT,
+            "Nan takes the children",
+            person_name="Nan",
+            action="takes the children",
+            contact="07700 900123",
+        )
+    ]
     plan.pairs.append(pair)
-    plan.steps += [Step("Dad to start at the alcohol service", "Dad", dt.date(2027, 1, 20), "in 2 weeks")]
+    plan.steps += [
+        Step("Dad to start at the alcohol service", "Dad", dt.date(2027, 1, 20), "in 2 weeks")
+    ]
     plan.open_questions.append(OpenQuestion("complicating", "What makes things harder"))
     plan.urgent_flags.append(UrgentFlag("he has a knife", "rest"))
     plan.record("Sam Patel (social worker)", "added", "the draft plan")
@@ -100,7 +111,11 @@ def test_an_update_is_saved_and_recorded_in_the_revision_log(database_url: str) 
     assert [c.first_name for c in plan.children] == ["Mia"]
     assert plan.version == version + 1
     last = plan.revisions[-1]
-    assert (last.actor, last.action, last.what) == ("Jan (grandmother)", "changed", "step 1 to done")
+    assert (last.actor, last.action, last.what) == (
+        "Jan (grandmother)",
+        "changed",
+        "step 1 to done",
+    )
     assert last.at.tzinfo is not None
 
 
