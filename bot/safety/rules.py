@@ -850,6 +850,15 @@ DANGER_RULES: tuple[Rule, ...] = (
     ),
     _rule("fire_now", S, r"\b(?:is|are) (?:in flames|ablaze|alight)\b"),
     _rule("fire_now", S, r"\b(?:there is|is|are) (?:a )?fire (?:in|at|upstairs|downstairs)\b"),
+    # "there's a fire and the kids are upstairs": weak, so "there was a fire" history
+    # words still calm it, but a fire that *is* there is never left to the model alone.
+    _rule(
+        "fire_now",
+        W,
+        r"\bthere is (?:a )?fire\b(?! "
+        + _alt("alarm door escape drill safety risk brigade service engine fighters fighter")
+        + r"\b)",
+    ),
     _rule(
         "fire_now",
         S,
