@@ -705,6 +705,15 @@ def _people(text: str) -> list[NamedPerson]:
     seen: set[str] = set()
     for someone in found:
         key = someone.name.casefold()
+        if people and key == (people[-1].relationship or "").casefold():
+            # "Nan (grandmother), 07700 900123": the word is Nan's description, not
+            # a second person, and the number after it is Nan's too.
+            previous = people[-1]
+            if someone.contact and not previous.contact:
+                people[-1] = NamedPerson(
+                    previous.name, previous.relationship, someone.contact, previous.is_professional
+                )
+            continue
         if key in seen:
             continue
         seen.add(key)

@@ -297,3 +297,12 @@ def test_ordinary_words_are_never_names(text: str) -> None:
 
 def test_each_name_is_reported_once() -> None:
     assert mentioned_names("Kelly rang Nan. Then nan rang Kelly") == ["Kelly", "Nan"]
+def test_a_kinship_name_with_its_description_and_number_is_one_person() -> None:
+    from bot.parsing import parse_people
+
+    for text in ("Nan (grandmother), 07700 900123", "Nan (grandmother) 07700 900123",
+                 "Nan, grandmother, 07700 900123"):
+        people = parse_people(text)
+        assert [(p.name, p.relationship, p.contact) for p in people] == [
+            ("Nan", "grandmother", "07700 900123")
+        ], text
