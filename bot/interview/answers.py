@@ -1316,7 +1316,15 @@ def describe_answer(ctx: Context, question_key: str) -> str | None:
     from bot.plan.model import join_names
 
     if slot == "children":
-        return join_names([c.first_name for c in plan.children]) or None
+        return (
+            join_names(
+                [
+                    f"{c.first_name} {c.age}" if c.age is not None else c.first_name
+                    for c in plan.children
+                ]
+            )
+            or None
+        )
     if slot == "supporters":
         return join_names([p.name for p in plan.people if not p.is_professional]) or None
     if slot == "professionals":

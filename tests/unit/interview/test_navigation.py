@@ -93,7 +93,7 @@ def test_going_back_keeps_the_old_answer_until_it_is_replaced(
     _to_children(driver)
     driver.say("Leo 7 and Mia 4")
     back = driver.say("go back")
-    assert 'Before, you said: "Leo and Mia"' in back
+    assert 'Before, you said: "Leo 7 and Mia 4"' in back
     assert [c.first_name for c in _plan(database_url).children] == ["Leo", "Mia"]
     assert "kept your answer" in driver.say("keep it")
     driver.say("go back")
