@@ -7,9 +7,11 @@ urgent detection:
    must find every urgent message in the held-out test set.
 2. The NLU model's intent, when it says `urgent_danger` with confidence at or
    above `MODEL_URGENT_THRESHOLD`. It can add urgency the rules missed; it can
-   never remove urgency the rules found. It is overruled only when a
-   suppressor marks the message as past, habitual or hypothetical and nothing
-   in it says "now".
+   never remove urgency the rules found. It is overruled when a suppressor
+   marks the message as past, habitual or hypothetical and nothing in it says
+   "now", and it is not heard at all when the message has no word about harm,
+   fear or danger (`harm_words.py`): the model also learns the tense and
+   shape of urgent messages, and "the house is quiet and tidy" is not one.
 
 Past and possible harm is the everyday material of a danger statement ("Dad
 hits Mum when he drinks"); immediacy is what makes a message an emergency.
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.safety.harm_words import mentions_harm
 from bot.safety.normalise import normalise
 from bot.safety.rules import DANGER_RULES, IMMEDIACY, SUPPRESSORS, Strength
 
@@ -116,7 +119,7 @@ def assess(
         return Assessment(False, "none", ())
     scan = _scan(text)
     rules_urgent = bool(scan.firing)
-    model_urgent = _model_says_urgent(model_intent, model_confidence)
+    model_urgent = _model_says_urgent(model_intent, model_confidence) and mentions_harm(text)
     # The model is overruled only by a clear past/habitual/hypothetical marker
     # with nothing in the message pointing at now.
     model_overruled = bool(scan.any_suppressor) and not scan.any_strong_or_immediate

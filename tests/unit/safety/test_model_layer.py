@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from pathlib import Path
 
 import pytest
 
@@ -115,3 +116,35 @@ def test_assessment_is_immutable() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "\n\t"])
 def test_empty_messages_are_not_urgent_even_if_the_model_says_so(text: str) -> None:
     assert assess(text, URGENT_INTENT, 1.0) == Assessment(False, "none", ())
+
+
+# Answers to "how will we know it's going well?" are present tense and about
+# the family, which is the shape the model has learnt for urgent messages.
+CALM = [
+    "The children are relaxed and Dad is calm at tea time",
+    "The house is quiet and tidy",
+    "Mum is calm and the children go to bed on time",
+    "the baby is fine and sleeping",
+    "Everyone sits down to eat together",
+]
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_a_calm_message_is_not_urgent_even_when_the_model_is_sure(text: str) -> None:
+    assert assess(text, URGENT_INTENT, 0.99) == Assessment(False, "none", ())
+
+
+def test_every_labelled_urgent_message_has_a_harm_word_so_the_model_is_heard() -> None:
+    # The word list must not shut the model out of any urgent message we know of.
+    import yaml
+
+    from bot.safety.harm_words import mentions_harm
+
+    data = Path(__file__).resolve().parents[2] / "data"
+    urgent = [
+        text
+        for name in ("urgent_dev.yml", "urgent_test.yml")
+        for text in yaml.safe_load((data / name).read_text(encoding="utf-8"))["urgent"]
+    ]
+    assert len(urgent) >= 400
+    assert [text for text in urgent if not mentions_harm(text)] == []
