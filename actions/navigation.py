@@ -61,6 +61,8 @@ class ActionContinue(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
+        # Only clears "we've stopped"; if the store is down, the form's question says so.
+        service().carry_on(*who(tracker))
         return []
 
 

@@ -206,6 +206,9 @@ class ConversationService:
     def skip(self, sender_id: str, channel: str) -> Reply:
         return self._run(sender_id, channel, lambda i: i.skip())
 
+    def carry_on(self, sender_id: str, channel: str) -> Reply:
+        return self._run(sender_id, channel, lambda i: i.carry_on())
+
     def stop(self, sender_id: str, channel: str) -> Reply:
         return self._run(sender_id, channel, lambda i: i.stop())
 

@@ -107,6 +107,7 @@ class Interview:
         reply = Reply()
         state = ctx.state
         returning = ctx.plan is not None and bool(state.history)
+        state.flags.pop("stopped", None)
         if ctx.conversation.consent is False:
             ctx.conversation.consent = None
         if returning:
@@ -130,9 +131,16 @@ class Interview:
         reply.slot = self.current_slot()
         return reply
 
+    def carry_on(self) -> Reply:
+        """They spoke again after stopping: the interview is back on."""
+        self.ctx.state.flags.pop("stopped", None)
+        return Reply(slot=self.current_slot())
+
     def stop(self) -> Reply:
         ctx = self.ctx
         reply = Reply(slot=None)
+        # Until they come back, "help" is about coming back, not the next question.
+        ctx.state.flags["stopped"] = True
         if ctx.plan is not None and ctx.conversation.consent:
             ctx.state.danger_checked = False
             if ctx.audience == "family":
@@ -151,6 +159,7 @@ class Interview:
     def answer(self, given: Answer, channel: str = "rest") -> Reply:
         ctx = self.ctx
         state = ctx.state
+        state.flags.pop("stopped", None)
         question = self.current_key()
         reply = Reply()
         if question is None:
@@ -263,6 +272,9 @@ class Interview:
     def help(self) -> Reply:
         question = self.current_key()
         reply = Reply(slot=split(question)[0] if question else None)
+        if self.ctx.state.flags.get("stopped"):
+            reply.say(self._after_stop())
+            return reply
         if question is None:
             reply.say(
                 "I help you write a draft safety plan. You can say 'review' to see it and change "
@@ -276,6 +288,9 @@ class Interview:
     def example(self) -> Reply:
         question = self.current_key()
         reply = Reply(slot=split(question)[0] if question else None)
+        if self.ctx.state.flags.get("stopped"):
+            reply.say(self._after_stop())
+            return reply
         if question is None:
             reply.say("There's no question waiting for an answer just now.")
             return reply
@@ -287,6 +302,14 @@ class Interview:
             else text
         )
         return reply
+
+    def _after_stop(self) -> str:
+        if self.ctx.plan is not None and self.ctx.conversation.consent:
+            return (
+                "We've stopped for now, and your answers are saved. "
+                "Say hello when you'd like to carry on where you left off."
+            )
+        return "We've stopped for now. Say hello when you'd like to start."
 
     def go_back(self) -> Reply:
         ctx = self.ctx

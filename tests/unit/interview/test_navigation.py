@@ -289,3 +289,16 @@ def test_skipped_answers_leave_no_blanks_in_later_questions(driver: Driver) -> N
     text = "\n".join(asked)
     assert '""' not in text and "choose ?" not in text and "makes it  and" not in text
     assert "Danger statement 1:" not in text  # nothing to check when every part was skipped
+
+
+def test_help_after_stopping_says_how_to_come_back_until_they_do(driver: Driver) -> None:
+    _to_children(driver)
+    service, sender = driver.service, driver.sender
+    assert "answers are saved" in "\n".join(m.text for m in service.stop(sender, "rest").messages)
+    after_stop = "\n".join(m.text for m in service.help(sender, "rest").messages)
+    assert "stopped for now" in after_stop and "Say hello" in after_stop
+    assert "stopped for now" in "\n".join(m.text for m in service.example(sender, "rest").messages)
+    # Speaking again (any answer outside the form) puts the interview back on.
+    service.carry_on(sender, "rest")
+    back = "\n".join(m.text for m in service.help(sender, "rest").messages)
+    assert "stopped" not in back and back.strip()
