@@ -56,6 +56,12 @@ _ONLY_WHEN_SAID = {
         r"\b(review|see|show|check|look at|read)\b.*\b(plan|answers|everything|draft)\b"
     ),
 }
+# "Review the plan at the core group meeting" is a step, though it says "review
+# the plan": a meeting, a time or company make it something to do, not a request.
+_REVIEW_AS_A_STEP = re.compile(
+    r"\b(meeting|meetings|group|conference|weekly|monthly|fortnightly|every|each|week|weeks|"
+    r"month|months|together|with (the )?(family|worker|social worker|network|school))\b"
+)
 _OPEN_KINDS = {"text", "list", "date", "score"}
 # Questions that cannot be left open.
 _CANNOT_SKIP = {"user_role", "consent"}
@@ -77,7 +83,10 @@ class Interview:
         slot = self.current_slot()
         if pattern is None or slot is None or spec(slot).kind not in _OPEN_KINDS:
             return False
-        return not pattern.search(text.casefold())
+        said = text.casefold()
+        if intent == "review" and _REVIEW_AS_A_STEP.search(said):
+            return True
+        return not pattern.search(said)
 
     def current_slot(self) -> str | None:
         question = self.current_key()

@@ -219,6 +219,16 @@ def test_a_short_answer_that_looks_like_a_request_is_kept_as_the_answer(
     )
     with SqlUnitOfWork(database_url) as uow:
         assert [s.what for s in uow.conversations.get("person-1").plan.steps] == ["Family meeting"]
+    driver.say("Jo")
+    driver.say("1 March 2027")
+    driver.say("yes")
+    assert driver.current_slot() == "step_what"
+    # Saying "review the plan" with a meeting or a time in it is a step, not a request.
+    assert service.answer_instead("person-1", "rest", "can I see the plan so far", "review") is None
+    step = "Review the plan at the core group meeting every month"
+    assert service.answer_instead("person-1", "rest", step, "review") is not None
+    with SqlUnitOfWork(database_url) as uow:
+        assert [s.what for s in uow.conversations.get("person-1").plan.steps][-1] == step
 
 
 def test_when_only_the_model_hears_danger_the_person_is_asked_and_nothing_is_lost(
