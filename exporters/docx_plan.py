@@ -297,7 +297,8 @@ def _still_to_do(doc: DocxDocument, plan: Plan, wording: Wording, *, leave_out_e
 
 def _agreement(doc: DocxDocument, plan: Plan, wording: Wording) -> None:
     heading(doc, wording.agreement, 1)
-    text_paragraph(doc, wording.agreement_intro)
+    # An introduction left at the foot of a page, its table overleaf, reads as a loose end.
+    text_paragraph(doc, wording.agreement_intro).paragraph_format.keep_with_next = True
     table = TableWriter(doc, wording.agreement_headers, (6.0, 7.0, 4.0), caption=wording.agreement)
     # Two spare rows for anyone at the meeting who is not yet in the network.
     for name in [p.name for p in plan.people] + [None, None]:
@@ -309,7 +310,7 @@ def _change_log(doc: DocxDocument, plan: Plan) -> None:
     if not plan.revisions:
         nothing_yet(doc, "No changes recorded yet.")
         return
-    text_paragraph(doc, "Newest first.", italic=True)
+    text_paragraph(doc, "Newest first.", italic=True).paragraph_format.keep_with_next = True
     sections.changes_table(doc, plan.revisions, caption=CHANGE_LOG)
 
 
