@@ -220,9 +220,28 @@ def _set_properties(doc: DocxDocument, *, title: str, subject: str, created: dt.
 
 
 def to_bytes(doc: DocxDocument) -> bytes:
+    keep_short_rows_whole(doc)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+# A row with less text than this fits well within a page, so it is never split
+# ("6 March" alone at the top of the next page); longer rows may still break,
+# so a long answer never disappears off the bottom of a page.
+SHORT_ROW_CHARS = 500
+
+
+def keep_short_rows_whole(doc: DocxDocument) -> None:
+    for tr in doc.element.body.iter(qn("w:tr")):
+        length = sum(len(t.text or "") for t in tr.iter(qn("w:t")))
+        if length >= SHORT_ROW_CHARS:
+            continue
+        trpr = tr.get_or_add_trPr()
+        if trpr.find(qn("w:cantSplit")) is None:
+            trpr.insert_element_before(
+                OxmlElement("w:cantSplit"), *_after(_TRPR_ORDER, "w:cantSplit")
+            )
 
 
 # -- writing ------------------------------------------------------------------
@@ -357,8 +376,8 @@ def picture(doc: DocxDocument, png: bytes, *, width_cm: float, alt_text: str, na
 
 
 class TableWriter:
-    """A table whose header row repeats on every page and whose rows may break
-    across pages, so a long answer never disappears off the bottom of a page."""
+    """A table whose header row repeats on every page; only long rows may break
+    across pages (see `keep_short_rows_whole`)."""
 
     def __init__(
         self,
