@@ -354,3 +354,25 @@ def test_the_channel_is_off_without_settings(bot: Any) -> None:
         urllib.request.urlopen(request, timeout=30)
     assert refused.value.code == 503
     assert json.loads(refused.value.read()) == {"error": "Teams is not configured"}
+
+
+def test_urgent_mid_interview_on_teams_then_the_same_question(
+    stack: Stack, fake: FakeBotFramework
+) -> None:
+    user = TeamsUser(stack, fake)
+    consent = user.press(user.press(user.say("hello"), "No"), "A worker")
+    user.press(consent, "Yes, that's OK")
+    user.say("Sam Jones, social worker")
+    asked = "\n".join(text_of(r) for r in user.say("Leo 7 and Mia 4"))
+    question = asked.strip().splitlines()[-1]
+    urgent = user.say("my dad is hitting my mum right now")
+    assert text_of(urgent[0]).startswith("If anyone is in danger now, call 999.")
+    words = "\n".join(text_of(r) for r in urgent)
+    assert "0808 800 5000" in words and "0800 1111" in words
+    resumed = "\n".join(text_of(r) for r in user.say("yes, we're safe"))
+    assert "999" not in resumed and question in resumed
+    with SqlUnitOfWork(stack.settings.database_url) as uow:
+        plan = uow.conversations.get(sender_id(user.activity("x"))).plan
+        assert [c.first_name for c in plan.children] == ["Leo", "Mia"]
+        flag = plan.urgent_flags[-1]
+        assert (flag.channel, flag.message) == ("teams", "my dad is hitting my mum right now")

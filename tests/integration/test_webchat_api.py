@@ -424,3 +424,25 @@ def test_nothing_typed_is_logged(bot, chat: WebChat) -> None:
     logs = bot.settings.var_dir / "logs"
     for log in logs.glob("*.log"):
         assert secret not in log.read_text(encoding="utf-8", errors="replace"), log.name
+
+
+def test_urgent_mid_interview_on_the_web_chat_then_the_same_question(bot, chat: WebChat) -> None:
+    from bot.storage.unit_of_work import SqlUnitOfWork
+
+    agree_to_start(chat)
+    chat.say("Priya, their mum")
+    asked = WebChat.texts(chat.say("Leo 7 and Mia 4"))
+    assert "Who helps and supports your family?" in asked
+    said = "he's got a knife and he's coming for us"
+    urgent = chat.say(said)
+    assert urgent[0]["text"].startswith("If anyone is in danger now, call 999.")
+    words = WebChat.texts(urgent)
+    assert "0808 800 5000" in words and "0800 1111" in words
+    resumed = WebChat.texts(chat.say("yes I'm safe"))
+    assert "999" not in resumed
+    assert "Who helps and supports your family?" in resumed
+    with SqlUnitOfWork(bot.settings.database_url) as uow:
+        plan = uow.conversations.get(token_payload(chat.token)["s"]).plan
+        assert [c.first_name for c in plan.children] == ["Leo", "Mia"]
+        flag = plan.urgent_flags[-1]
+        assert (flag.channel, flag.message) == ("webchat", said)
