@@ -93,6 +93,16 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# "Sam is worried", "the school, who are concerned about neglect": the answer
+# to "who is worried?" often says the worry too, and the statement says it again.
+_ALREADY_WORRIED = re.compile(
+    r"(?:,?\s+who)?(?:\s+(?:is|are|am|was|were|feels?|gets?)|'re|'m|'s)\s+"
+    r"(?:(?:really|very|also|quite|so|a bit|a little|all|both)\s+)*"
+    r"(?:worried|concerned|scared|frightened|anxious)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def _who(who: str | None) -> str:
     who = inline(who or "")
     if who.casefold() in {"me", "myself"}:
@@ -100,9 +110,15 @@ def _who(who: str | None) -> str:
     return who
 
 
+def _worried_who(who: str | None) -> str:
+    text = _who(who)
+    subject = _ALREADY_WORRIED.sub("", text).strip(" ,")
+    return _who(subject) if subject else text
+
+
 def compose_danger_statement(who: str | None, behaviour: str | None, impact: str | None) -> str:
     """The danger statement from the parts there are; missing parts are left out, not invented."""
-    who_text = _who(who)
+    who_text = _worried_who(who)
     behaviour_text = _WORRY_PREFIX.sub("", inline(behaviour or ""))
     impact_text = _IMPACT_PREFIX.sub("", inline(impact or ""))
     subject = f"{who_text} {_verb_for(who_text)} worried" if who_text else "People are worried"
@@ -115,10 +131,33 @@ def compose_danger_statement(who: str | None, behaviour: str | None, impact: str
     return _capitalise(sentence) + "."
 
 
+# "Jo will visit on Fridays" answers "who will be involved?" with what Jo will do.
+_WHO_WILL = re.compile(
+    r"^(?P<who>.+?)\s+(?-i:will|would|can|could|should|(?:is|are) going to)\s+(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_JUST_SEEING = re.compile(
+    r"^(?:see|know|notice|check|watch|be involved|be there)"
+    r"(?:\s+(?:it|this|that|them))?(?:\s+happening)?$",
+    re.IGNORECASE,
+)
+
+
+def _goal_who(who: str | None) -> tuple[str, str]:
+    """Who will know, and what they said they will do (kept as its own sentence)."""
+    text = _who(who)
+    match = _WHO_WILL.match(text)
+    if not match:
+        return text, ""
+    rest = inline(match.group("rest"))
+    return _who(match.group("who")), "" if _JUST_SEEING.match(rest) else text
+
+
 def compose_safety_goal(
     who: str | None, happening: str | None, duration: str | None, children: list[str]
 ) -> str:
-    who_text = _who(who) or "Everyone"
+    who_text, doing = _goal_who(who)
+    who_text = who_text or "Everyone"
     names = join_names(children) or "the children"
     are = "is" if len(children) == 1 else "are"
     happening_text = inline(happening or "")
@@ -130,7 +169,8 @@ def compose_safety_goal(
         sentence += f" when {happening_text}"
     if duration_text:
         sentence += f", and this has been happening {duration_text}"
-    return _capitalise(sentence) + "."
+    sentence = _capitalise(sentence) + "."
+    return f"{sentence} {_capitalise(doing)}." if doing else sentence
 
 
 def compose_scaling_question(pair: Pair, children: list[str]) -> str:
