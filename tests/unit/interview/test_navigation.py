@@ -26,6 +26,29 @@ def _to_children(driver: Driver) -> None:
     driver.say("Sarah, their mum")
 
 
+STATEMENT = (
+    "Sam is worried that Dad shouts at Leo every night and that if nothing changes Leo "
+    "could be frightened at home."
+)
+
+
+def _worker_to_first_worry(driver: Driver) -> None:
+    """A worker, through the family and the three columns, at danger statement 1."""
+    driver.start()
+    driver.say("no")
+    driver.say('/choose{"choice": "worker"}')
+    driver.say("yes")
+    driver.say("Sam Patel, social worker")
+    for answer in ("Leo 7", "/deny", "/deny", "x", "no", "x", "x", "x"):
+        driver.say(answer)
+
+
+def _worker_with_one_worry(driver: Driver) -> None:
+    _worker_to_first_worry(driver)
+    driver.say(STATEMENT)
+    driver.say('/choose{"choice": "accept"}')
+
+
 def test_nothing_is_kept_without_consent(
     driver: Driver, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -170,19 +193,9 @@ def test_stop_saves_and_a_hello_offers_to_carry_on(driver: Driver, database_url:
 
 
 def test_a_fourth_worry_gets_a_gentle_note(driver: Driver) -> None:
-    driver.start()
-    driver.say("no")
-    driver.say('/choose{"choice": "worker"}')
-    driver.say("yes")
-    driver.say("Sam Patel, social worker")
-    for answer in ("Leo 7", "/deny", "/deny", "x", "no", "x", "x", "x"):
-        driver.say(answer)
-    statement = (
-        "Sam is worried that Dad shouts at Leo every night and that if nothing changes Leo "
-        "could be frightened at home."
-    )
+    _worker_to_first_worry(driver)
     for _number in range(3):
-        driver.say(statement)
+        driver.say(STATEMENT)
         driver.say('/choose{"choice": "accept"}')
         while driver.current_slot() != "more_pairs":
             driver.say("i don't know")
@@ -193,18 +206,7 @@ def test_a_fourth_worry_gets_a_gentle_note(driver: Driver) -> None:
 def test_a_short_answer_that_looks_like_a_request_is_kept_as_the_answer(
     driver: Driver, database_url: str
 ) -> None:
-    driver.start()
-    driver.say("no")
-    driver.say('/choose{"choice": "worker"}')
-    driver.say("yes")
-    driver.say("Sam Patel, social worker")
-    for answer in ("Leo 7", "/deny", "/deny", "x", "no", "x", "x", "x"):
-        driver.say(answer)
-    driver.say(
-        "Sam is worried that Dad shouts at Leo every night and that if nothing changes Leo "
-        "could be frightened at home."
-    )
-    driver.say('/choose{"choice": "accept"}')
+    _worker_with_one_worry(driver)
     while driver.current_slot() != "more_pairs":
         driver.say("i don't know")
     driver.say("no")
@@ -217,8 +219,7 @@ def test_a_short_answer_that_looks_like_a_request_is_kept_as_the_answer(
         service.answer_instead("person-1", "rest", "the meeting pack please", "meeting_pack")
         is None
     )
-    with SqlUnitOfWork(database_url) as uow:
-        assert [s.what for s in uow.conversations.get("person-1").plan.steps] == ["Family meeting"]
+    assert [s.what for s in _plan(database_url).steps] == ["Family meeting"]
     driver.say("Jo")
     driver.say("1 March 2027")
     driver.say("yes")
@@ -227,8 +228,7 @@ def test_a_short_answer_that_looks_like_a_request_is_kept_as_the_answer(
     assert service.answer_instead("person-1", "rest", "can I see the plan so far", "review") is None
     step = "Review the plan at the core group meeting every month"
     assert service.answer_instead("person-1", "rest", step, "review") is not None
-    with SqlUnitOfWork(database_url) as uow:
-        assert [s.what for s in uow.conversations.get("person-1").plan.steps][-1] == step
+    assert _plan(database_url).steps[-1].what == step
 
 
 def test_when_only_the_model_hears_danger_the_person_is_asked_and_nothing_is_lost(
@@ -249,50 +249,28 @@ def test_when_only_the_model_hears_danger_the_person_is_asked_and_nothing_is_los
     service.possible_danger("person-1", "rest", "he is outside the door")
     urgent = driver.say("yes")
     assert urgent.startswith("If anyone is in danger now, call 999.")
-    with SqlUnitOfWork(database_url) as uow:
-        flags = uow.conversations.get("person-1").plan.urgent_flags
-    assert [f.message for f in flags] == ["he is outside the door"]
+    assert [f.message for f in _plan(database_url).urgent_flags] == ["he is outside the door"]
     assert "Who helps and supports your family?" in driver.say("I'm safe now")
 
 
 def test_the_review_can_remove_a_single_plan_rule(driver: Driver, database_url: str) -> None:
-    driver.start()
-    driver.say("no")
-    driver.say('/choose{"choice": "worker"}')
-    driver.say("yes")
-    driver.say("Sam Patel, social worker")
-    for answer in ("Leo 7", "/deny", "/deny", "x", "no", "x", "x", "x"):
-        driver.say(answer)
-    driver.say(
-        "Sam is worried that Dad shouts at Leo every night and that if nothing changes Leo "
-        "could be frightened at home."
-    )
-    driver.say('/choose{"choice": "accept"}')
+    _worker_with_one_worry(driver)
     while driver.current_slot() != "rule_triggers":
         driver.say("i don't know")
     driver.say("payday; football nights")
     driver.say("review")
     driver.say('/choose{"choice": "change"}')
-    with SqlUnitOfWork(database_url) as uow:
-        uid = uow.conversations.get("person-1").plan.pairs[0].uid
+    uid = _plan(database_url).pairs[0].uid
     driver.say(f'/choose{{"choice": "pair:{uid}"}}')
     assert "Remove a plan rule" in [b.title for b in driver.last_buttons]
     menu = driver.say(f'/choose{{"choice": "section:rules:{uid}"}}')
     assert "Remove: payday" in [b.title for b in driver.last_buttons], menu
     assert "Removed the rule: payday" in driver.say(f'/choose{{"choice": "remove_rule:{uid}:0"}}')
-    with SqlUnitOfWork(database_url) as uow:
-        rules = uow.conversations.get("person-1").plan.pairs[0].rules
-    assert [r.text for r in rules] == ["football nights"]
+    assert [r.text for r in _plan(database_url).pairs[0].rules] == ["football nights"]
 
 
 def test_skipped_answers_leave_no_blanks_in_later_questions(driver: Driver) -> None:
-    driver.start()
-    driver.say("no")
-    driver.say('/choose{"choice": "worker"}')
-    driver.say("yes")
-    driver.say("Sam Patel, social worker")
-    for answer in ("Leo 7", "/deny", "/deny", "x", "no", "x", "x", "x"):
-        driver.say(answer)
+    _worker_to_first_worry(driver)
     asked = []
     while driver.current_slot() != "more_pairs":
         asked.append(driver.say("i don't know"))
