@@ -22,7 +22,7 @@ from bot.storage.unit_of_work import SqlUnitOfWork
 from tests.support.fake_bot_framework import FakeBotFramework, message_activity
 from tests.support.family_walk import AT_DANGER_BEHAVIOUR, AT_STRENGTHS, walk
 from tests.support.hostile import FAULTS, OVER_LIMIT, TEXTS, Raw, as_json, send
-from tests.support.servers import Bot, settings_for, start_stack
+from tests.support.servers import Bot, stack_talking_to
 
 pytestmark = [pytest.mark.conversation, pytest.mark.slow]
 
@@ -58,14 +58,8 @@ def fake() -> Iterator[FakeBotFramework]:
 
 @pytest.fixture(scope="module")
 def stack(fake: FakeBotFramework, var_dir: Path) -> Iterator[Stack]:
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in fake.environment().items():
-            patch.setenv(name, value)
-        started = start_stack(settings_for(var_dir / "bad-input-stack"))
-    try:
+    with stack_talking_to(fake, var_dir / "bad-input-stack") as started:
         yield started
-    finally:
-        started.stop()
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from bot.runner import Stack
 from bot.storage.unit_of_work import SqlUnitOfWork
 from bot.teams.activities import sender_id
 from tests.support.fake_bot_framework import FakeBotFramework, Posted, message_activity
-from tests.support.servers import settings_for, start_stack
+from tests.support.servers import stack_talking_to
 
 pytestmark = [pytest.mark.conversation, pytest.mark.slow]
 
@@ -34,15 +34,8 @@ def fake() -> Iterator[FakeBotFramework]:
 
 @pytest.fixture(scope="module")
 def stack(fake: FakeBotFramework, var_dir: Path) -> Iterator[Stack]:
-    # The servers read their settings from the environment they start with.
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in fake.environment().items():
-            patch.setenv(name, value)
-        started = start_stack(settings_for(var_dir / "teams-stack"))
-    try:
+    with stack_talking_to(fake, var_dir / "teams-stack") as started:
         yield started
-    finally:
-        started.stop()
 
 
 def webhook(stack: Stack) -> str:

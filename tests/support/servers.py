@@ -7,11 +7,18 @@ import json
 import secrets
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import pytest
 
 from bot.runner import Stack, free_port, prepare_database, train
 from bot.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from tests.support.fake_bot_framework import FakeBotFramework
 
 
 def settings_for(var_dir: Path, database_url: str | None = None) -> Settings:
@@ -85,3 +92,17 @@ def start_stack(settings: Settings) -> Stack:
     stack = Stack(settings)
     stack.start(model)
     return stack
+
+
+@contextmanager
+def stack_talking_to(fake: FakeBotFramework, var_dir: Path) -> Iterator[Stack]:
+    """A running stack whose Teams channel uses the local fake of the Bot Framework."""
+    # The servers read their settings from the environment they start with.
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in fake.environment().items():
+            patch.setenv(name, value)
+        started = start_stack(settings_for(var_dir))
+    try:
+        yield started
+    finally:
+        started.stop()
