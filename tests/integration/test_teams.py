@@ -109,6 +109,11 @@ class TeamsUser:
     def say(self, text: str) -> list[Posted]:
         return self.send(self.activity(text))
 
+    def start_as_worker(self) -> list[Posted]:
+        """Hello, nobody in danger, a worker, answers may be kept: at the first question."""
+        consent = self.press(self.press(self.say("hello"), "No"), "A worker")
+        return self.press(consent, "Yes, that's OK")
+
     def press(self, replies: list[Posted], title: str) -> list[Posted]:
         """Presses a card button the way Teams does for messageBack."""
         action = next(a for r in replies for a in actions_of(r) if a["title"] == title)
@@ -278,8 +283,7 @@ def test_the_download_links_are_links_and_open_buttons(
     stack: Stack, fake: FakeBotFramework
 ) -> None:
     user = TeamsUser(stack, fake)
-    consent = user.press(user.press(user.say("hello"), "No"), "A worker")
-    user.press(consent, "Yes, that's OK")
+    user.start_as_worker()
     replies = user.say("download")
     with_links = [r for r in replies if any(a["type"] == "openUrl" for a in actions_of(r))]
     assert with_links, [text_of(r) for r in replies]
@@ -304,8 +308,7 @@ def test_a_worker_joins_an_existing_case_with_an_invite(
     from bot.access.invites import issue_invite
 
     first = TeamsUser(stack, fake)
-    consent = first.press(first.press(first.say("hello"), "No"), "A worker")
-    first.press(consent, "Yes, that's OK")
+    first.start_as_worker()
     with SqlUnitOfWork(stack.settings.database_url) as uow:
         case = uow.conversations.get(sender_id(first.activity("x"))).plan
     assert case is not None
@@ -353,8 +356,7 @@ def test_urgent_mid_interview_on_teams_then_the_same_question(
     stack: Stack, fake: FakeBotFramework
 ) -> None:
     user = TeamsUser(stack, fake)
-    consent = user.press(user.press(user.say("hello"), "No"), "A worker")
-    user.press(consent, "Yes, that's OK")
+    user.start_as_worker()
     user.say("Sam Jones, social worker")
     asked = "\n".join(text_of(r) for r in user.say("Leo 7 and Mia 4"))
     question = asked.strip().splitlines()[-1]
