@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from pathlib import Path
 
 import pytest
 
 from bot.safety import MODEL_URGENT_THRESHOLD, Assessment, assess
 from bot.safety.detect import MODEL_REASON, URGENT_INTENT
+from bot.safety.harm_words import mentions_harm
+from tests.unit.safety._data import DEV_SET, TEST_SET, load_set
 
 HIGH = max(MODEL_URGENT_THRESHOLD, 0.95)
 LOW = MODEL_URGENT_THRESHOLD - 0.2
@@ -136,15 +137,6 @@ def test_a_calm_message_is_not_urgent_even_when_the_model_is_sure(text: str) -> 
 
 def test_every_labelled_urgent_message_has_a_harm_word_so_the_model_is_heard() -> None:
     # The word list must not shut the model out of any urgent message we know of.
-    import yaml
-
-    from bot.safety.harm_words import mentions_harm
-
-    data = Path(__file__).resolve().parents[2] / "data"
-    urgent = [
-        text
-        for name in ("urgent_dev.yml", "urgent_test.yml")
-        for text in yaml.safe_load((data / name).read_text(encoding="utf-8"))["urgent"]
-    ]
+    urgent = load_set(DEV_SET)[0] + load_set(TEST_SET)[0]
     assert len(urgent) >= 400
     assert [text for text in urgent if not mentions_harm(text)] == []
