@@ -48,7 +48,7 @@ _STEMS = """
     naked photo sexual sex
     weird wrong worried worry scary rough temper
     come came coming back home where find found anywhere seen answer
-    night dark tonight midnight am
+    night dark tonight midnight
     swallow hang rope neck throat wrist slit tied strangl
     jump bridge edge roof track crash driv petrol torch boil bleach paracetamol
     pin stamp twist drag boot bit whip throw threw thrown laying_into do_her_in

@@ -127,6 +127,7 @@ CALM = [
     "Mum is calm and the children go to bed on time",
     "the baby is fine and sleeping",
     "Everyone sits down to eat together",
+    "I'm calm and the kids are in bed",
 ]
 
 
