@@ -23,35 +23,35 @@ from bot.safety.normalise import normalise
 
 # Stems match at the start of a word ("hurt" matches "hurting", "hurts").
 _STEMS = """
-    hit beat beaten batter punch kick slap smack push shov strangl chok throttl
+    hit beat punch kick slap smack push shov strangl chok throttl
     hurt harm injur wound bruis bleed blood bled broke break smash stab cut burn
     knife knive blade weapon gun shoot shot sword machete bat hammer axe
     kill murder die dying dead death
     attack assault fight fought violen aggress abus rape raping molest touch grop
-    threat threaten scream shout yell swear rage raging angry mad furious lost_it
-    scar frighten fright terrif afraid panic crying cries cried trembl shak
+    threat scream shout yell swear rage raging angry mad furious
+    scar fright terrif afraid panic crying cries cried trembl shak
     danger unsafe not_safe emergency help sos save rescue
     police cops ambulance 999 hospital doctor paramedic
     fire flame smoke gas alight
     overdos pill tablet poison drug high stoned off_his off_her drunk drink pissed
     wasted booze alcohol
-    missing miss disappear vanish gone run_away ran_away runaway ran_off lost
+    miss disappear vanish gone run_away ran_away runaway ran_off lost
     alone on_her_own on_his_own on_their_own unattended abandon left
-    lock trap hid hide hiding barricad escap flee fled
-    grab snatch took take taken kidnap abduct
-    break_in broke_in breaking intrud burglar stranger
-    outside door window coming come_round on_his_way on_her_way here turned_up
+    lock trap hid barricad escap flee fled
+    grab snatch took take kidnap abduct
+    intrud burglar stranger
+    outside door window coming on_his_way on_her_way here turned_up
     follow stalk chase watch
-    unconscious not_breathing breath wake collaps fall fell fallen drown seiz fit
+    unconscious not_breathing breath collaps fall fell drown seiz fit
     suicid self_harm end_it
     groom exploit gang dealer
-    naked photo sexual sex
-    weird wrong worried worry scary rough temper
-    come came coming back home where find found anywhere seen answer
+    naked photo sex
+    weird wrong worried worry rough temper
+    come came back home where find found anywhere seen answer
     night dark tonight midnight
-    swallow hang rope neck throat wrist slit tied strangl
+    swallow hang rope neck throat wrist slit tied
     jump bridge edge roof track crash driv petrol torch boil bleach paracetamol
-    pin stamp twist drag boot bit whip throw threw thrown laying_into do_her_in
+    pin stamp twist drag boot bit whip throw threw laying_into do_her_in
     do_him_in do_me_in finish climb fence crowbar
     floppy blue wak passed_out pass_out
     end_my my_life goodbye leave let_go let_me
