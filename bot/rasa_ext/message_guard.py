@@ -1,11 +1,14 @@
 """An NLU component that runs after the classifiers and decides two things by rule.
 
-1. Urgent danger: bot.safety.assess combines immediacy rules with the model's
-   `urgent_danger` intent, so a retrain cannot silently lose detection, and a
-   description of past harm is not mistaken for an emergency. When the rules
-   find danger now, the intent is `urgent_danger` (the 999 reply at once).
-   When only the model thinks so, it is `possible_danger`: the assistant asks
-   straight away whether someone is in danger now, and keeps what was typed.
+1. Urgent danger: bot.safety.decide combines the danger rules, the meaning
+   model over sentence vectors and the question being answered (put in the
+   message's metadata by question_context.py). 999 -> the intent is
+   `urgent_danger` (the 999 reply at once, rendered by the Rasa server). Not
+   sure -> `possible_danger`: the assistant keeps the answer and asks whether
+   someone is in danger now. A bare "help" at a question gets the same
+   question as a choice: help with the question, or someone is in danger.
+   The intent model's own `urgent_danger` vote is not used: on words nobody
+   wrote down it alarmed on calm answers.
 2. Answers that only look like commands ("Dad needs help with his drinking")
    are given back to the interview as `inform` (bot.nlu.guard).
 """
@@ -21,10 +24,13 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.guard import refine_intent
-from bot.safety import assess
+from bot.rasa_ext.question_context import question_of
+from bot.safety.decide import Outcome, decide, is_bare_help
 
 URGENT = "urgent_danger"
 POSSIBLE = "possible_danger"
+# The parse-data key that carries the urgent-danger decision to the actions.
+VERDICT_KEY = "urgent_verdict"
 
 
 def _set_intent(message: Message, name: str, confidence: float) -> None:
@@ -64,16 +70,33 @@ class MessageGuard(GraphComponent):
         intent = message.get("intent") or {}
         name = intent.get("name")
         confidence = float(intent.get("confidence") or 0.0)
-        assessment = assess(text, name, confidence)
-        if assessment.urgent:
-            # The rules are sure; the model alone is a reason to ask, not to sound the alarm.
-            _set_intent(message, URGENT if assessment.source != "model" else POSSIBLE, 1.0)
+        if text.startswith("/"):
+            # A button's payload: what it means is in its name, not in words.
+            return
+        question = question_of(message.get("metadata"))
+        if name == "help" and question and is_bare_help(text):
+            # "help" alone may be a cry for help: ask which it is.
+            _mark(message, Outcome.CHECK)
+            _set_intent(message, POSSIBLE, 1.0)
+            return
+        decision = decide(text, question)
+        _mark(message, decision.outcome)
+        if decision.outcome is Outcome.URGENT:
+            _set_intent(message, URGENT, 1.0)
+            return
+        if decision.outcome is Outcome.CHECK:
+            _set_intent(message, POSSIBLE, 1.0)
             return
         if name == URGENT:
-            # The model alone thought so, but the words say past or possible
-            # harm: that is the plan being written, not an emergency.
+            # The intent model thought so, but the decision (rules, meaning and
+            # the question being answered) says this is the plan being written.
             _set_intent(message, "inform", confidence)
             return
         refined = refine_intent(text, name, confidence)
         if refined != name:
             _set_intent(message, refined, confidence)
+
+
+def _mark(message: Message, outcome: Outcome) -> None:
+    # Read by the actions (tracker.latest_message), so the decision is made once.
+    message.set(VERDICT_KEY, outcome.value, add_to_output=True)

@@ -131,9 +131,10 @@ def keep_text_out_of_logs() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     prepare_environment()
-    from bot.rasa_ext import fault_barrier
+    from bot.rasa_ext import fault_barrier, question_context
 
     fault_barrier.install()
+    question_context.install()
     keep_text_out_of_logs()
     from rasa.__main__ import main as rasa_main
 

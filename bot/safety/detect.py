@@ -54,6 +54,7 @@ class _Scan:
     firing: tuple[str, ...]  # danger rule ids that make the message urgent
     suppressed_by: tuple[str, ...]  # suppressor ids that cancelled a danger phrase
     any_strong_or_immediate: bool  # a STRONG rule or an immediacy marker anywhere
+    any_strong: bool  # a STRONG rule fired
     any_suppressor: tuple[str, ...]  # suppressor ids anywhere in the message
 
 
@@ -94,6 +95,7 @@ def _scan(text: str) -> _Scan:
         firing=_ids(firing),
         suppressed_by=_ids(suppressed_by),
         any_strong_or_immediate=any_strong or any(immediacy),
+        any_strong=any_strong,
         any_suppressor=_ids(set().union(*suppressors)),
     )
 

@@ -1,0 +1,166 @@
+"""The urgent-danger decision with the question in view: 999, ask first, or carry on.
+
+Three layers, each doing what it is good at:
+
+1. The danger rules (rules.py, through `detect._scan`): phrasings known to
+   mean danger now. They are the floor no retrain can lose: a message they
+   fire on is never let through silently, it at least gets the check
+   question ("Is someone in danger right now?").
+2. The meaning model (meaning.py): a classifier over pretrained sentence
+   vectors that recognises emergencies in words nobody wrote down, and
+   recognises calm plan content that happens to use danger words.
+3. The question being answered. The same words mean different things at
+   different questions: at "what would be a warning sign?" or "who will do
+   what?", "she hides under the bed" and "Nan comes to take the children" are
+   the answer the plan asks for. There the bar for the alarm is higher, and
+   present, happening-now evidence still raises it.
+
+And one cue the other layers can miss: a bare cry for help ("help", "HELP",
+"what do i do", "sos") is answered with the check question, never silence.
+
+Thresholds are data in `thresholds.yml`, measured on blind batches
+(docs/safety-evaluation.md). The result carries reason ids and the
+probability only, never the user's words, so it is safe to log.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from bot.safety.detect import _scan
+from bot.safety.normalise import normalise
+
+THRESHOLDS_FILE = Path(__file__).with_name("thresholds.yml")
+
+
+class Outcome(str, Enum):
+    NONE = "none"
+    CHECK = "check"
+    URGENT = "urgent"
+
+
+@dataclass(frozen=True)
+class Decision:
+    outcome: Outcome
+    # Rule ids, "meaning", "distress", "plan_answer": why, never the words.
+    reasons: tuple[str, ...]
+    probability: float
+
+    @property
+    def urgent(self) -> bool:
+        return self.outcome is Outcome.URGENT
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    # The meaning model alone: at or above -> 999; at or above -> check.
+    urgent: float
+    check: float
+    # A rule fired: the meaning model at or above this confirms -> 999.
+    rule_confirm: float
+    # A STRONG rule fired: at or above this -> 999 (below: the check).
+    strong_confirm: float
+
+
+@dataclass(frozen=True)
+class ContextThresholds:
+    default: Thresholds
+    plan: Thresholds
+    opening: Thresholds
+    plan_questions: frozenset[str]
+    opening_questions: frozenset[str]
+
+    def for_question(self, question: str | None) -> Thresholds:
+        if question in self.opening_questions:
+            return self.opening
+        if question in self.plan_questions:
+            return self.plan
+        return self.default
+
+
+@lru_cache(maxsize=1)
+def thresholds() -> ContextThresholds:
+    data = yaml.safe_load(THRESHOLDS_FILE.read_text(encoding="utf-8"))
+
+    def read(name: str) -> Thresholds:
+        values = data["thresholds"][name]
+        return Thresholds(
+            urgent=float(values["urgent"]),
+            check=float(values["check"]),
+            rule_confirm=float(values["rule_confirm"]),
+            strong_confirm=float(values["strong_confirm"]),
+        )
+
+    return ContextThresholds(
+        default=read("default"),
+        plan=read("plan"),
+        opening=read("opening"),
+        plan_questions=frozenset(data["plan_questions"]),
+        opening_questions=frozenset(data["opening_questions"]),
+    )
+
+
+# A cry for help with nothing else in it. Matched on the normalised text.
+_DISTRESS = re.compile(
+    r"^(?:(?:please|pls|plz|someone|somebody|i need|need|can you|can someone|can anyone|"
+    r"anyone|get|call|send|oh god|god|omg|urgent|quick|quickly)\s+)*"
+    r"(?:help|sos|emergency|urgent|mayday)(?:\s+(?:me|us|please|pls|now|quick|quickly|"
+    r"someone|him|her|them|the kids|my kids|my baby|asap))*$"
+    r"|\bwhat (?:do|should|can) i do\b(?! (?:if|when|about the plan|next in the plan)\b)"
+    r"|\b(?:call|ring|phone|get|send) (?:the )?(?:police|ambulance|999|someone|somebody|"
+    r"help)\b(?! (?:if|when|whenever)\b)"
+    r"|\b(?:i am|im) (?:so )?(?:scared|terrified|frightened)\b(?! (?:that|of what|he will|she "
+    r"will|it will|it might|he might|she might)\b)"
+)
+
+
+_BARE_HELP = re.compile(
+    r"(?:(?:please|pls|plz|someone|somebody|i need|need|can you|can someone|anyone)\s+)*"
+    r"help(?:\s+(?:me|us|please|pls|plz|now|someone))*"
+)
+
+
+def is_bare_help(text: str) -> bool:
+    """'help', 'HELP!', 'pls help me', 'someone help': the whole message is a cry for help."""
+    joined = " ".join(normalise(text)).strip()
+    return bool(joined) and _BARE_HELP.fullmatch(joined) is not None
+
+
+def _distress(text: str) -> bool:
+    return any(_DISTRESS.search(sentence) for sentence in normalise(text))
+
+
+def decide(text: str, question: str | None = None, probability: float | None = None) -> Decision:
+    """Whether `text`, typed at `question` (a slot name, or None), needs 999, the check, or neither.
+
+    `probability` is the meaning model's output when the caller already has it.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return Decision(Outcome.NONE, (), 0.0)
+    if probability is None:
+        from bot.safety.meaning import urgent_probability
+
+        probability = urgent_probability(text)
+    p = probability
+    limits = thresholds().for_question(question)
+    scan = _scan(text)
+    strong = scan.any_strong
+    if scan.firing:
+        if (strong and p >= limits.strong_confirm) or p >= limits.rule_confirm:
+            return Decision(Outcome.URGENT, scan.firing, p)
+        # The rules' floor: never silence, at least ask.
+        return Decision(Outcome.CHECK, scan.firing + ("meaning_doubts",), p)
+    if p >= limits.urgent:
+        return Decision(Outcome.URGENT, ("meaning",), p)
+    if p >= limits.check:
+        return Decision(Outcome.CHECK, ("meaning",), p)
+    if _distress(text):
+        return Decision(Outcome.CHECK, ("distress",), p)
+    return Decision(Outcome.NONE, scan.suppressed_by, p)
+
