@@ -35,6 +35,12 @@ def latest_intent(tracker: Tracker) -> str | None:
     return intent.get("name")
 
 
+def latest_verdict(tracker: Tracker) -> str | None:
+    """The urgent-danger decision the Rasa server made for the message, if it made one."""
+    value = tracker.latest_message.get("urgent_verdict")
+    return value if isinstance(value, str) else None
+
+
 def latest_choice(tracker: Tracker) -> str | None:
     for entity in tracker.latest_message.get("entities") or []:
         if entity.get("entity") == "choice" and isinstance(entity.get("value"), str):

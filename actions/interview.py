@@ -10,7 +10,15 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.base import latest_choice, latest_intent, latest_text, send, service, who
+from actions.base import (
+    latest_choice,
+    latest_intent,
+    latest_text,
+    latest_verdict,
+    send,
+    service,
+    who,
+)
 from bot.interview.catalogue import slots
 
 REQUESTED_SLOT = "requested_slot"
@@ -41,6 +49,7 @@ class InterviewFormValidation(FormValidationAction, ABC):
                 latest_text(tracker),
                 latest_intent(tracker),
                 latest_choice(tracker),
+                latest_verdict(tracker),
             )
             send(dispatcher, reply)
             events.append(SlotSet(requested, None))

@@ -20,9 +20,10 @@ class ActionUrgentDanger(Action):
     ) -> list[dict[str, Any]]:
         sender_id, channel = who(tracker)
         text = latest_text(tracker)
-        if text.startswith("/urgent_danger"):
-            text = "(pressed 'someone is in danger' at the first question)"
-        reply = service().urgent(sender_id, channel, text)
+        pressed = text.startswith("/urgent_danger")
+        if pressed:
+            text = "(pressed 'someone is in danger')"
+        reply = service().urgent(sender_id, channel, text, typed=not pressed)
         if not reply.saved:
             send(dispatcher, reply)
         return []

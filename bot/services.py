@@ -148,11 +148,12 @@ class ConversationService:
         text: str,
         intent: str | None = None,
         choice: str | None = None,
+        verdict: str | None = None,
     ) -> Reply:
         declined: list[bool] = []
 
         def run(interview: Interview) -> Reply:
-            reply = interview.answer(Answer(text, intent, choice), channel)
+            reply = interview.answer(Answer(text, intent, choice, verdict), channel)
             conversation = interview.ctx.conversation
             declined.append(conversation.consent is False and conversation.plan is None)
             return reply
@@ -195,7 +196,8 @@ class ConversationService:
         return None if reply.slot == "__request__" else reply
 
     def help(self, sender_id: str, channel: str) -> Reply:
-        return self._run(sender_id, channel, lambda i: i.help(), write=False)
+        # Written: choosing "help with this question" after a bare "help" clears that choice.
+        return self._run(sender_id, channel, lambda i: i.help())
 
     def example(self, sender_id: str, channel: str) -> Reply:
         return self._run(sender_id, channel, lambda i: i.example(), write=False)
@@ -221,9 +223,15 @@ class ConversationService:
     def request_restart(self, sender_id: str, channel: str) -> Reply:
         return self._run(sender_id, channel, lambda i: i.request_restart())
 
-    def urgent(self, sender_id: str, channel: str, message: str) -> Reply:
-        """Record an urgent-danger moment; the warning itself was already sent by the server."""
-        return self._run(sender_id, channel, lambda i: i.pause_for_safety(message, channel))
+    def urgent(self, sender_id: str, channel: str, message: str, typed: bool = True) -> Reply:
+        """Record an urgent-danger moment; the warning itself was already sent by the server.
+
+        What was typed is kept as the open question's answer first (`typed`;
+        a pressed button has nothing to keep), then the interview pauses.
+        """
+        return self._run(
+            sender_id, channel, lambda i: i.urgent_from(message, channel, keep=typed)
+        )
 
     def possible_danger(self, sender_id: str, channel: str, message: str) -> Reply:
         return self._run(sender_id, channel, lambda i: i.hold_for_check(message))

@@ -58,6 +58,9 @@ class Answer:
     intent: str | None = None
     # The value of a button the person pressed ("/choose{...}"), if any.
     choice: str | None = None
+    # The urgent-danger decision already made for this message inside the
+    # Rasa server ("none", "check" or "urgent"), so it is not made twice.
+    verdict: str | None = None
 
 
 @dataclass
@@ -1231,6 +1234,11 @@ def safe_to_continue(ctx: Context, question_key: str, answer: Answer) -> Outcome
         r"\b(i'?m|i am|we'?re|we are)\s+(safe|ok|okay|fine)\b", answer.text, re.I
     ):
         ctx.state.paused = False
+        if ctx.state.flags.pop("kept_answer", None):
+            return ok(
+                "Thank you. I kept what you wrote as your answer, so nothing is lost. "
+                "You can change it when we look over the plan. Let's carry on."
+            )
         return ok("Thank you. Let's carry on where we were.")
     return Outcome(
         False,

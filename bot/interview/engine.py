@@ -14,7 +14,8 @@ from bot.interview.keys import key, split
 from bot.interview.prompts import fill, question_message
 from bot.interview.reply import Reply
 from bot.plan.model import Role, UrgentFlag
-from bot.safety import assess
+from bot.safety.decide import Outcome as Verdict
+from bot.safety.decide import decide, is_bare_help
 from bot.safety.messages import urgent_message
 from bot.settings import Settings, load_settings
 from bot.text import clean_text, is_blank
@@ -63,6 +64,8 @@ _REVIEW_AS_A_STEP = re.compile(
     r"month|months|together|with (the )?(family|worker|social worker|network|school))\b"
 )
 _OPEN_KINDS = {"text", "list", "date", "score"}
+# Questions about safety itself: what is said there is judged by their own handlers.
+_SAFETY_QUESTIONS = {"danger_now", "check_danger", "safe_to_continue"}
 # Questions that cannot be left open.
 _CANNOT_SKIP = {"user_role", "consent"}
 
@@ -185,14 +188,20 @@ class Interview:
             )
         if len(text) > ctx.max_chars:
             return self._retry(reply, too_long(ctx.max_chars))
-        if not given.choice and assess(text, given.intent, None).urgent:
-            return self.pause_for_safety(text, channel, say=True)
+        if not given.choice and slot not in _SAFETY_QUESTIONS:
+            verdict = given.verdict or decide(text, slot).outcome.value
+            if verdict == Verdict.URGENT.value:
+                return self.urgent_from(text, channel, say=True)
+            if verdict == Verdict.CHECK.value:
+                return self.hold_for_check(text)
         if state.cursor == question and says_keep(given) and slot not in _NOT_IN_HISTORY:
             self._leave_cursor(question)
             reply.say("OK, I've kept your answer.")
             reply.slot = self.current_slot()
             return reply
         if slot == "check_danger":
+            if state.flags.get("help_or_danger"):
+                return self._after_help_choice(reply, given)
             return self._after_check(reply, text, given, channel)
         cursor_before = state.cursor
         outcome = answers.HANDLERS[slot](ctx, question, Answer(text, given.intent, given.choice))
@@ -228,14 +237,62 @@ class Interview:
         reply.slot = self.current_slot()
         return reply
 
+    def _keep_first(self, text: str) -> bool:
+        """Save what was typed as the open question's answer before the alarm or the check.
+
+        Only for questions whose answer is free text about the plan; the words
+        are never dropped, and the person can change them in the review.
+        Returns whether the answer was kept.
+        """
+        question = self.current_key()
+        if question is None or text.startswith("/") or is_blank(text):
+            return False
+        slot = split(question)[0]
+        if slot in _NOT_IN_HISTORY or spec(slot).kind not in _OPEN_KINDS:
+            return False
+        if self.ctx.plan is None or not self.ctx.conversation.consent:
+            return False
+        kept = self.answer(Answer(clean_text(text), "inform", verdict=Verdict.NONE.value))
+        state = self.ctx.state
+        if state.retry:
+            # Not an answer this question can take (a score without a number):
+            # nothing was kept, so the words are held for after the check.
+            state.retry = False
+            return False
+        state.flags["said_after_check"] = [m.text for m in kept.messages]
+        return True
+
+    def urgent_from(self, text: str, channel: str, say: bool = False, keep: bool = True) -> Reply:
+        """Danger now: keep the answer, then stop, record it and ask if they're safe."""
+        kept = keep and self._keep_first(text)
+        reply = self.pause_for_safety(text, channel, say=say)
+        if kept:
+            self.ctx.state.flags["kept_answer"] = True
+        return reply
+
     def hold_for_check(self, text: str) -> Reply:
-        """The model alone heard danger now: ask before sounding the alarm, and keep the words."""
+        """Maybe danger now: keep the answer, then ask before sounding the alarm.
+
+        A bare "help" gets the same question with a choice: help with this
+        question, or someone is in danger.
+        """
         state = self.ctx.state
         current = self.current_key()
-        if current not in ("check_danger", "safe_to_continue"):
+        state.retry = False
+        if current in ("check_danger", "safe_to_continue"):
+            return Reply(slot=self.current_slot())
+        if is_bare_help(text):
+            state.flags["help_or_danger"] = True
+            state.held_answer = ""
+            state.held_for = current
+            return Reply(slot=self.current_slot())
+        if self._keep_first(text):
+            state.held_answer = ""
+            state.held_for = None
+            state.flags["kept_for_check"] = clean_text(text)
+        else:
             state.held_answer = clean_text(text)
             state.held_for = current
-        state.retry = False
         return Reply(slot=self.current_slot())
 
     def _after_check(self, reply: Reply, text: str, given: Answer, channel: str) -> Reply:
@@ -246,19 +303,52 @@ class Interview:
                 reply, "Please say yes if someone is in danger right now, or no if not."
             )
         held, held_for = state.held_answer or "", state.held_for
+        kept = state.flags.pop("kept_for_check", None)
+        said_before = state.flags.pop("said_after_check", None) or []
         state.held_answer = None
         state.held_for = None
         if value:
-            return self.pause_for_safety(held or text, channel, say=True)
+            if kept:
+                state.flags["kept_answer"] = True
+            return self.pause_for_safety(kept or held or text, channel, say=True)
+        if kept:
+            # The answer was saved before the question was asked.
+            reply.say("Thank you for checking with me. I've kept your answer.")
+            for line in said_before:
+                reply.say(line)
+            reply.slot = self.current_slot()
+            return reply
         if held and held_for and self.current_key() == held_for:
             # What they typed was their answer all along.
-            followed = self.answer(Answer(held), channel)
+            followed = self.answer(Answer(held, verdict=Verdict.NONE.value), channel)
             reply.say("Thank you for checking with me.")
             reply.extend(followed)
             return reply
         reply.say("Thank you. Let's carry on.")
         reply.slot = self.current_slot()
         return reply
+
+    def _after_help_choice(self, reply: Reply, given: Answer) -> Reply:
+        """They said "help" and were asked: help with this question, or someone in danger?"""
+        state = self.ctx.state
+        value = answers.yes_no(given)
+        wants_help = given.intent in ("help", "deny") or value is False or bool(
+            re.search(r"\b(question|explain|mean|understand|this)\b", given.text, re.I)
+        )
+        if value is True:
+            state.flags.pop("help_or_danger", None)
+            state.held_answer = None
+            state.held_for = None
+            return self.pause_for_safety("(asked for help: someone is in danger)", "rest", True)
+        if not wants_help:
+            return self._retry(
+                reply,
+                "Please choose: help with this question, or someone is in danger right now.",
+            )
+        state.flags.pop("help_or_danger", None)
+        state.held_answer = None
+        state.held_for = None
+        return self.help()
 
     def _retry(self, reply: Reply, *lines: str) -> Reply:
         self.ctx.state.retry = True
@@ -279,6 +369,11 @@ class Interview:
     # -- at any question --------------------------------------------------------
 
     def help(self) -> Reply:
+        state = self.ctx.state
+        if state.flags.pop("help_or_danger", None):
+            # "Help with this question", chosen after a bare "help".
+            state.held_answer = None
+            state.held_for = None
         question = self.current_key()
         reply = Reply(slot=split(question)[0] if question else None)
         if self.ctx.state.flags.get("stopped"):
@@ -595,6 +690,10 @@ class Interview:
         state = ctx.state
         state.held_answer = None
         state.held_for = None
+        state.flags.pop("help_or_danger", None)
+        state.flags.pop("said_after_check", None)
+        if state.flags.pop("kept_for_check", None):
+            state.flags["kept_answer"] = True
         flag = UrgentFlag(message=message, channel=channel)
         ctx.conversation.urgent_flags.append(flag)
         if ctx.plan is not None and ctx.conversation.consent:

@@ -19,6 +19,7 @@ from bot.interview.reply import (
 )
 from bot.plan.compose import compose_scaling_question, format_score
 from bot.plan.model import Role, join_names
+from bot.safety.messages import HELP_OR_DANGER
 
 
 def children_words(ctx: Context) -> tuple[str, str]:
@@ -176,6 +177,15 @@ def question_message(ctx: Context, question_key: str) -> Message:
         wording = question_spec.again
     text = fill(ctx, wording.for_audience(audience), question_key, **_dynamic(ctx, slot))
     buttons = _buttons(ctx, question_spec, question_key)
+    if slot == "check_danger" and ctx.state.flags.get("help_or_danger"):
+        # A bare "help": help with the question, or help because someone is in danger?
+        return Message(
+            HELP_OR_DANGER,
+            [
+                Button("Someone is in danger now", "/urgent_danger"),
+                Button("Help with this question", "/help"),
+            ],
+        )
     if question_spec.kind == "list" and _is_repeat(ctx, question_spec, question_key):
         buttons = [Button("No, that's everyone", "/deny")] + [b for b in buttons if b is not SKIP]
     if slot == "step_what" and _is_repeat(ctx, question_spec, question_key):

@@ -16,6 +16,9 @@ ASK_WORKER = (
     "ask your worker for your local number."
 )
 
+# Asked when someone types only "help": it may be about the question, or a cry for help.
+HELP_OR_DANGER = "Do you need help with this question, or is someone in danger right now?"
+
 
 def local_numbers(settings: Settings) -> str:
     """The council's numbers from settings; never a made-up number when they are unset."""
