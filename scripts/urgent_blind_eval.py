@@ -1,0 +1,70 @@
+"""Scores blind batches of urgent and calm messages through the real servers.
+
+    .venv/bin/python scripts/urgent_blind_eval.py [BATCH.yml ...] [--url REST_URL]
+
+Without batch files, every batch in tests/data/urgent_blind/ is scored. Prints,
+per batch and per question, how often urgent messages got the 999 reply (or
+the "is someone in danger right now?" check) and how often calm plan answers
+did, plus answers lost, and one row for docs/safety-evaluation.md. Starts its
+own servers on free ports with a throwaway database unless --url is given.
+Never prints message text, only item indexes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _score(url: str, paths: list[Path], note: str) -> int:
+    from tests.support.urgent_blind import batches, load_batch, score_batch, summary_row
+    from tests.support.walk import RestChat
+
+    chat = RestChat(url)
+    chosen = [load_batch(p) for p in paths] if paths else batches()
+    failed = 0
+    for batch in chosen:
+        result = score_batch(chat, batch)
+        print("\n".join(result.table()))
+        print(summary_row(result, dt.date.today().isoformat(), note))
+        misses = result.failures()
+        for line in misses:
+            print("  below target:", line)
+        failed += bool(misses)
+        print()
+    return 1 if failed else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("batches", nargs="*", type=Path)
+    parser.add_argument("--url", help="a running server's REST webhook")
+    parser.add_argument("--note", default="", help="the last column of the summary row")
+    args = parser.parse_args()
+    if args.url:
+        return _score(args.url, args.batches, args.note)
+    os.environ.setdefault("SAFETYPLAN_VAR_DIR", tempfile.mkdtemp(prefix="safetyplan-blind-"))
+    os.environ.setdefault("SAFETYPLAN_MODELS_DIR", str(ROOT / "var" / "models"))
+    from bot.runner import Stack, free_port, prepare_database, train
+    from bot.settings import load_settings
+
+    settings = dataclasses.replace(load_settings(), rasa_port=free_port(), action_port=free_port())
+    prepare_database(settings)
+    stack = Stack(settings)
+    stack.start(train(settings))
+    try:
+        return _score(stack.rest_url, args.batches, args.note)
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
