@@ -346,7 +346,7 @@ def _reviewed_flags(doc: DocxDocument, plan: Plan) -> None:
     table = TableWriter(
         doc,
         ("When", "Channel", "What was said", "Reviewed by", "When reviewed", "Note"),
-        (2.6, 2.0, 4.4, 2.4, 2.6, 3.0),
+        (2.4, 2.5, 3.5, 2.8, 2.8, 3.0),
         caption=REVIEWED_FLAGS,
     )
     for flag in flags:
