@@ -215,6 +215,8 @@ def _since_last_meeting(doc: DocxDocument, plan: Plan) -> None:
         text_paragraph(doc, f"Changes made after {sections.meeting_label(last, WORKER)}.")
         # A change made on the day of the meeting was made at it, or talked about there.
         changes = [r for r in plan.revisions if local_date(r.at) > last.held_on]
+    # Danger-now flags are for workers only, and so are their reviews.
+    changes = [r for r in changes if not r.is_flag_review]
     if not changes:
         nothing_yet(doc, "Nothing has changed.")
         return

@@ -1,8 +1,9 @@
 """The draft safety plan as a Word document, in a family or a worker version.
 
 Both versions hold the same plan in the same order. The worker version adds
-the urgent-flag box at the top, the change log and the quality notes; the
-family version uses plain wording and leaves out sections with nothing in them.
+the urgent-flag box at the top (flags nobody has reviewed yet), the change log,
+the log of flags reviewed as not urgent and the quality notes; the family
+version uses plain wording and leaves out sections with nothing in them.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 from docx.shared import Pt, RGBColor
 
-from bot.plan.model import ColumnEntry, ColumnKind, Plan
+from bot.plan.model import ColumnEntry, ColumnKind, Plan, UrgentFlag
 from exporters import docx_sections as sections
 from exporters.charts import ScoreChart, describe_change
 from exporters.docx_common import (
@@ -35,6 +36,7 @@ from exporters.wording import Wording, wording_for
 EMERGENCY = "What to do in an emergency"
 URGENT = "Times someone said a child might be in danger now"
 CHANGE_LOG = "Change log"
+REVIEWED_FLAGS = "Danger-now flags reviewed"
 QUALITY = "Appendix: quality notes"
 
 
@@ -70,6 +72,7 @@ def build_plan_document(plan: Plan, options: ExportOptions) -> DocxDocument:
     _agreement(doc, plan, wording)
     if worker:
         _change_log(doc, plan)
+        _reviewed_flags(doc, plan)
         _quality_notes(doc, plan)
     return doc
 
@@ -113,18 +116,35 @@ def _cover(doc: DocxDocument, plan: Plan, options: ExportOptions, wording: Wordi
         )
 
 
+def _newest_first(flags: list[UrgentFlag]) -> list[UrgentFlag]:
+    # Reversed first so that flags raised at the same moment show newest first too.
+    return sorted(reversed(flags), key=lambda f: as_utc(f.at), reverse=True)
+
+
 def _urgent_flags(doc: DocxDocument, plan: Plan) -> None:
+    """Page 1: the flags nobody has reviewed yet; reviewed ones are in the appendix."""
     heading(doc, URGENT, 1)
-    flags = sorted(reversed(plan.urgent_flags), key=lambda f: as_utc(f.at), reverse=True)
+    flags = _newest_first(plan.unreviewed_flags)
+    reviewed = len(plan.reviewed_flags)
     if not flags:
-        boxed(text_paragraph(doc, "Nobody has said a child might be in danger now."))
-        return
+        if reviewed:
+            boxed(text_paragraph(doc, "No flags are waiting for review."))
+        else:
+            boxed(text_paragraph(doc, "Nobody has said a child might be in danger now."))
     for flag in flags:
         when = doc.add_paragraph()
         run(when, f"{long_datetime(flag.at)}, ", bold=True)
         run(when, flag.channel, bold=True)
         boxed(when)
         boxed(text_paragraph(doc, flag.message))
+    if reviewed:
+        several = "flags were" if reviewed > 1 else "flag was"
+        text_paragraph(
+            doc,
+            f"{reviewed} {several} reviewed as not urgent: see "
+            f"\u201c{REVIEWED_FLAGS}\u201d near the end.",
+            italic=True,
+        )
 
 
 def emergency_section(doc: DocxDocument, options: ExportOptions) -> None:
@@ -312,6 +332,32 @@ def _change_log(doc: DocxDocument, plan: Plan) -> None:
         return
     text_paragraph(doc, "Newest first.", italic=True).paragraph_format.keep_with_next = True
     sections.changes_table(doc, plan.revisions, caption=CHANGE_LOG)
+
+
+def _reviewed_flags(doc: DocxDocument, plan: Plan) -> None:
+    heading(doc, REVIEWED_FLAGS, 1)
+    flags = _newest_first(plan.reviewed_flags)
+    if not flags:
+        nothing_yet(doc, "No flags have been reviewed as not urgent.")
+        return
+    text_paragraph(
+        doc, "Each was reviewed as not urgent. Newest first.", italic=True
+    ).paragraph_format.keep_with_next = True
+    table = TableWriter(
+        doc,
+        ("When", "Channel", "What was said", "Reviewed by", "When reviewed", "Note"),
+        (2.4, 2.5, 3.5, 2.8, 2.8, 3.0),
+        caption=REVIEWED_FLAGS,
+    )
+    for flag in flags:
+        table.text_row(
+            long_datetime(flag.at),
+            flag.channel,
+            flag.message,
+            flag.reviewed_by,
+            long_datetime(flag.reviewed_at) if flag.reviewed_at is not None else None,
+            flag.review_note,
+        )
 
 
 def _quality_notes(doc: DocxDocument, plan: Plan) -> None:

@@ -1,6 +1,7 @@
 """The plan as JSON, and back.
 
-Format 1.x (see docs/plan-json.md and exporters/schema/plan.schema.json):
+Format 1.x (see docs/plan-json.md and exporters/schema/plan.schema.json; 1.1
+added the review of urgent flags, optional on import):
 arrays in plan order, dates ISO 8601, times ISO 8601 in UTC, enums by value.
 Database ids, ``uid`` values and ``position`` fields are left out: a list's
 order is the truth, and an imported plan must not collide with the plan it
@@ -39,7 +40,7 @@ from bot.plan.model import (
 from exporters.formatting import as_utc
 from exporters.scores import all_meetings
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: urgent flags carry their review
 _SUPPORTED_MAJOR = 1
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -117,7 +118,14 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             for r in plan.revisions
         ],
         "urgent_flags": [
-            {"message": f.message, "channel": f.channel, "at": _time(f.at)}
+            {
+                "message": f.message,
+                "channel": f.channel,
+                "at": _time(f.at),
+                "reviewed_at": _time(f.reviewed_at) if f.reviewed_at is not None else None,
+                "reviewed_by": f.reviewed_by,
+                "review_note": f.review_note,
+            }
             for f in plan.urgent_flags
         ],
     }
@@ -292,15 +300,31 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
         )
         for i, r in enumerate(data["revisions"])
     ]
-    plan.urgent_flags = [
-        UrgentFlag(
-            message=f["message"],
-            channel=f["channel"],
-            at=_parse_time(f["at"], f"urgent_flags[{i}].at"),
-        )
-        for i, f in enumerate(data["urgent_flags"])
-    ]
+    plan.urgent_flags = [_flag_from_dict(f, i) for i, f in enumerate(data["urgent_flags"])]
     return plan
+
+
+def _flag_from_dict(data: dict[str, Any], number: int) -> UrgentFlag:
+    # The review fields arrived in 1.1: a 1.0 file has none, and its flags are unreviewed.
+    where = f"urgent_flags[{number}]"
+    reviewed_at = data.get("reviewed_at")
+    reviewed_by = data.get("reviewed_by")
+    if (reviewed_at is None) != (reviewed_by is None):
+        raise PlanFormatError(
+            f"{where}: a review needs both reviewed_at and reviewed_by, or neither"
+        )
+    if reviewed_at is None and data.get("review_note") is not None:
+        raise PlanFormatError(f"{where}.review_note: a note needs a review (reviewed_at)")
+    return UrgentFlag(
+        message=data["message"],
+        channel=data["channel"],
+        at=_parse_time(data["at"], f"{where}.at"),
+        reviewed_at=(
+            None if reviewed_at is None else _parse_time(reviewed_at, f"{where}.reviewed_at")
+        ),
+        reviewed_by=reviewed_by,
+        review_note=data.get("review_note"),
+    )
 
 
 def _pair_from_dict(data: dict[str, Any], number: int, meetings: list[Meeting]) -> Pair:

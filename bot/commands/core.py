@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -127,19 +128,87 @@ def cmd_cases(args: argparse.Namespace) -> int:
     return 0
 
 
+def _no_case(reference: str) -> int:
+    return fail(f"No case with the reference {reference}. `safetyplan cases` lists them.")
+
+
+def _flag_status(flag) -> str:  # noqa: ANN001 - a bot.plan.model.UrgentFlag
+    if not flag.is_reviewed:
+        return "not reviewed"
+    when = flag.reviewed_at.astimezone(dt.timezone.utc)
+    status = f"reviewed: not urgent by {flag.reviewed_by} on {when.day} {when:%b %Y %H:%M} UTC"
+    if flag.review_note:
+        status += f". Note: {flag.review_note}"
+    return status
+
+
+def _print_flag(flag, where: str) -> None:  # noqa: ANN001
+    when = f"{flag.at:%Y-%m-%d %H:%M} UTC"
+    print(f"Flag {flag.id}  {when}  {where}  via {flag.channel}: {flag.message}")
+    print(f"    {_flag_status(flag)}")
+
+
 def cmd_flags(args: argparse.Namespace) -> int:
     from bot.storage.unit_of_work import SqlUnitOfWork
 
+    if args.review is not None:
+        return _review_flag(args)
+    if args.by is not None or args.note is not None:
+        return fail("--by and --note go with --review ID: which flag was reviewed?")
     with SqlUnitOfWork(load_settings().database_url) as uow:
-        plans = [uow.plans.get(args.case)] if args.case else uow.plans.list()
-        rows = [(p.reference, f) for p in plans if p is not None for f in p.urgent_flags]
+        if args.case:
+            plan = uow.plans.get(args.case)
+            if plan is None:
+                return _no_case(args.case)
+            plans = [plan]
+        else:
+            plans = uow.plans.list()
+        rows = [(p.reference, f) for p in plans for f in p.urgent_flags]
         loose = [] if args.case else uow.conversations.flags_without_case()
     if not rows and not loose:
         print("No urgent-danger flags.")
     for reference, flag in sorted(rows, key=lambda r: r[1].at, reverse=True):
-        print(f"{flag.at:%Y-%m-%d %H:%M} UTC  {reference}  via {flag.channel}: {flag.message}")
+        _print_flag(flag, reference)
     for flag in loose:
-        print(f"{flag.at:%Y-%m-%d %H:%M} UTC  (no case yet)  via {flag.channel}: {flag.message}")
+        _print_flag(flag, "(no case yet)")
+    if any(not flag.is_reviewed for _, flag in rows):
+        print(
+            'To mark one reviewed: safetyplan flags CASE --review ID --by "Your name" '
+            '[--note "..."]'
+        )
+    return 0
+
+
+def _review_flag(args: argparse.Namespace) -> int:
+    from bot.plan.model import AlreadyReviewed
+    from bot.storage.unit_of_work import SaveFailed, SqlUnitOfWork
+
+    if not args.case:
+        return fail(
+            "--review needs the case reference: safetyplan flags CASE --review ID --by NAME"
+        )
+    if args.by is None or not args.by.strip():
+        return fail('--review needs the name of who reviewed it: --by "Sam Patel"')
+    with SqlUnitOfWork(load_settings().database_url) as uow:
+        plan = uow.plans.get(args.case)
+        if plan is None:
+            return _no_case(args.case)
+        flag = uow.plans.flag(plan, args.review)
+        if flag is None:
+            return fail(
+                f"Case {plan.reference} has no flag {args.review}, so nothing was changed. "
+                f"`safetyplan flags {plan.reference}` lists this case's flags with their ids."
+            )
+        try:
+            plan.review_flag(flag, args.by, args.note)
+        except AlreadyReviewed:
+            return fail(f"Flag {flag.id} is already {_flag_status(flag)}; nothing was changed.")
+        try:
+            uow.commit()
+        except SaveFailed as error:
+            return fail(f"The review could not be saved ({error}); nothing was changed.")
+    print(f"Flag {flag.id} of case {plan.reference}: {_flag_status(flag)}")
+    print("It has moved from page 1 of the worker document to its appendix.")
     return 0
 
 
@@ -186,6 +255,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     sub.add_parser("cases", help="list the cases").set_defaults(func=cmd_cases)
     flags = sub.add_parser("flags", help="list times someone said a child might be in danger now")
     flags.add_argument("case", nargs="?", help="only this case")
+    flags.add_argument(
+        "--review",
+        type=int,
+        metavar="ID",
+        help='mark this flag of CASE "reviewed: not urgent" (needs --by)',
+    )
+    flags.add_argument("--by", metavar="NAME", help="who reviewed it, e.g. \"Sam Patel\"")
+    flags.add_argument("--note", help="why it is not urgent (optional)")
     flags.set_defaults(func=cmd_flags)
 
     db = sub.add_parser("db", help="database tasks")

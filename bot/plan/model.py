@@ -231,15 +231,56 @@ class Revision:
     at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
     id: int | None = None
 
+    @property
+    def is_flag_review(self) -> bool:
+        """A worker reviewed a danger-now flag: worker-only, like the flags themselves."""
+        return self.action == FLAG_REVIEWED[0] and self.what == FLAG_REVIEWED[1]
+
+
+# (action, what) of the change-log entry a flag review leaves.
+FLAG_REVIEWED = ("reviewed", "a danger-now flag: not urgent")
+
+
+class AlreadyReviewed(ValueError):
+    """The flag was reviewed before; a review is not changed or repeated."""
+
 
 @dataclass(eq=False)
 class UrgentFlag:
-    """A moment when someone said a child might be in danger now."""
+    """A moment when someone said a child might be in danger now.
+
+    A worker who has looked into it may mark it "reviewed: not urgent", with
+    their name, when, and an optional note; until then it stays in view.
+    """
 
     message: str
     channel: str
     at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    reviewed_at: dt.datetime | None = None
+    # The reviewer's name, as they gave it ("Sam Patel").
+    reviewed_by: str | None = None
+    review_note: str | None = None
     id: int | None = None
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.reviewed_at is not None
+
+    def mark_reviewed(
+        self, by: str, note: str | None = None, at: dt.datetime | None = None
+    ) -> None:
+        """Reviewed: not urgent, by this person (a name is required), now unless ``at`` says."""
+        if self.is_reviewed:
+            raise AlreadyReviewed("this flag has been reviewed already")
+        name = " ".join((by or "").split())
+        if not name:
+            raise ValueError("a review needs the name of the person who reviewed the flag")
+        if at is not None and at.tzinfo is None:
+            raise ValueError("the time of a review must be timezone-aware")
+        note = (note or "").strip()
+        self.reviewed_by = name
+        self.review_note = note or None
+        self.reviewed_at = at or dt.datetime.now(dt.timezone.utc)
 
 
 @dataclass(eq=False)
@@ -289,6 +330,19 @@ class Plan:
     def is_practice(self) -> bool:
         return self.practice_case is not None
 
+    @property
+    def unreviewed_flags(self) -> list[UrgentFlag]:
+        """Danger-now flags nobody has reviewed yet, in the order they were raised."""
+        return [f for f in self.urgent_flags if not f.is_reviewed]
+
+    @property
+    def reviewed_flags(self) -> list[UrgentFlag]:
+        """Danger-now flags a worker has reviewed as not urgent, in the order they were raised."""
+        return [f for f in self.urgent_flags if f.is_reviewed]
+
+    def find_flag(self, flag_id: int) -> UrgentFlag | None:
+        return next((f for f in self.urgent_flags if f.id is not None and f.id == flag_id), None)
+
     # -- changing (each change is recorded in the revision log) ---------------
 
     def record(self, actor: str, action: str, what: str, detail: str | None = None) -> None:
@@ -304,6 +358,26 @@ class Plan:
         question = self.open_question(key)
         if question is not None:
             self.open_questions.remove(question)
+
+    def review_flag(
+        self,
+        flag: UrgentFlag,
+        by: str,
+        note: str | None = None,
+        at: dt.datetime | None = None,
+    ) -> UrgentFlag:
+        """Mark one of this plan's flags "reviewed: not urgent" and say so in the change log."""
+        if not any(f is flag for f in self.urgent_flags):
+            raise ValueError("that flag is not one of this plan's")
+        flag.mark_reviewed(by, note, at)
+        raised = flag.at.astimezone(dt.timezone.utc) if flag.at.tzinfo else flag.at
+        # The note stays with the flag (the worker document's appendix), not in the log.
+        detail = f"The flag raised {raised.day} {raised:%b %Y %H:%M} UTC via {flag.channel}."
+        action, what = FLAG_REVIEWED
+        self.record(flag.reviewed_by or by, action, what, detail)
+        if flag.reviewed_at is not None:
+            self.revisions[-1].at = flag.reviewed_at
+        return flag
 
     def add_person(self, person: Person) -> Person:
         existing = self.find_person(person.name)

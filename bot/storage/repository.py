@@ -42,6 +42,17 @@ class PlanRepository:
     def delete(self, plan: Plan) -> None:
         self.session.delete(plan)
 
+    def flag(self, plan: Plan, flag_id: int) -> UrgentFlag | None:
+        """One of this case's danger-now flags by its id; None when the id is another's."""
+        if plan.id is None:
+            return None
+        return self.session.execute(
+            select(UrgentFlag).where(
+                tables.urgent_flags.c.id == flag_id,
+                tables.urgent_flags.c.case_id == plan.id,
+            )
+        ).scalar_one_or_none()
+
 
 class ConversationRepository:
     def __init__(self, session: Session) -> None:

@@ -213,6 +213,10 @@ urgent_flags = sa.Table(
     sa.Column("at", UTCDateTime, nullable=False),
     sa.Column("channel", sa.String(32), nullable=False),
     sa.Column("message", EncryptedText, nullable=False),
+    # "Reviewed: not urgent", by whom (a name, so encrypted like the message) and when.
+    sa.Column("reviewed_at", UTCDateTime),
+    sa.Column("reviewed_by", EncryptedText),
+    sa.Column("review_note", EncryptedText),
 )
 
 conversations = sa.Table(

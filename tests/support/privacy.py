@@ -59,6 +59,9 @@ def marked_case(database_url: str, marker: str, senders: Iterable[str] = ()) -> 
         plan.open_questions.append(OpenQuestion("needs", "What needs to happen"))
         plan.urgent_flags.append(UrgentFlag(f"{marker} urgent", "rest"))
         plan.record(f"{marker} actor", "added", f"{marker} what", f"{marker} detail")
+        reviewed = UrgentFlag(f"{marker} reviewed flag", "rest")
+        plan.urgent_flags.append(reviewed)
+        plan.review_flag(reviewed, f"{marker} reviewer", f"{marker} review note")
         for sender in senders:
             conversation = uow.conversations.get_or_create(sender, "rest")
             conversation.plan = plan

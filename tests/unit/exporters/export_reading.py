@@ -108,7 +108,8 @@ def expected_plan_sections(plan: Plan, version: str, headings_by_key: dict[str, 
         [plan.reference] + [c.first_name for c in plan.children] + list(plan.written_with)
     )
     if version == "worker":
-        flags = sorted(reversed(plan.urgent_flags), key=lambda f: f.at.timestamp(), reverse=True)
+        # Page 1 holds the flags nobody has reviewed; reviewed ones are in the appendix.
+        flags = newest_flags_first([f for f in plan.urgent_flags if f.reviewed_at is None])
         expected[h["urgent"]] = [t for f in flags for t in _keep([f.channel, f.message])]
     expected[h["emergency"]] = []
     expected[h["network"]] = [
@@ -137,7 +138,16 @@ def expected_plan_sections(plan: Plan, version: str, headings_by_key: dict[str, 
     expected[h["agreement"]] = _keep([p.name for p in plan.people])
     if version == "worker":
         expected[h["change_log"]] = revision_answers(plan.revisions)
+        reviewed = newest_flags_first([f for f in plan.urgent_flags if f.reviewed_at is not None])
+        expected[h["reviewed_flags"]] = [
+            t for f in reviewed
+            for t in _keep([f.channel, f.message, f.reviewed_by, f.review_note])
+        ]
     return expected
+
+
+def newest_flags_first(flags):
+    return sorted(reversed(list(flags)), key=lambda f: f.at.timestamp(), reverse=True)
 
 
 def all_answers(plan: Plan) -> set[str]:
@@ -161,7 +171,7 @@ def all_answers(plan: Plan) -> set[str]:
     for r in plan.revisions:
         values += [r.actor, r.action, r.what, r.detail]
     for f in plan.urgent_flags:
-        values += [f.message, f.channel]
+        values += [f.message, f.channel, f.reviewed_by, f.review_note]
     return set(_keep(values))
 
 

@@ -236,6 +236,13 @@ def large_plan(pairs: int = 10, steps: int = 40, people: int = 30, meetings: int
                    _at(dt.date(2024, 1, 5 + i), 21))
         for i in range(3)
     ]
+    # Two more, reviewed by a worker as not urgent: they belong in the appendix.
+    for i in (3, 4):
+        flag = UrgentFlag(f"Urgent message number {i} [UF{i}]", "teams",
+                          _at(dt.date(2024, 1, 5 + i), 21))
+        flag.mark_reviewed(f"Reviewer {i} [RB{i}]", f"Note {i} [RN{i}]" if i == 3 else None,
+                           _at(dt.date(2024, 1, 6 + i), 9, 30))
+        plan.urgent_flags.insert(i - 2, flag)
     return plan
 
 
@@ -303,7 +310,11 @@ def hostile_plan() -> Plan:
         Revision(ARABIC, "added", EMOJI, SURROGATE, _at(dt.date(2024, 1, 3))),
     ]
     plan.urgent_flags = [UrgentFlag(f"{LONG[:500]} {CONTROL}", f"chat {EMOJI}",
-                                    _at(dt.date(2024, 2, 1), 3, 4))]
+                                    _at(dt.date(2024, 2, 1), 3, 4)),
+                         UrgentFlag(MARKUP, ARABIC, _at(dt.date(2024, 2, 2), 3, 4),
+                                    reviewed_at=_at(dt.date(2024, 2, 3), 8, 0),
+                                    reviewed_by=f"{ARABIC} {CONTROL}",
+                                    review_note=f"{EMOJI} {SURROGATE}")]
     return plan
 
 

@@ -161,6 +161,21 @@ def test_no_worker_only_content(small_plan):
     assert small_plan.urgent_flags[0].message not in text
 
 
+def test_a_flag_review_stays_out_of_the_meeting_pack(small_plan):
+    """The change log records the review; the meeting pack shows no flags, nor their reviews."""
+    flag = small_plan.urgent_flags[0]
+    small_plan.review_flag(flag, "Reviewer-marker", "note-marker",
+                           dt.datetime(2024, 3, 21, 9, 0, tzinfo=dt.timezone.utc))
+    assert small_plan.revisions[-1].is_flag_review
+    document = reading.load(render(small_plan))
+    text = "\n".join(reading.all_runs(document))
+    for worker_only in (flag.message, "Reviewer-marker", "note-marker", "danger-now",
+                        flag.channel):
+        assert worker_only not in text
+    rows = _table_after(document, meeting.SINCE)
+    assert [r[0] for r in rows[1:]] == ["20 March 2024 at 10:00", "7 March 2024 at 18:30"]
+
+
 @pytest.mark.parametrize("name", sorted(samples.SAMPLES))
 def test_header_footer_tables_and_properties(name):
     plan = samples.SAMPLES[name]()

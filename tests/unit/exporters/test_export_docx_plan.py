@@ -14,6 +14,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from bot.plan.model import UrgentFlag
 from bot.quality.findings import Finding
 from exporters import ExportOptions, docx_plan
 from exporters.docx_plan import render_plan
@@ -33,6 +34,7 @@ def headings_for(wording: Wording) -> dict[str, str]:
         "still_to_do": wording.still_to_do,
         "agreement": wording.agreement,
         "change_log": docx_plan.CHANGE_LOG,
+        "reviewed_flags": docx_plan.REVIEWED_FLAGS,
         "quality": docx_plan.QUALITY,
     }
 
@@ -65,6 +67,7 @@ def test_large_plan_tags_each_appear_exactly_once_where_unique(large_plan):
     runs = reading.all_runs(reading.load(render(large_plan)))
     text = "\n".join(runs)
     for tag in ["[S0]", "[S39]", "[D9]", "[G9]", "[Q9]", "[E29]", "[OQ9]", "[REV59]", "[UF2]",
+                "[UF3]", "[UF4]", "[RB3]", "[RB4]", "[RN3]",
                 "[WHY9.4.5]", "[OPH9.4.0]", "[RULE9.3.1]", "[ACT9.3.1]", "[CON9.3.1]", "[ROLE29]"]:
         assert text.count(tag) == 1, tag
 
@@ -72,7 +75,8 @@ def test_large_plan_tags_each_appear_exactly_once_where_unique(large_plan):
 def test_family_version_has_no_worker_only_sections(small_plan):
     family = reading.load(render(small_plan, "family"))
     h1 = reading.headings(family, 1)
-    for worker_only in (docx_plan.URGENT, docx_plan.CHANGE_LOG, docx_plan.QUALITY):
+    for worker_only in (docx_plan.URGENT, docx_plan.CHANGE_LOG, docx_plan.REVIEWED_FLAGS,
+                        docx_plan.QUALITY):
         assert worker_only not in h1
     text = "\n".join(reading.all_runs(family))
     assert small_plan.urgent_flags[0].message not in text
@@ -97,7 +101,7 @@ def test_worker_version_order_of_sections(small_plan):
     assert h1 == [
         docx_plan.URGENT, docx_plan.EMERGENCY, WORKER.network, WORKER.map_heading,
         WORKER.pairs_heading, WORKER.timeline, WORKER.still_to_do, WORKER.agreement,
-        docx_plan.CHANGE_LOG, docx_plan.QUALITY,
+        docx_plan.CHANGE_LOG, docx_plan.REVIEWED_FLAGS, docx_plan.QUALITY,
     ]
 
 
@@ -169,6 +173,87 @@ def test_urgent_flags_box_lists_time_channel_and_message(small_plan):
 def test_no_urgent_flags_says_so(empty_plan):
     runs = dict(reading.sections(reading.load(render(empty_plan))))[docx_plan.URGENT]
     assert runs == ["Nobody has said a child might be in danger now."]
+
+
+def _boxed(document) -> list[str]:
+    return [p.text for p in document.paragraphs if p._p.find(qn("w:pPr")) is not None
+            and p._p.pPr.find(qn("w:pBdr")) is not None]
+
+
+def _table_after(document, heading: str) -> list[list[str]]:
+    """The rows of the first table after the Heading 1 ``heading``, as cell texts."""
+    body = document.element.body
+    seen = False
+    for element in body.iterchildren():
+        if element.tag == qn("w:p") and reading.style_id(element) == "Heading1":
+            seen = reading.paragraph_text(element) == heading
+        elif seen and element.tag == qn("w:tbl"):
+            table = next(t for t in document.tables if t._tbl is element)
+            return [[cell.text for cell in row.cells] for row in table.rows]
+    raise AssertionError(f"no table under {heading!r}")
+
+
+def _review(flag, by="Sam Patel", note="Spoke to mum: it was about last year", day=15):
+    flag.mark_reviewed(by, note, dt.datetime(2024, 2, day, 9, 5, tzinfo=dt.timezone.utc))
+
+
+def test_a_reviewed_flag_leaves_page_one_for_the_appendix(small_plan):
+    kept = UrgentFlag("Dad is outside shouting now", "teams",
+                              dt.datetime(2024, 3, 1, 20, 0, tzinfo=dt.timezone.utc))
+    small_plan.urgent_flags.append(kept)
+    reviewed = small_plan.urgent_flags[0]
+    _review(reviewed)
+    document = reading.load(render(small_plan))
+    found = dict(reading.sections(document))
+
+    page_one = "".join(found[docx_plan.URGENT])
+    assert kept.message in page_one and "1 March 2024 at 20:00, teams" in page_one
+    assert reviewed.message not in page_one
+    assert "1 flag was reviewed as not urgent" in page_one
+    assert _boxed(document) == ["1 March 2024 at 20:00, teams", kept.message]
+
+    appendix = found[docx_plan.REVIEWED_FLAGS]
+    assert reviewed.message in appendix and kept.message not in appendix
+    rows = _table_after(document, docx_plan.REVIEWED_FLAGS)
+    assert rows == [
+        ["When", "Channel", "What was said", "Reviewed by", "When reviewed", "Note"],
+        ["14 February 2024 at 22:15", "web chat", reviewed.message, "Sam Patel",
+         "15 February 2024 at 09:05", "Spoke to mum: it was about last year"],
+    ]
+    # With the other appendices, after the change log.
+    h1 = reading.headings(document, 1)
+    assert h1.index(docx_plan.CHANGE_LOG) < h1.index(docx_plan.REVIEWED_FLAGS)
+    assert h1.index(docx_plan.REVIEWED_FLAGS) == len(h1) - 2
+
+
+def test_every_flag_reviewed_leaves_page_one_saying_none_wait(small_plan):
+    for flag in small_plan.urgent_flags:
+        _review(flag, note=None)
+    document = reading.load(render(small_plan))
+    runs = dict(reading.sections(document))[docx_plan.URGENT]
+    assert runs == ["No flags are waiting for review.",
+                    f"1 flag was reviewed as not urgent: see \u201c{docx_plan.REVIEWED_FLAGS}"
+                    "\u201d near the end."]
+    rows = _table_after(document, docx_plan.REVIEWED_FLAGS)
+    assert rows[1][3:] == ["Sam Patel", "15 February 2024 at 09:05", ""]
+
+
+def test_reviewed_flags_are_newest_first(large_plan):
+    rows = _table_after(reading.load(render(large_plan)), docx_plan.REVIEWED_FLAGS)
+    assert [r[2] for r in rows[1:]] == ["Urgent message number 4 [UF4]",
+                                        "Urgent message number 3 [UF3]"]
+    assert [r[4] for r in rows[1:]] == ["10 January 2024 at 09:30", "9 January 2024 at 09:30"]
+
+
+def test_no_reviewed_flags_says_so(small_plan):
+    runs = dict(reading.sections(reading.load(render(small_plan))))[docx_plan.REVIEWED_FLAGS]
+    assert runs == ["No flags have been reviewed as not urgent."]
+
+
+def test_family_version_shows_no_flag_reviewed_or_not(large_plan):
+    text = "\n".join(reading.all_runs(reading.load(render(large_plan, "family"))))
+    for tag in ("[UF0]", "[UF3]", "[RB3]", "[RN3]"):
+        assert tag not in text
 
 
 # -- empty sections ----------------------------------------------------------------

@@ -6,13 +6,14 @@ import copy
 import dataclasses
 import datetime as dt
 import json
+from pathlib import Path
 
 import export_samples as samples
 import pytest
 from jsonschema import Draft202012Validator
 
 from bot.plan import model
-from bot.plan.model import Meeting, MeetingType, Score
+from bot.plan.model import Meeting, MeetingType, Score, UrgentFlag
 from exporters.json_plan import (
     SCHEMA_VERSION,
     PlanFormatError,
@@ -42,7 +43,7 @@ def test_export_validates_against_the_schema(any_plan):
     data = plan_to_dict(any_plan)
     errors = sorted(validator().iter_errors(data), key=str)
     assert not errors, errors[0]
-    assert data["schema_version"] == SCHEMA_VERSION == "1.0"
+    assert data["schema_version"] == SCHEMA_VERSION == "1.1"
     # Via text too: what a file holds.
     assert not list(validator().iter_errors(json.loads(plan_to_json(any_plan))))
 
@@ -112,6 +113,79 @@ def test_times_without_a_zone_are_utc(small_plan):
     data["revisions"][1]["at"] = "2024-01-09T10:00:00Z"  # another writer's style
     plan = plan_from_dict(data)
     assert plan.revisions[1].at == dt.datetime(2024, 1, 9, 10, 0, tzinfo=dt.timezone.utc)
+
+
+# -- urgent flags and their review (1.1) ------------------------------------------
+
+# Written by the 1.0 exporter (before flags could be reviewed), kept as it was.
+PLAN_1_0 = Path(__file__).resolve().parent / "data" / "plan-1.0.json"
+UTC = dt.timezone.utc
+
+
+def test_a_reviewed_flag_round_trips_through_a_file(small_plan, tmp_path):
+    small_plan.urgent_flags.append(UrgentFlag("Dad is outside now", "teams",
+                                              dt.datetime(2024, 3, 1, 20, 0, tzinfo=UTC)))
+    small_plan.urgent_flags[0].mark_reviewed(
+        "Sam Patel", "Spoke to mum: it was about last year",
+        dt.datetime(2024, 2, 15, 9, 5, tzinfo=UTC),
+    )
+    path = tmp_path / "plan.json"
+    path.write_text(plan_to_json(small_plan), encoding="utf-8")
+
+    written = json.loads(path.read_text(encoding="utf-8"))["urgent_flags"]
+    assert written == [
+        {"message": small_plan.urgent_flags[0].message, "channel": "web chat",
+         "at": "2024-02-14T22:15:00+00:00", "reviewed_at": "2024-02-15T09:05:00+00:00",
+         "reviewed_by": "Sam Patel", "review_note": "Spoke to mum: it was about last year"},
+        {"message": "Dad is outside now", "channel": "teams", "at": "2024-03-01T20:00:00+00:00",
+         "reviewed_at": None, "reviewed_by": None, "review_note": None},
+    ]
+    back = plan_from_json(path.read_text(encoding="utf-8"))
+    reviewed, waiting = back.urgent_flags
+    assert reviewed.is_reviewed and not waiting.is_reviewed
+    assert reviewed.reviewed_at == dt.datetime(2024, 2, 15, 9, 5, tzinfo=UTC)
+    assert (reviewed.reviewed_by, reviewed.review_note) == (
+        "Sam Patel", "Spoke to mum: it was about last year")
+    assert back.unreviewed_flags == [waiting] and back.reviewed_flags == [reviewed]
+    assert plan_to_dict(back) == plan_to_dict(small_plan)
+
+
+def test_a_1_0_file_without_reviews_still_imports_with_every_flag_unreviewed():
+    text = PLAN_1_0.read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert data["schema_version"] == "1.0"
+    assert all(set(f) == {"message", "channel", "at"} for f in data["urgent_flags"])
+    plan = plan_from_json(text)
+    assert [f.message for f in plan.urgent_flags] == [
+        "He is banging on the door right now and the kids are here",
+        "Dad is outside shouting now",
+    ]
+    assert plan.unreviewed_flags == plan.urgent_flags and plan.reviewed_flags == []
+    assert all(f.reviewed_by is None and f.review_note is None for f in plan.urgent_flags)
+    # Exported again, it is a 1.1 file whose flags say they are not reviewed.
+    again = plan_to_dict(plan)
+    assert again["schema_version"] == "1.1"
+    assert again["urgent_flags"][1] == {**data["urgent_flags"][1], "reviewed_at": None,
+                                        "reviewed_by": None, "review_note": None}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda f: f.update(reviewed_at="2024-02-15T09:05:00+00:00"), "both reviewed_at and"),
+        (lambda f: f.update(reviewed_by="Sam Patel"), "both reviewed_at and"),
+        (lambda f: f.update(review_note="why"), r"urgent_flags\[0\]\.review_note"),
+        (lambda f: f.update(reviewed_at="yesterday", reviewed_by="Sam"),
+         r"urgent_flags\[0\]\.reviewed_at"),
+        (lambda f: f.update(reviewed_at="2024-02-15T09:05:00+00:00", reviewed_by=7),
+         r"urgent_flags\[0\]\.reviewed_by"),
+    ],
+)
+def test_a_half_written_review_is_refused(small_plan, change, message):
+    data = plan_to_dict(small_plan)
+    change(data["urgent_flags"][0])
+    with pytest.raises(PlanFormatError, match=message):
+        plan_from_dict(data)
 
 
 @pytest.mark.parametrize(

@@ -176,3 +176,63 @@ def test_free_text_is_not_stored_in_clear(database_url: str) -> None:
         texts = [row[0] for row in connection.execute(sa.text("SELECT text FROM column_entries"))]
     assert names and all("Zebedee" not in n and n.startswith("f1:") for n in names)
     assert texts and all("marker-phrase" not in t for t in texts)
+
+
+def test_a_flag_review_is_kept_encrypted_and_logged(database_url: str) -> None:
+    reviewed_at = dt.datetime(2026, 12, 6, 14, 2, tzinfo=dt.timezone.utc)
+    with SqlUnitOfWork(database_url) as uow:
+        plan = _full_plan(uow)
+        plan.urgent_flags.append(UrgentFlag("Dad is outside now", "teams"))
+        reference = plan.reference
+        uow.commit()
+        flag_id = plan.urgent_flags[0].id
+    with SqlUnitOfWork(database_url) as uow:
+        plan = uow.plans.get(reference)
+        flag = uow.plans.flag(plan, flag_id)
+        assert flag is plan.urgent_flags[0] and not flag.is_reviewed
+        version = plan.version
+        plan.review_flag(flag, "Reviewer-marker Patel", "note-marker: about last year", reviewed_at)
+        uow.commit()
+    with SqlUnitOfWork(database_url) as uow:
+        plan = uow.plans.get(reference)
+        flag = uow.plans.flag(plan, flag_id)
+    assert flag.reviewed_at == reviewed_at
+    assert (flag.reviewed_by, flag.review_note) == (
+        "Reviewer-marker Patel",
+        "note-marker: about last year",
+    )
+    assert plan.reviewed_flags == [flag]
+    assert [f.message for f in plan.unreviewed_flags] == ["Dad is outside now"]
+    assert plan.version == version + 1
+    last = plan.revisions[-1]
+    assert (last.actor, last.action, last.what) == (
+        "Reviewer-marker Patel",
+        "reviewed",
+        "a danger-now flag: not urgent",
+    )
+    assert last.is_flag_review and last.at == reviewed_at
+    assert "note-marker" not in (last.detail or "")
+    with engine_for(database_url).connect() as connection:
+        rows = list(
+            connection.execute(sa.text("SELECT reviewed_by, review_note FROM urgent_flags"))
+        )
+    stored = [value for row in rows for value in row if value is not None]
+    assert len(stored) == 2 and all(v.startswith("f1:") for v in stored)
+    assert all("marker" not in v for v in stored)
+
+
+def test_a_flag_is_found_only_within_its_own_case(database_url: str) -> None:
+    with SqlUnitOfWork(database_url) as uow:
+        first = uow.plans.new_plan()
+        first.urgent_flags.append(UrgentFlag("he has a knife", "rest"))
+        second = uow.plans.new_plan()
+        second.urgent_flags.append(UrgentFlag("someone is at the door", "rest"))
+        uow.commit()
+        references = first.reference, second.reference
+        ids = first.urgent_flags[0].id, second.urgent_flags[0].id
+    with SqlUnitOfWork(database_url) as uow:
+        first, second = (uow.plans.get(r) for r in references)
+        assert uow.plans.flag(first, ids[0]).message == "he has a knife"
+        assert uow.plans.flag(first, ids[1]) is None
+        assert uow.plans.flag(second, ids[0]) is None
+        assert uow.plans.flag(first, 10_000) is None
