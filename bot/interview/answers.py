@@ -49,6 +49,7 @@ from bot.plan.model import (
     Score,
     Step,
 )
+from bot.safety.decide import says_nobody_is_in_danger
 from bot.text import split_items
 
 
@@ -168,6 +169,8 @@ def _offer_people(ctx: Context, text: str) -> None:
 
 def danger_now(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     value = yes_no(answer)
+    if value is None and says_nobody_is_in_danger(answer.text):
+        value = False
     if value is True or answer.intent == "skip":
         # Not sure whether someone is in danger is treated as a yes: better to
         # show who to contact than to miss it.
@@ -1181,6 +1184,14 @@ def review_item(ctx: Context, question_key: str, answer: Answer) -> Outcome:
             removed = pair.rules.pop(int(index_text))
             _record(ctx, "removed", f"a plan rule (worry {ctx.pair_number(pair)})")
             return ok(f"Removed the rule: {removed.text}")
+    if action == "review_flag" and ctx.role is Role.WORKER:
+        index = int(target)
+        if 0 <= index < len(plan.urgent_flags) and not plan.urgent_flags[index].is_reviewed:
+            plan.review_flag(plan.urgent_flags[index], by=ctx.scorer)
+            return ok(
+                f"Marked as reviewed, not urgent, by {ctx.scorer}. It moves from the first "
+                "page of the worker document to its appendix."
+            )
     if action == "remove_person":
         index = int(target)
         if 0 <= index < len(plan.people):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.interview.context import Context
 from bot.plan.compose import format_score
-from bot.plan.model import ColumnKind, RuleKind, join_names
+from bot.plan.model import ColumnKind, Role, RuleKind, UrgentFlag, join_names
 
 _COLUMN_TITLES = {
     "family": {
@@ -157,7 +159,15 @@ def sections(ctx: Context) -> list[tuple[str, str]]:
     options.append(("Add a worry", "add_pair"))
     options.append(("Steps", "steps"))
     options.append(("Closing date", "closure"))
+    if plan and ctx.role is Role.WORKER and plan.unreviewed_flags:
+        # Only a worker reviews the times someone said a child might be in danger now.
+        options.append((f"Danger-now flags ({len(plan.unreviewed_flags)} to review)", "flags"))
     return options
+
+
+def _flag_title(flag: UrgentFlag) -> str:
+    when = flag.at.astimezone(dt.timezone.utc) if flag.at.tzinfo else flag.at
+    return f"Reviewed, not urgent: {when:%d %b %H:%M} UTC, {_short(flag.message)}"
 
 
 def items(ctx: Context) -> list[tuple[str, str]]:
@@ -212,6 +222,14 @@ def items(ctx: Context) -> list[tuple[str, str]]:
         return [
             (f"Remove: {_short(rule.text)}", f"remove_rule:{uid}:{index}")
             for index, rule in enumerate(pair.rules)
+        ]
+    if section == "flags":
+        if plan is None or ctx.role is not Role.WORKER:
+            return []
+        return [
+            (_flag_title(flag), f"review_flag:{index}")
+            for index, flag in enumerate(plan.urgent_flags)
+            if not flag.is_reviewed
         ]
     if section == "steps":
         options = [("Add a step", "add_step")]

@@ -5,7 +5,10 @@ Three layers, each doing what it is good at:
 1. The danger rules (rules.py, through `detect._scan`): phrasings known to
    mean danger now. They are the floor no retrain can lose: a message they
    fire on is never let through silently, it at least gets the check
-   question ("Is someone in danger right now?").
+   question ("Is someone in danger right now?"). One exception, at the plan's
+   own questions only: a rule that is not STRONG, on a message the meaning
+   model is near-certain is calm ("Nan comes to take the children" as who
+   will do what) carries on.
 2. The meaning model (meaning.py): a classifier over pretrained sentence
    vectors that recognises emergencies in words nobody wrote down, and
    recognises calm plan content that happens to use danger words.
@@ -66,6 +69,9 @@ class Thresholds:
     rule_confirm: float
     # A STRONG rule fired: at or above this -> 999 (below: the check).
     strong_confirm: float
+    # Another rule fired but the meaning model is this sure it is calm (p below):
+    # carry on. Only at plan questions, where danger words are the answer asked for.
+    rule_floor: float
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,7 @@ def thresholds() -> ContextThresholds:
             check=float(values["check"]),
             rule_confirm=float(values["rule_confirm"]),
             strong_confirm=float(values["strong_confirm"]),
+            rule_floor=float(values.get("rule_floor", 0.0)),
         )
 
     return ContextThresholds(
@@ -106,17 +113,33 @@ def thresholds() -> ContextThresholds:
     )
 
 
-# A cry for help with nothing else in it. Matched on the normalised text.
+# Signs of present distress in a short message that the rules may not settle
+# ("what do i do", "can someone call the police", "i'm so scared"): the check.
 _DISTRESS = re.compile(
     r"^(?:(?:please|pls|plz|someone|somebody|i need|need|can you|can someone|can anyone|"
-    r"anyone|get|call|send|oh god|god|omg|urgent|quick|quickly)\s+)*"
-    r"(?:help|sos|emergency|urgent|mayday)(?:\s+(?:me|us|please|pls|now|quick|quickly|"
+    r"anyone|get|oh god|god|omg|quick|quickly)\s+)*"
+    r"(?:help|urgent|please|pls|plz)(?:\s+(?:me|us|please|pls|now|quick|quickly|"
     r"someone|him|her|them|the kids|my kids|my baby|asap))*$"
-    r"|\bwhat (?:do|should|can) i do\b(?! (?:if|when|about the plan|next in the plan)\b)"
+    r"|\bwhat (?:do|should|can) i do\b"
     r"|\b(?:call|ring|phone|get|send) (?:the )?(?:police|ambulance|999|someone|somebody|"
-    r"help)\b(?! (?:if|when|whenever)\b)"
-    r"|\b(?:i am|im) (?:so )?(?:scared|terrified|frightened)\b(?! (?:that|of what|he will|she "
-    r"will|it will|it might|he might|she might)\b)"
+    r"help)\b"
+    r"|\b(?:i am|im) (?:so )?(?:scared|terrified|frightened)\b"
+)
+# A short message that is itself an alarm: 999 at once.
+_ALARM = re.compile(
+    r"^(?:(?:please|pls|plz|help|urgent)\s+)*(?:sos|mayday|emergency|(?:i am |we are |im )?"
+    r"not safe(?: here| now)?|call (?:the )?(?:police|ambulance|999)(?: now| please| pls)*|"
+    r"(?:can|could|will) (?:you|someone|somebody|anyone) (?:call|ring|phone|get) (?:someone|"
+    r"somebody|the police|police|an ambulance|999|help)(?: now| please| pls)*)"
+    r"(?:\s+(?:please|pls|plz|help|now|urgent))*$"
+)
+# Longer messages are answers: a distress phrase there is part of the plan
+# ("if he kicks off I ring 999"), and the meaning model judges them.
+_SHORT_WORDS = 8
+# A reply to the opening question that starts as a plain no.
+_NO_ANSWER = re.compile(
+    r"^(?:no|nope|nah|not (?:now|right now|at the moment|today)|nobody|no one|noone|"
+    r"none|we are (?:ok|okay|fine|safe|all safe)|i am (?:ok|okay|fine|safe))\b"
 )
 
 
@@ -132,8 +155,15 @@ def is_bare_help(text: str) -> bool:
     return bool(joined) and _BARE_HELP.fullmatch(joined) is not None
 
 
-def _distress(text: str) -> bool:
-    return any(_DISTRESS.search(sentence) for sentence in normalise(text))
+def says_nobody_is_in_danger(text: str) -> bool:
+    """'nobody is in danger now, it was years ago', 'no we're ok': a no to the opening question."""
+    return _NO_ANSWER.match(" ".join(normalise(text))) is not None
+
+
+def _short(text: str) -> str | None:
+    """The normalised message when it is short enough to be a cry rather than an answer."""
+    joined = " ".join(normalise(text)).strip()
+    return joined if joined and len(joined.split()) <= _SHORT_WORDS else None
 
 
 def decide(text: str, question: str | None = None, probability: float | None = None) -> Decision:
@@ -143,6 +173,9 @@ def decide(text: str, question: str | None = None, probability: float | None = N
     """
     if not isinstance(text, str) or not text.strip():
         return Decision(Outcome.NONE, (), 0.0)
+    short = _short(text)
+    if short is not None and _ALARM.fullmatch(short):
+        return Decision(Outcome.URGENT, ("alarm",), 1.0)
     if probability is None:
         from bot.safety.meaning import urgent_probability
 
@@ -150,17 +183,26 @@ def decide(text: str, question: str | None = None, probability: float | None = N
     p = probability
     limits = thresholds().for_question(question)
     scan = _scan(text)
-    strong = scan.any_strong
+    # "Nobody is in danger, it was years ago" to "is anyone in danger right now?" is a no.
+    opening_no = question in thresholds().opening_questions and says_nobody_is_in_danger(text)
     if scan.firing:
-        if (strong and p >= limits.strong_confirm) or p >= limits.rule_confirm:
+        if (
+            scan.with_now
+            or (scan.any_strong and p >= limits.strong_confirm)
+            or p >= limits.rule_confirm
+        ):
+            # Present, happening-now evidence raises the alarm at any question.
             return Decision(Outcome.URGENT, scan.firing, p)
+        if opening_no and not scan.any_strong:
+            return Decision(Outcome.NONE, ("no_answer",), p)
+        if not scan.any_strong and p < limits.rule_floor:
+            return Decision(Outcome.NONE, ("plan_answer",), p)
         # The rules' floor: never silence, at least ask.
         return Decision(Outcome.CHECK, scan.firing + ("meaning_doubts",), p)
-    if p >= limits.urgent:
+    if p >= limits.urgent and not opening_no:
         return Decision(Outcome.URGENT, ("meaning",), p)
-    if p >= limits.check:
+    if p >= limits.check and not opening_no:
         return Decision(Outcome.CHECK, ("meaning",), p)
-    if _distress(text):
+    if short is not None and _DISTRESS.search(short):
         return Decision(Outcome.CHECK, ("distress",), p)
     return Decision(Outcome.NONE, scan.suppressed_by, p)
-

@@ -55,6 +55,7 @@ class _Scan:
     suppressed_by: tuple[str, ...]  # suppressor ids that cancelled a danger phrase
     any_strong_or_immediate: bool  # a STRONG rule or an immediacy marker anywhere
     any_strong: bool  # a STRONG rule fired
+    with_now: bool  # a rule fired with an immediacy marker ("tonight", "right now") near it
     any_suppressor: tuple[str, ...]  # suppressor ids anywhere in the message
 
 
@@ -70,6 +71,7 @@ def _scan(text: str) -> _Scan:
     firing: set[str] = set()
     suppressed_by: set[str] = set()
     any_strong = False
+    with_now = False
     for i, sentence in enumerate(sentences):
         lo, hi = max(0, i - _WINDOW), min(len(sentences), i + _WINDOW + 1)
         near_suppressors = set().union(*suppressors[lo:hi])
@@ -81,8 +83,10 @@ def _scan(text: str) -> _Scan:
                 continue
             if rule.strength is Strength.STRONG:
                 any_strong = True
+                with_now = with_now or near_now
                 firing.add(rule.id)
             elif near_now:
+                with_now = True
                 firing.add(rule.id)
             elif rule.strength is Strength.WEAK and not near_suppressors:
                 firing.add(rule.id)
@@ -96,6 +100,7 @@ def _scan(text: str) -> _Scan:
         suppressed_by=_ids(suppressed_by),
         any_strong_or_immediate=any_strong or any(immediacy),
         any_strong=any_strong,
+        with_now=with_now,
         any_suppressor=_ids(set().union(*suppressors)),
     )
 

@@ -1,6 +1,6 @@
 """How much a message *means* "someone is in danger now", whatever its words.
 
-A logistic regression over the message's sentence vector
+A support-vector classifier over the message's sentence vector
 (bot/parsing/sentence_vectors.py) and a handful of cues about time and
 framing. It is the layer that generalises: the danger rules (rules.py) only
 know the phrasings they were written from, while sentence vectors put "i have
@@ -31,6 +31,7 @@ import numpy as np
 from bot.safety.normalise import normalise
 
 WEIGHTS_FILE = Path(__file__).with_name("urgent_meaning.json")
+ARRAYS_FILE = Path(__file__).with_name("urgent_meaning.npz")
 # Bumped whenever `cues` changes, so stale weights are caught.
 FEATURES_VERSION = "cues-1"
 
@@ -79,22 +80,44 @@ def features(texts: list[str]) -> np.ndarray:
 
 @dataclass(frozen=True)
 class MeaningModel:
-    weights: np.ndarray
-    bias: float
+    """A support-vector machine with an RBF kernel and Platt-scaled probabilities.
+
+    Kept as plain arrays (no pickles): the support vectors, their weights,
+    the kernel width and the two numbers of the probability scaling.
+    """
+
+    support: np.ndarray  # (n_support, n_features)
+    dual: np.ndarray  # (n_support,)
+    intercept: float
+    gamma: float
+    prob_a: float
+    prob_b: float
     data_hash: str
 
+    def decision(self, row: np.ndarray) -> float:
+        distances = ((self.support - row) ** 2).sum(axis=1)
+        return float(self.dual @ np.exp(-self.gamma * distances)) + self.intercept
+
     def probability(self, row: np.ndarray) -> float:
-        z = float(row @ self.weights) + self.bias
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        # libsvm's Platt scaling as sklearn applies it for the positive class.
+        z = self.prob_a * self.decision(row) - self.prob_b
+        return 1.0 / (1.0 + math.exp(max(-50.0, min(50.0, z))))
 
 
 @lru_cache(maxsize=1)
 def model() -> MeaningModel:
-    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    meta = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    with np.load(ARRAYS_FILE, allow_pickle=False) as arrays:
+        support = arrays["support"].astype(np.float32)
+        dual = arrays["dual"].astype(np.float32)
     return MeaningModel(
-        weights=np.asarray(data["weights"], dtype=np.float32),
-        bias=float(data["bias"]),
-        data_hash=str(data["data_hash"]),
+        support=support,
+        dual=dual,
+        intercept=float(meta["intercept"]),
+        gamma=float(meta["gamma"]),
+        prob_a=float(meta["prob_a"]),
+        prob_b=float(meta["prob_b"]),
+        data_hash=str(meta["data_hash"]),
     )
 
 

@@ -1,0 +1,166 @@
+"""The urgent path never loses what was typed, and plan answers are not taken for emergencies.
+
+Driven through ConversationService as Rasa would (tests/support/interview_driver.py),
+with the real decision (rules, meaning model, question context) and a real
+SQLite database. The calm examples are the false alarms reported in issue 11,
+typed at the questions they answer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from bot.plan.model import RuleKind
+from bot.storage.unit_of_work import SqlUnitOfWork
+from tests.support.interview_driver import Driver
+from tests.support.walk import FAMILY
+
+
+def _to(driver: Driver, slot: str) -> None:
+    used: Counter[str] = Counter()
+    driver.start()
+    for _ in range(80):
+        current = driver.current_slot()
+        if current == slot:
+            return
+        assert current is not None, f"the interview ended before {slot}"
+        options = FAMILY[current]
+        driver.say(options[min(used[current], len(options) - 1)])
+        used[current] += 1
+    raise AssertionError(f"{slot} not reached")
+
+
+def _rules(database_url: str, kind: RuleKind) -> list[str]:
+    with SqlUnitOfWork(database_url) as uow:
+        plan = uow.conversations.get("person-1").plan
+        return [r.text for pair in plan.pairs for r in pair.rules_of(kind)]
+
+
+@pytest.mark.parametrize(
+    ("slot", "kind", "answer"),
+    [
+        ("rule_red_flags", RuleKind.RED_FLAG, "Mia saying she is hiding under the bed again"),
+        ("rule_who_does_what", RuleKind.WHO_DOES_WHAT, "Nan comes to take the children"),
+        (
+            "rule_who_does_what",
+            RuleKind.WHO_DOES_WHAT,
+            "Mum rings Nan on 07700 900123 and Nan comes to take the children",
+        ),
+    ],
+)
+def test_plan_answers_that_describe_danger_are_saved_not_alarmed(
+    driver: Driver, database_url: str, slot: str, kind: RuleKind, answer: str
+) -> None:
+    _to(driver, slot)
+    reply = driver.say(answer)
+    assert "999" not in reply
+    # Already saved, even if the bot checks first ("she is hiding" can be now).
+    assert answer in _rules(database_url, kind)
+    if driver.current_slot() == "check_danger":
+        driver.say("/deny")
+    assert driver.current_slot() not in ("check_danger", "safe_to_continue", slot)
+    assert _rules(database_url, kind).count(answer) == 1
+
+
+def test_nobody_in_danger_at_the_opening_question_is_a_no(driver: Driver) -> None:
+    driver.start()
+    reply = driver.say("nobody is in danger now, it was years ago")
+    assert "999" not in reply
+    assert driver.current_slot() == "user_role"
+
+
+def test_an_emergency_typed_as_an_answer_is_kept_and_the_interview_carries_on_after(
+    driver: Driver, database_url: str
+) -> None:
+    _to(driver, "rule_red_flags")
+    emergency = "hes here now kicking the door in and the kids are screaming"
+    reply = driver.say(emergency)
+    assert "999" in reply
+    assert driver.current_slot() == "safe_to_continue"
+    # Saved before the alarm: it is in the database while they are getting help.
+    assert emergency in _rules(database_url, RuleKind.RED_FLAG)
+    after = driver.say("yes I'm safe")
+    assert "kept what you wrote" in after
+    # The next question, not the same one again.
+    assert driver.current_slot() == "rule_who_does_what"
+
+
+def test_when_the_check_is_asked_the_answer_is_already_saved(
+    driver: Driver, database_url: str
+) -> None:
+    _to(driver, "rule_triggers")
+    answer = "when he has been on the phone to his brother he gets wound up"
+    # What the Rasa server's MessageGuard hands over when it is not sure.
+    reply = driver.service.answer(driver.sender, driver.channel, answer, "inform", None, "check")
+    assert reply.saved
+    assert driver.current_slot() == "check_danger"
+    assert answer in _rules(database_url, RuleKind.TRIGGER)
+    after = driver.say("/deny")
+    assert "kept your answer" in after
+    assert driver.current_slot() == "rule_red_flags"
+    assert _rules(database_url, RuleKind.TRIGGER).count(answer) == 1
+
+
+def test_saying_yes_to_the_check_keeps_the_answer_and_shows_999(
+    driver: Driver, database_url: str
+) -> None:
+    _to(driver, "rule_triggers")
+    answer = "he is back and shouting at the door"
+    driver.service.answer(driver.sender, driver.channel, answer, "inform", None, "check")
+    reply = driver.service.urgent(driver.sender, driver.channel, "(pressed)", typed=False)
+    assert reply.saved
+    assert driver.current_slot() == "safe_to_continue"
+    after = driver.say("yes I'm safe now")
+    assert "kept what you wrote" in after
+    assert answer in _rules(database_url, RuleKind.TRIGGER)
+
+
+def test_a_bare_help_asks_whether_it_is_the_question_or_danger(driver: Driver) -> None:
+    _to(driver, "rule_red_flags")
+    driver.service.possible_danger(driver.sender, driver.channel, "HELP")
+    asked = driver.service.ask(driver.sender, driver.channel).messages[-1]
+    assert "help with this question, or is someone in danger right now" in asked.text
+    assert [b.payload for b in asked.buttons] == ["/urgent_danger", "/help"]
+    helped = driver.say("help")
+    assert "warning sign" in helped.lower()
+    assert driver.current_slot() == "rule_red_flags"
+
+
+def test_choosing_danger_after_a_bare_help_gives_999(driver: Driver) -> None:
+    _to(driver, "rule_red_flags")
+    driver.service.possible_danger(driver.sender, driver.channel, "help")
+    reply = driver.service.urgent(driver.sender, driver.channel, "(pressed)", typed=False)
+    assert reply.saved
+    assert driver.current_slot() == "safe_to_continue"
+
+
+def test_a_worker_marks_a_flag_reviewed_in_the_chat(driver: Driver, database_url: str) -> None:
+    driver.start()
+    driver.say("no")
+    driver.say('/choose{"choice": "worker"}')
+    driver.say("yes")
+    driver.say("Sam Patel, social worker")
+    assert "999" in driver.say("he has just come back and is punching her in the kitchen")
+    driver.say("yes I'm safe")
+    driver.say("review")
+    driver.say('/choose{"choice": "change"}')
+    menu = [b.title for b in driver.last_buttons]
+    assert "Danger-now flags (1 to review)" in menu
+    driver.say('/choose{"choice": "flags"}')
+    assert driver.last_buttons[0].payload == '/choose{"choice": "review_flag:0"}'
+    reply = driver.say('/choose{"choice": "review_flag:0"}')
+    assert "Marked as reviewed, not urgent, by Sam Patel" in reply
+    with SqlUnitOfWork(database_url) as uow:
+        flag = uow.conversations.get("person-1").plan.urgent_flags[0]
+        assert flag.reviewed_by == "Sam Patel" and flag.reviewed_at is not None
+
+
+def test_a_family_member_is_not_offered_flags_to_review(driver: Driver) -> None:
+    _to(driver, "strengths")
+    driver.say("he has just come back and is punching her in the kitchen")
+    driver.say("yes I'm safe")
+    driver.say("review")
+    driver.say('/choose{"choice": "change"}')
+    assert not any("flag" in b.title.lower() for b in driver.last_buttons)
