@@ -15,7 +15,7 @@ from bot.interview.prompts import fill, question_message
 from bot.interview.reply import Reply
 from bot.plan.model import Role, UrgentFlag
 from bot.safety.decide import Outcome as Verdict
-from bot.safety.decide import decide, is_bare_help
+from bot.safety.decide import decide, is_bare_help, thresholds
 from bot.safety.messages import urgent_message
 from bot.settings import Settings, load_settings
 from bot.text import clean_text, is_blank
@@ -248,7 +248,7 @@ class Interview:
         if question is None or text.startswith("/") or is_blank(text):
             return False
         slot = split(question)[0]
-        if slot in _NOT_IN_HISTORY or spec(slot).kind not in _OPEN_KINDS:
+        if slot not in thresholds().answers_kept_first:
             return False
         if self.ctx.plan is None or not self.ctx.conversation.consent:
             return False

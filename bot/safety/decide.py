@@ -81,6 +81,7 @@ class ContextThresholds:
     opening: Thresholds
     plan_questions: frozenset[str]
     opening_questions: frozenset[str]
+    answers_kept_first: frozenset[str]
 
     def for_question(self, question: str | None) -> Thresholds:
         if question in self.opening_questions:
@@ -110,6 +111,7 @@ def thresholds() -> ContextThresholds:
         opening=read("opening"),
         plan_questions=frozenset(data["plan_questions"]),
         opening_questions=frozenset(data["opening_questions"]),
+        answers_kept_first=frozenset(data["answers_kept_first"]),
     )
 
 

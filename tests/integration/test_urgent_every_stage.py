@@ -2,8 +2,13 @@
 
 One family member's conversation goes through the whole interview. At each
 stage a message saying a child is in danger now gets the 999 reply first, the
-conversation (and, once there is one, the case) gets a flag, nothing already
-answered changes, and after "yes, I'm safe" the same question is asked again.
+conversation (and, once there is one, the case) gets a flag, and nothing
+already answered changes. What was typed is never dropped: at a question
+whose answer is a description in the person's own words (bot/safety/
+thresholds.yml, `answers_kept_first`) it is saved as the answer before the
+alarm, and after "yes, I'm safe" the next question is asked and the person
+is told it was kept; anywhere else (names, dates, scores, yes/no) it is kept
+with the flag and the same question is asked again.
 The channel is REST, the contract channel (the terminal client uses it too);
 the web chat and Teams have their own tests of the same path.
 """
@@ -19,6 +24,7 @@ from typing import Any
 import pytest
 
 from bot.runner import PROJECT_ROOT
+from bot.safety.decide import thresholds
 from bot.services import ConversationService
 from bot.storage.unit_of_work import SqlUnitOfWork
 from tests.support.walk import Walker, is_urgent_reply, texts
@@ -110,20 +116,31 @@ def test_urgent_at_every_stage_then_the_same_question(bot: Any) -> None:
         assert flagged["conversation_flags"] == before["conversation_flags"] + 1, stage
         if before["plan"] is not None and before["consent"]:
             assert flagged["plan_flags"] == before["plan_flags"] + 1, stage
-        assert _without_flags(flagged) == _without_flags(before), (
-            f"{stage}: the urgent message changed what was already answered"
-        )
-
-        reply = walker.say(SAFE)
-        assert walker.slot == stage, (
-            f"{stage}: after '{SAFE}' the bot asked {walker.slot!r}: {texts(reply)!r}"
-        )
-        assert service.current_slot(sender, "rest") == stage
-        after = _snapshot(database_url, sender)
-        assert _without_flags(after) == _without_flags(before), (
-            f"{stage}: resuming changed what was already answered: "
-            f"{_without_flags(before)} -> {_without_flags(after)}"
-        )
+        kept_first = stage in thresholds().answers_kept_first
+        if kept_first:
+            # Saved as the answer before the alarm: in the database already.
+            assert URGENT[number % len(URGENT)] in str(flagged["plan"]), stage
+            reply = walker.say(SAFE)
+            assert "kept what you wrote" in texts(reply), f"{stage}: {texts(reply)!r}"
+            assert walker.slot not in (stage, *SAFETY_QUESTIONS), (
+                f"{stage}: after '{SAFE}' the bot asked {walker.slot!r} again"
+            )
+            # The kept answer is an ordinary answer: go back to the question.
+            walker.say("/go_back")
+        else:
+            assert _without_flags(flagged) == _without_flags(before), (
+                f"{stage}: the urgent message changed what was already answered"
+            )
+            reply = walker.say(SAFE)
+            assert walker.slot == stage, (
+                f"{stage}: after '{SAFE}' the bot asked {walker.slot!r}: {texts(reply)!r}"
+            )
+            assert service.current_slot(sender, "rest") == stage
+            after = _snapshot(database_url, sender)
+            assert _without_flags(after) == _without_flags(before), (
+                f"{stage}: resuming changed what was already answered: "
+                f"{_without_flags(before)} -> {_without_flags(after)}"
+            )
         results.append(stage)
 
     walker.to(None)
@@ -133,7 +150,8 @@ def test_urgent_at_every_stage_then_the_same_question(bot: Any) -> None:
     assert final["plan_flags"] == len(STAGES)
     listed = _flags_command(bot.settings.var_dir, database_url, final["reference"])
     assert listed == len(STAGES), f"`safetyplan flags` listed {listed} flags"
-    print(f"\nurgent reply, flag and resume at the same question: {len(results)} stages OK "
+    print(f"\nurgent reply, flag, and resume (same question, or the next with the answer "
+          f"kept: {len(results)} stages OK "
           f"({', '.join(results)}); `safetyplan flags` lists all {listed}")
 
 

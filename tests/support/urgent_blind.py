@@ -9,7 +9,8 @@ and a score question); every `calm` item at the question it answers. The bot's
 reply is judged as a person would see it:
 
 - "999": the reply carries the emergency number (only the urgent path does);
-- "check": the bot asks "is someone in danger right now?" first;
+- "check": the bot asks "is someone in danger right now?" first (or, after
+  a bare "help", "help with this question, or is someone in danger?");
 - "lost": at a text question, after the alarm or the check and the person's
   "I'm safe" / "no", the same question is asked again (what they typed was
   dropped).
@@ -29,8 +30,9 @@ from typing import Any
 
 import yaml
 
+from bot.safety.messages import HELP_OR_DANGER
 from tests.support.urgent_probe import CHECK, GO_BACK, NOT_NOW, SAFE
-from tests.support.walk import Chat, Walker, is_urgent_reply
+from tests.support.walk import Chat, Walker, is_urgent_reply, texts
 
 ROOT = Path(__file__).resolve().parents[2]
 BLIND_DIR = ROOT / "tests" / "data" / "urgent_blind"
@@ -213,6 +215,8 @@ class _Seat:
                 return True
             if walker.slot == "safe_to_continue":
                 walker.say(SAFE)
+            elif HELP_OR_DANGER in texts(walker.last):
+                walker.say("/help")
             elif walker.slot == CHECK:
                 walker.say(NOT_NOW)
             else:
@@ -237,15 +241,19 @@ def _judge(seat: _Seat, text: str, context: str) -> tuple[bool, bool, bool]:
     walker = seat.walker_at_question()
     reply = walker.say(text)
     alarm = is_urgent_reply(reply)
-    check = walker.slot == CHECK and not alarm
+    # The check, or its form after a bare "help": this question, or someone in danger?
+    check = not alarm and (walker.slot == CHECK or HELP_OR_DANGER in texts(reply))
     lost = False
     if context in _TEXT_CONTEXTS and (alarm or check):
         # The person is safe / it was about before: the answer must have been kept.
         if walker.slot == "safe_to_continue":
             walker.say(SAFE)
+        elif HELP_OR_DANGER in texts(reply):
+            # It was about the question: nothing was typed but "help".
+            walker.say("/help")
         elif walker.slot == CHECK:
             walker.say(NOT_NOW)
-        lost = walker.slot == seat.slot
+        lost = walker.slot == seat.slot and HELP_OR_DANGER not in texts(reply)
     return alarm, check, lost
 
 
