@@ -55,7 +55,7 @@ class _Scan:
     suppressed_by: tuple[str, ...]  # suppressor ids that cancelled a danger phrase
     any_strong_or_immediate: bool  # a STRONG rule or an immediacy marker anywhere
     any_strong: bool  # a STRONG rule fired
-    with_now: bool  # a rule fired with an immediacy marker ("tonight", "right now") near it
+    with_now: bool  # a rule fired with a clear immediacy marker ("tonight", "right now") near it
     any_suppressor: tuple[str, ...]  # suppressor ids anywhere in the message
 
 
@@ -76,6 +76,8 @@ def _scan(text: str) -> _Scan:
         lo, hi = max(0, i - _WINDOW), min(len(sentences), i + _WINDOW + 1)
         near_suppressors = set().union(*suppressors[lo:hi])
         near_now = any(immediacy[lo:hi])
+        # "right now", "tonight", "still here": more than a bare "now".
+        near_clear_now = bool(set().union(*immediacy[lo:hi]) - {"bare_now"})
         for rule in DANGER_RULES:
             if rule.id in firing and rule.strength is not Strength.STRONG:
                 continue
@@ -83,10 +85,10 @@ def _scan(text: str) -> _Scan:
                 continue
             if rule.strength is Strength.STRONG:
                 any_strong = True
-                with_now = with_now or near_now
+                with_now = with_now or near_clear_now
                 firing.add(rule.id)
             elif near_now:
-                with_now = True
+                with_now = with_now or near_clear_now
                 firing.add(rule.id)
             elif rule.strength is Strength.WEAK and not near_suppressors:
                 firing.add(rule.id)

@@ -983,8 +983,10 @@ IMMEDIACY: tuple[tuple[str, re.Pattern[str]], ...] = (
     _marker("now", r"\b(?:right now|as we speak|this (?:minute|second|instant)|just now)\b"),
     _marker("now", r"\b(?:at this moment|at the moment|currently|tonight|today)\b"),
     _marker("now", r"\bthis (?:morning|afternoon|evening)\b"),
+    # A bare "now" ("now he is gone", "lives with me now") says less than "right
+    # now": its own id, so the decision can weigh it (bot/safety/decide.py).
     _marker(
-        "now",
+        "bare_now",
         _NOW_NOT_AFTER + r"\bnow\b(?! (?:that|and then|and again|he has|she has)\b)"
         r"(?! (?:he|she|they|things|it|we) (?:is|are) "
         r"(?:better|fine|ok|okay|calm|sober|good|safe)\b)",
