@@ -27,7 +27,7 @@ pytestmark = [pytest.mark.conversation, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 LINK = re.compile(r"https?://[^\s]+/chat/download/[A-Za-z0-9_.-]+")
-WORKER_START = ["hi", "no", '/choose{"choice": "worker"}', "/affirm"]
+WORKER_START = ["hi", "no", '/choose{"choice": "worker"}', "/affirm", "Sam Patel, social worker"]
 FAMILY_START = ["hi", "no", '/choose{"choice": "family"}', "/affirm", "Sarah, I'm their mum"]
 
 
