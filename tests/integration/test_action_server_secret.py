@@ -68,7 +68,6 @@ def test_a_call_without_the_secret_gets_401_and_runs_nothing(bot) -> None:
     assert "couldn't" not in text_of(bot.say(sender, "hello")).lower()
     port = settings.action_port
     secret = action_secret(settings)
-    assert os.environ.get("SAFETYPLAN_ACTION_SECRET") in (None, "")  # made by the launcher
 
     for headers, query in (
         ({}, ""),
@@ -96,6 +95,8 @@ def test_a_call_without_the_secret_gets_401_and_runs_nothing(bot) -> None:
 
 
 def test_the_secret_exists_in_development_in_a_private_file(bot) -> None:
+    if bot.settings.action_secret:
+        pytest.skip("SAFETYPLAN_ACTION_SECRET is set, so no key file is made")
     key = bot.settings.keys_dir / "action.key"
     assert key.is_file()
     assert stat.S_IMODE(key.stat().st_mode) == 0o600

@@ -108,10 +108,13 @@ def test_the_action_server_answers_401_without_the_secret(stack: Stack) -> None:
     assert "danger" in json.dumps(json.loads(reply)).lower()
 
 
-def test_the_action_secret_is_not_the_development_default(stack: Stack) -> None:
+def test_the_action_secret_was_made_for_this_installation(stack: Stack) -> None:
     secret = action_secret(stack.settings)
     assert len(secret) >= 32
     assert (stack.settings.keys_dir / "action.key").read_text().strip() == secret
+    # Never written into the endpoints file the Rasa server reads.
+    endpoints = (stack.settings.var_dir / "runtime" / "endpoints.yml").read_text()
+    assert secret not in endpoints and "${SAFETYPLAN_ACTION_SECRET}" in endpoints
 
 
 # -- files ------------------------------------------------------------------------------
