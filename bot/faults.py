@@ -19,6 +19,12 @@ LINK_OFF = (
     "This link to the plan has been turned off or has run out, so I can't open the plan. "
     "Please ask your worker for a new link."
 )
+# A conversation on a case whose access was revoked (`safetyplan revoke CASE`),
+# the one that created the case included.
+ACCESS_ENDED = (
+    "This chat can no longer open the plan: access to it has been turned off. "
+    "Nothing in the plan is lost. To carry on, ask for a new invite link."
+)
 NOTHING_SENT = "I didn't get any words there. Please type your answer, or say 'help'."
 NO_REPLY = (
     "Sorry, something went wrong on my side and I couldn't reply. Please send that again. "

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.private_files import secure_var_dir
 from bot.settings import PROJECT_ROOT, Settings
 
 MODEL_INPUTS = ("config.yml", "domain.yml", "data")
@@ -54,7 +55,15 @@ def python() -> str:
     return sys.executable
 
 
+def reach(host: str) -> str:
+    """The address to call a server on that listens on `host`."""
+    return "127.0.0.1" if host in ("", "0.0.0.0", "::") else host  # noqa: S104 - compared, not bound
+
+
 def child_environment(settings: Settings) -> dict[str, str]:
+    from bot.access.action_secret import ENV as ACTION_SECRET_ENV
+    from bot.access.action_secret import action_secret
+
     env = dict(os.environ)
     env.update(
         {
@@ -68,6 +77,10 @@ def child_environment(settings: Settings) -> dict[str, str]:
             "SAFETYPLAN_RASA_PORT": str(settings.rasa_port),
             "SAFETYPLAN_ACTION_PORT": str(settings.action_port),
             "SAFETYPLAN_HOST": settings.host,
+            "SAFETYPLAN_ACTION_HOST": settings.action_host,
+            # Both servers hold the same secret: the Rasa server sends it on every
+            # action call (runtime_endpoints), the action server refuses calls without it.
+            ACTION_SECRET_ENV: action_secret(settings),
             "SAFETYPLAN_PUBLIC_URL": settings.public_url,
             "SANIC_HOST": settings.host,
             "MPLCONFIGDIR": str(settings.var_dir / "matplotlib"),
@@ -180,7 +193,11 @@ def answers(url: str, timeout: float = 2.0) -> bool:
 def runtime_endpoints(settings: Settings, root: Path = PROJECT_ROOT) -> Path:
     """endpoints.yml with this run's action server port and, if set, the Redis lock store."""
     endpoints = yaml.safe_load((root / "endpoints.yml").read_text(encoding="utf-8")) or {}
-    endpoints["action_endpoint"] = {"url": f"http://127.0.0.1:{settings.action_port}/webhook"}
+    endpoints["action_endpoint"] = {
+        "url": f"http://{reach(settings.action_host)}:{settings.action_port}/webhook",
+        # Filled in from the environment by Rasa, so the secret is never written here.
+        "headers": {"Authorization": "Bearer ${SAFETYPLAN_ACTION_SECRET}"},
+    }
     if settings.lock_store_url:
         from urllib.parse import urlparse
 
@@ -221,6 +238,8 @@ class Server:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            # Whatever the servers create (SQLite's files, logs, keys) is theirs alone.
+            umask=0o077,
         )
         log.close()
 
@@ -265,6 +284,7 @@ class Stack:
     def start(self, model: Path, timeout: float = 300.0) -> None:
         settings = self.settings
         self.check_ports()
+        secure_var_dir(settings)
         env = child_environment(settings)
         logs = settings.var_dir / "logs"
         base = f"http://127.0.0.1:{settings.rasa_port}"
@@ -272,7 +292,7 @@ class Stack:
             Server(
                 "action server",
                 [python(), "-m", "bot.rasa_ext.action_server"],
-                f"http://127.0.0.1:{settings.action_port}/health",
+                f"http://{reach(settings.action_host)}:{settings.action_port}/health",
                 logs / "actions.log",
             ),
             Server(
@@ -345,6 +365,7 @@ class Stack:
 def prepare_database(settings: Settings) -> None:
     from bot.storage.migrate import upgrade
 
+    secure_var_dir(settings)
     upgrade(settings.database_url)
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.access.signing import InvalidToken, sign, verify
-from bot.faults import CANNOT_READ, LINK_OFF, NOT_SAVED
+from bot.conversation.model import Conversation
+from bot.faults import ACCESS_ENDED, CANNOT_READ, LINK_OFF, NOT_SAVED
 from bot.interview.answers import Answer
 from bot.interview.context import Context
 from bot.interview.engine import Interview
@@ -69,14 +70,29 @@ class ConversationService:
         channel: str,
         operation: Callable[[Interview], Reply],
         write: bool = True,
+        joining: bool = False,
     ) -> Reply:
         try:
             with self._uow_factory() as uow:
                 conversation = uow.conversations.get_or_create(sender_id, channel)
-                if conversation.invite_id and not _invite_usable(uow, conversation.invite_id):
+                if joining:
+                    if access_ended(conversation) or (
+                        conversation.invite_id and not _invite_usable(uow, conversation.invite_id)
+                    ):
+                        # A new invite brings back a conversation whose access ended:
+                        # it starts afresh on the invite's case.
+                        conversation.plan = None
+                        conversation.case_key = None
+                        conversation.invite_id = None
+                        conversation.state = {}
+                elif conversation.invite_id and not _invite_usable(uow, conversation.invite_id):
                     # Checked on every use, whatever the channel: a link the worker
                     # turned off reaches nothing, even from a conversation it opened.
                     return Reply(messages=[Message(LINK_OFF)], slot=None, saved=False)
+                elif access_ended(conversation):
+                    # The case was revoked: this conversation (even the one that
+                    # created the case) no longer reaches it.
+                    return Reply(messages=[Message(ACCESS_ENDED)], slot=None, saved=False)
                 state = InterviewState.from_dict(conversation.state)
                 ctx = Context(
                     conversation=conversation,
@@ -88,6 +104,11 @@ class ConversationService:
                 )
                 reply = operation(Interview(ctx, self.settings))
                 if write:
+                    # The key of the case this conversation holds now (unchanged, a
+                    # new plan, or a join; checked above): revoking the case
+                    # replaces the case's key, not this one.
+                    plan = conversation.plan
+                    conversation.case_key = plan.link_key if plan is not None else None
                     # A fresh dict, so the change is seen and stored.
                     conversation.state = state.to_dict()
                     conversation.updated_at = dt.datetime.now(dt.timezone.utc)
@@ -133,7 +154,7 @@ class ConversationService:
             catch_up(ctx)
             return Reply(slot=interview.current_slot())
 
-        return self._run(sender_id, channel, join)
+        return self._run(sender_id, channel, join, joining=True)
 
     def welcome(self, sender_id: str, channel: str) -> Reply:
         return self._run(sender_id, channel, lambda i: i.welcome())
@@ -300,7 +321,9 @@ class ConversationService:
     # -- documents ----------------------------------------------------------------
 
     def _link(self, plan: Plan, kind: str, invite_id: str | None = None) -> str:
-        data: dict[str, object] = {"c": plan.id, "k": kind}
+        # The case's random link key, never its row id: an id can come back
+        # after an erase, and a revoke replaces the key.
+        data: dict[str, object] = {"c": plan.link_key, "k": kind}
         if invite_id:
             # Turning the invite off turns its download links off too.
             data["v"] = invite_id
@@ -343,15 +366,33 @@ class ConversationService:
         kind = payload.get("k")
         if kind not in DOCUMENT_KINDS:
             raise InvalidToken("unknown document")
+        link_key = payload.get("c")
+        if not isinstance(link_key, str):
+            raise InvalidToken("not a link to a case")
         with self._uow_factory() as uow:
-            case_id = int(payload.get("c", 0))
-            invite_id = payload.get("v")
-            if invite_id is not None and not _invite_usable(uow, str(invite_id), case_id):
-                raise InvalidToken("the invite behind this link is turned off")
-            plan = uow.plans.get_by_id(case_id)
+            plan = uow.plans.get_by_link_key(link_key)
             if plan is None:
                 raise InvalidToken("no such case")
+            invite_id = payload.get("v")
+            if invite_id is not None and not _invite_usable(uow, str(invite_id), plan.id):
+                raise InvalidToken("the invite behind this link is turned off")
             return render_document(plan, kind, self.settings)
+
+    def conversation_ended(self, sender_id: str) -> bool:
+        """Whether the conversation's case was revoked, or the invite it came through was."""
+        with self._uow_factory() as uow:
+            conversation = uow.conversations.get(sender_id)
+            if conversation is None:
+                return False
+            if conversation.invite_id and not _invite_usable(uow, conversation.invite_id):
+                return True
+            return access_ended(conversation)
+
+
+def access_ended(conversation: Conversation) -> bool:
+    """A conversation whose case has been revoked since it took the case."""
+    plan = conversation.plan
+    return plan is not None and conversation.case_key != plan.link_key
 
 
 def _invite_usable(uow: SqlUnitOfWork, invite_id: str, case_id: int | None = None) -> bool:

@@ -39,6 +39,22 @@ def _opt(env: dict[str, str], key: str) -> str | None:
     return value or None
 
 
+def _flag(env: dict[str, str], key: str, default: bool) -> bool:
+    value = _opt(env, key)
+    if value is None:
+        return default
+    lowered = value.lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise SettingsError(f"{key} must be true or false, not {value!r}")
+
+
+def _list(env: dict[str, str], key: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (env.get(key) or "").split(",") if v.strip())
+
+
 def _int(env: dict[str, str], key: str, default: int) -> int:
     value = _opt(env, key)
     if value is None:
@@ -75,6 +91,19 @@ class Settings:
     secret_key: str | None = None
     encryption_keys: tuple[str, ...] = field(default_factory=tuple)
     rest_secret: str | None = None
+    # The secret the Rasa server sends the action server on every call. When
+    # unset it is created on first run under var/keys/, so it exists in
+    # development too; the launcher hands it to both servers.
+    action_secret: str | None = None
+    # The action server listens on loopback unless told otherwise.
+    action_host: str = "127.0.0.1"
+    # Rate limits on the public routes: on outside development unless turned
+    # off, off in development unless turned on (test drivers talk at machine speed).
+    rate_limits: bool = False
+    rate_per_ip_per_minute: int = 120
+    rate_per_conversation_per_minute: int = 30
+    new_conversations_per_ip_per_hour: int = 20
+    wrong_secrets_per_ip_per_hour: int = 10
     retention_days: int = 90
     max_answer_chars: int = 5000
     link_lifetime_days: int = 30
@@ -87,6 +116,8 @@ class Settings:
     # An address, not a secret.
     teams_token_url: str = "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token"  # noqa: S105
     teams_allowed_issuers: tuple[str, ...] = ("https://api.botframework.com",)
+    # Azure AD tenant ids whose messages the Teams channel accepts.
+    teams_allowed_tenants: tuple[str, ...] = ()
 
     @property
     def is_development(self) -> bool:
@@ -118,13 +149,14 @@ def load_settings() -> Settings:
         if i.strip()
     )
     rasa_port = _int(env, "SAFETYPLAN_RASA_PORT", 5005)
+    environment = (_opt(env, "SAFETYPLAN_ENV") or "development").lower()
     return Settings(
         var_dir=var_dir,
         database_url=database_url,
         models_path=Path(env["SAFETYPLAN_MODELS_DIR"])
         if _opt(env, "SAFETYPLAN_MODELS_DIR")
         else None,
-        environment=(_opt(env, "SAFETYPLAN_ENV") or "development").lower(),
+        environment=environment,
         host=_opt(env, "SAFETYPLAN_HOST") or "127.0.0.1",
         rasa_port=rasa_port,
         action_port=_int(env, "SAFETYPLAN_ACTION_PORT", 5055),
@@ -139,6 +171,17 @@ def load_settings() -> Settings:
         secret_key=_opt(env, "SAFETYPLAN_SECRET_KEY"),
         encryption_keys=keys,
         rest_secret=_opt(env, "SAFETYPLAN_REST_SECRET"),
+        action_secret=_opt(env, "SAFETYPLAN_ACTION_SECRET"),
+        action_host=_opt(env, "SAFETYPLAN_ACTION_HOST") or "127.0.0.1",
+        rate_limits=_flag(env, "SAFETYPLAN_RATE_LIMITS", environment != "development"),
+        rate_per_ip_per_minute=_int(env, "SAFETYPLAN_RATE_PER_IP_PER_MINUTE", 120),
+        rate_per_conversation_per_minute=_int(
+            env, "SAFETYPLAN_RATE_PER_CONVERSATION_PER_MINUTE", 30
+        ),
+        new_conversations_per_ip_per_hour=_int(
+            env, "SAFETYPLAN_NEW_CONVERSATIONS_PER_IP_PER_HOUR", 20
+        ),
+        wrong_secrets_per_ip_per_hour=_int(env, "SAFETYPLAN_WRONG_SECRETS_PER_IP_PER_HOUR", 10),
         retention_days=_int(env, "SAFETYPLAN_RETENTION_DAYS", 90),
         max_answer_chars=_int(env, "SAFETYPLAN_MAX_ANSWER_CHARS", 5000),
         link_lifetime_days=_int(env, "SAFETYPLAN_LINK_LIFETIME_DAYS", 30),
@@ -148,4 +191,5 @@ def load_settings() -> Settings:
         or Settings.teams_openid_metadata_url,
         teams_token_url=_opt(env, "TEAMS_TOKEN_URL") or Settings.teams_token_url,
         teams_allowed_issuers=issuers,
+        teams_allowed_tenants=tuple(t.lower() for t in _list(env, "TEAMS_ALLOWED_TENANTS")),
     )

@@ -64,7 +64,8 @@ def build_meeting_document(
     attendees = [a for a in attendees if not is_blank(a)]
     title = meeting_title(plan)
     doc = new_document(
-        title=title,
+        # The file's properties name nobody (see docx_plan.py).
+        title="Meeting pack",
         subject="Meeting pack",
         marking=options.protective_marking,
         created=plan.created_at,

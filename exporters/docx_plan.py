@@ -55,7 +55,9 @@ def build_plan_document(plan: Plan, options: ExportOptions) -> DocxDocument:
     worker = not options.is_family
     title = plan_title(plan)
     doc = new_document(
-        title=title,
+        # The file's properties name nobody: they travel with the file and show
+        # in file lists and previews without it being opened.
+        title="Draft safety plan",
         subject=f"Safety plan, {wording.version_label.lower()}",
         marking=options.protective_marking,
         created=plan.created_at,

@@ -3,7 +3,8 @@
 Format 1.x (see docs/plan-json.md and exporters/schema/plan.schema.json; 1.1
 added the review of urgent flags, optional on import):
 arrays in plan order, dates ISO 8601, times ISO 8601 in UTC, enums by value.
-Database ids, ``uid`` values and ``position`` fields are left out: a list's
+Database ids, ``uid`` values, ``position`` fields and the case's ``link_key``
+(what its download links carry) are left out: a list's
 order is the truth, and an imported plan must not collide with the plan it
 was exported from, so it gets fresh identities. Text is kept exactly as typed
 (JSON can hold any character), so an export followed by an import gives the

@@ -1,7 +1,9 @@
 """Text a user typed, made safe for an XML document without changing what it says.
 
 Word documents are XML 1.0, which cannot hold NUL, most C0 control characters,
-lone UTF-16 surrogates or U+FFFE/U+FFFF. Those are removed; everything else
+lone UTF-16 surrogates or U+FFFE/U+FFFF. Those are removed, and so are the
+invisible bidi and zero-width controls (bot/text.py says which and why: they
+make a document read differently from what was typed); everything else
 (any script, emoji, markup-looking text such as ``<script>`` or ``{{ }}``) is
 kept exactly, because the document must say what the person said.
 """
@@ -11,8 +13,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.text import INVISIBLE_CONTROLS
+
 # Tab and newline are allowed: python-docx turns them into w:tab and w:br.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_FORBIDDEN = re.compile(
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff{INVISIBLE_CONTROLS}]"
+)
 
 
 def clean_text(value: object) -> str:

@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass
 
 from bot.access.signing import InvalidToken, sign, verify
-from bot.plan.model import Role
+from bot.plan.model import Role, new_link_key
 from bot.settings import Settings, load_settings
 from bot.storage.invites import Invite, InviteRepository
 from bot.storage.unit_of_work import SqlUnitOfWork
@@ -116,12 +116,20 @@ def list_invites(case_reference: str, settings: Settings | None = None) -> list[
 def revoke(
     case_reference: str, invite_id: str | None = None, settings: Settings | None = None
 ) -> int:
-    """Stops one invite (or every invite) of a case from working; returns how many were open."""
+    """Stops one invite of a case, or every way into it; returns how many invites were open.
+
+    Without `invite_id` the case's link key is replaced too, which ends every
+    conversation on the case (the one that created it included) and every
+    download link made before; access comes back only through a new invite.
+    """
     settings = settings or load_settings()
     with SqlUnitOfWork(settings.database_url) as uow:
-        count = InviteRepository(uow.session).revoke(
-            _case_id(uow, case_reference), _now(), invite_id
-        )
+        case_id = _case_id(uow, case_reference)
+        count = InviteRepository(uow.session).revoke(case_id, _now(), invite_id)
+        if invite_id is None:
+            plan = uow.plans.get_by_id(case_id)
+            assert plan is not None
+            plan.link_key = new_link_key()
         uow.commit()
     return count
 

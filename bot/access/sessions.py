@@ -3,7 +3,8 @@
 The server makes the sender id, so it can be neither guessed nor chosen by a
 client; the token carries it, with the invite it came from (if any), and is
 checked on every request. A session from an invite stops working as soon as
-the invite is revoked or runs out.
+the invite is revoked or runs out, and any session as soon as its case is
+revoked.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from bot.access.invites import grant_for
+from bot.access.invites import InviteRefused, grant_for
 from bot.access.signing import InvalidToken, sign, verify
 from bot.settings import Settings, load_settings
 
@@ -52,4 +53,10 @@ def open_session(token: str, settings: Settings | None = None) -> WebSession:
         if not isinstance(invite_id, str):
             raise InvalidToken("malformed")
         grant_for(invite_id, settings)
+    from bot.services import ConversationService
+
+    if ConversationService(settings).conversation_ended(sender_id):
+        # `safetyplan revoke CASE` ends every conversation on the case, the one
+        # that created it included: its history can no longer be read either.
+        raise InviteRefused("revoked")
     return WebSession(sender_id, invite_id)

@@ -11,13 +11,13 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import secrets
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+from bot.private_files import read_or_create_secret
 from bot.settings import Settings, load_settings
 
 
@@ -50,17 +50,7 @@ def signing_secret(settings: Settings | None = None) -> bytes:
         cached = _cache.get(str(path))
         if cached:
             return cached
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            os.chmod(path.parent, 0o700)
-            try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            except FileExistsError:
-                pass
-            else:
-                with os.fdopen(fd, "w", encoding="ascii") as handle:
-                    handle.write(secrets.token_urlsafe(48))
-        secret = path.read_text(encoding="ascii").strip().encode("ascii")
+        secret = read_or_create_secret(path).encode("ascii")
         _cache[str(path)] = secret
         return secret
 

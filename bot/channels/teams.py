@@ -131,6 +131,8 @@ class TeamsInput(InputChannel):
         """The activity when the request may go further, else the refusal to send."""
         config = self.config
         if not config.configured:
+            if config.problem:
+                log.error("Teams settings can't be used: %s", config.problem)
             return None, _error(503, "Teams is not configured")
         try:
             token = bearer_token(request.headers.get("authorization"))
@@ -154,6 +156,15 @@ class TeamsInput(InputChannel):
         if not endorses(verified.key, incoming.channel_id):
             log.info("Teams request refused: key does not endorse the channel")
             return None, _error(401, "Unauthorized")
+        if not config.tenant_allowed(incoming.tenant_id):
+            # Every activity, whatever its type: another organisation's people
+            # never reach the assistant.
+            log.info("Teams request refused: tenant not allowed")
+            return None, _error(403, "This organisation's Teams may not use this bot.")
+        if incoming.type == "message" and incoming.conversation_type not in (None, "personal"):
+            # Plans and links must never be posted where a whole team reads them.
+            log.info("Teams request refused: not a personal chat")
+            return None, _error(403, "This bot works in personal chats only.")
         if incoming.type != "message":
             return incoming, None
         try:

@@ -79,7 +79,16 @@ def cmd_revoke(args: argparse.Namespace) -> int:
             f"No open invite {args.invite} on {args.case.upper()}. "
             f"`safetyplan invites {args.case}` lists them."
         )
-    print(f"Revoked {count} invite{'s' if count != 1 else ''}. Links already sent no longer work.")
+    plural = "s" if count != 1 else ""
+    if args.invite:
+        print(f"Revoked {count} invite{plural}. Links already sent no longer work.")
+    else:
+        print(
+            f"Revoked {count} invite{plural}. Every link to {args.case.upper()} and every "
+            "conversation on it, including the one that created it, no longer works. "
+            f"To let someone carry on, send a new invite: safetyplan invite {args.case.upper()}"
+            " --role worker|family"
+        )
     return 0
 
 

@@ -29,6 +29,9 @@ class Conversation:
     # The invite link this conversation joined its case through, if any: when
     # the worker turns the link off, the conversation loses the case too.
     invite_id: str | None = None
+    # The plan's link key when this conversation took the plan: when the case
+    # is revoked the key changes and the conversation no longer reaches it.
+    case_key: str | None = None
     # Said before a plan existed too: a flag is kept even without consent.
     urgent_flags: list[UrgentFlag] = field(default_factory=list)
     created_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))

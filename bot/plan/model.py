@@ -28,6 +28,15 @@ def new_uid() -> str:
     return "".join(secrets.choice("abcdefghjkmnpqrstuvwxyz2345678") for _ in range(10))
 
 
+def new_link_key() -> str:
+    """A random key for links to a plan: 128 bits, never derived from anything stored."""
+    # Links travel in bot replies, which may contain "999" only on the urgent path.
+    while True:
+        key = secrets.token_urlsafe(16)
+        if "999" not in key:
+            return key
+
+
 class Role(str, Enum):
     FAMILY = "family"
     WORKER = "worker"
@@ -305,6 +314,9 @@ class Plan:
     open_questions: list[OpenQuestion] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
     urgent_flags: list[UrgentFlag] = field(default_factory=list)
+    # A random key that links to this plan carry instead of its id; replaced
+    # when every link and conversation of the case is revoked.
+    link_key: str = field(default_factory=new_link_key)
     id: int | None = None
 
     # -- reading -------------------------------------------------------------

@@ -136,6 +136,9 @@ def main(argv: list[str] | None = None) -> None:
     fault_barrier.install()
     question_context.install()
     keep_text_out_of_logs()
+    from bot.rasa_ext import hardening
+
+    hardening.install()
     from rasa.__main__ import main as rasa_main
 
     args = without_debug_flags(list(argv if argv is not None else sys.argv[1:]))

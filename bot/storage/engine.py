@@ -9,6 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
+from bot.private_files import prepare_sqlite_file
+
 _lock = threading.Lock()
 _engines: dict[str, Engine] = {}
 
@@ -34,7 +36,8 @@ def create_engine(url: str, **kwargs: Any) -> Engine:
     options: dict[str, Any] = {"future": True, "pool_pre_ping": True}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            # 0600 before SQLite opens it, so its WAL and SHM files are 0600 too.
+            prepare_sqlite_file(Path(parsed.database))
         options["connect_args"] = {"timeout": 10, "check_same_thread": False}
     else:
         options["connect_args"] = {"connect_timeout": 5}

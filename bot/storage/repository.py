@@ -34,6 +34,14 @@ class PlanRepository:
     def get_by_id(self, plan_id: int) -> Plan | None:
         return self.session.get(Plan, plan_id)
 
+    def get_by_link_key(self, link_key: str) -> Plan | None:
+        """The plan a link names; links carry this random key, never the row id."""
+        if not isinstance(link_key, str) or not link_key:
+            return None
+        return self.session.execute(
+            select(Plan).where(tables.cases.c.link_key == link_key)
+        ).scalar_one_or_none()
+
     def list(self) -> list[Plan]:
         return list(
             self.session.execute(select(Plan).order_by(tables.cases.c.updated_at.desc())).scalars()

@@ -55,6 +55,11 @@ cases = sa.Table(
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=False, index=True),
+    # Random, what download links carry (never the row id); a full revoke replaces it.
+    sa.Column("link_key", sa.String(32), nullable=False, unique=True, index=True),
+    # Ids are never handed out again after a delete, so nothing keyed by an
+    # old id can reach a newer case.
+    sqlite_autoincrement=True,
 )
 
 children = sa.Table(
@@ -226,6 +231,9 @@ conversations = sa.Table(
     sa.Column("sender_id", sa.String(255), nullable=False, unique=True),
     sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id", ondelete="CASCADE"), index=True),
     sa.Column("invite_id", sa.String(32)),
+    # The case's link key when this conversation took the case: once the case's
+    # key changes (safetyplan revoke), the conversation no longer reaches it.
+    sa.Column("case_key", sa.String(32)),
     sa.Column("channel", sa.String(32), nullable=False),
     sa.Column("role", _enum(Role, "user_role")),
     sa.Column("consent", sa.Boolean),

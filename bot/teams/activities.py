@@ -62,6 +62,21 @@ class Incoming:
         return str(self.activity["serviceUrl"])
 
     @property
+    def tenant_id(self) -> str | None:
+        """The tenant the activity comes from; None when missing or said two ways."""
+        conversation = self.activity.get("conversation")
+        channel_data = self.activity.get("channelData")
+        tenant = channel_data.get("tenant") if isinstance(channel_data, dict) else None
+        named = {
+            t for t in (_text_field(conversation, "tenantId"), _text_field(tenant, "id")) if t
+        }
+        return named.pop() if len(named) == 1 else None
+
+    @property
+    def conversation_type(self) -> str | None:
+        return _text_field(self.activity.get("conversation"), "conversationType")
+
+    @property
     def channel_id(self) -> str | None:
         value = self.activity.get("channelId")
         return value if isinstance(value, str) else None

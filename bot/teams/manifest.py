@@ -96,12 +96,14 @@ def build_manifest(
         "bots": [
             {
                 "botId": settings.teams_app_id,
-                "scopes": ["personal", "team"],
+                # Personal chats only: in a team's channel everyone reads the
+                # plan and its links.
+                "scopes": ["personal"],
                 "supportsFiles": False,
                 "isNotificationOnly": False,
                 "commandLists": [
                     {
-                        "scopes": ["personal", "team"],
+                        "scopes": ["personal"],
                         "commands": [
                             {"title": "help", "description": "What I can do and how to answer"},
                             {"title": "download", "description": "Get the plan as a document"},

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from bot.access.action_secret import action_secret
 from bot.storage.crypto import active_keyring
 from bot.storage.engine import engine_for
 from bot.storage.unit_of_work import SqlUnitOfWork
@@ -49,9 +50,11 @@ def _files_except_database(var_dir: Path) -> dict[str, int]:
     }
 
 
-def _post_action_server(port: int, body: bytes) -> tuple[int, bytes]:
+def _post_action_server(port: int, body: bytes, secret: str) -> tuple[int, bytes]:
     request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/webhook", data=body, headers={"Content-Type": "application/json"}
+        f"http://127.0.0.1:{port}/webhook",
+        data=body,
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {secret}"},
     )
     try:
         with urllib.request.urlopen(request, timeout=30) as reply:
@@ -77,6 +80,7 @@ def test_a_marker_phrase_is_nowhere_in_clear_and_erase_removes_every_trace(bot) 
     status, body = _post_action_server(
         settings.action_port,
         json.dumps({"next_action": "validate_interview_form", "marker": marker}).encode(),
+        action_secret(settings),
     )
     assert status >= 400 and marker.encode() not in body
 

@@ -230,6 +230,60 @@ def test_other_activity_types_are_acknowledged_and_not_answered(
     assert not fake.anything_for(activity["conversation"]["id"])
 
 
+@pytest.mark.parametrize("kind", ["message", "conversationUpdate"])
+def test_another_organisations_tenant_is_refused_on_every_activity(
+    stack: Stack, fake: FakeBotFramework, kind: str
+) -> None:
+    for tenants in (("tenant-2", "tenant-2"), ("tenant-1", "tenant-2"), (None, None)):
+        activity = message_activity(fake.service_url, text="hello")
+        activity["type"] = kind
+        activity["conversation"].pop("tenantId")
+        activity.pop("channelData")
+        if tenants[0]:
+            activity["conversation"]["tenantId"] = tenants[0]
+        if tenants[1]:
+            activity["channelData"] = {"tenant": {"id": tenants[1]}}
+        token = fake.mint("valid", service_url=fake.service_url)
+        assert post(webhook(stack), activity, token) == 403, tenants
+        time.sleep(0.5)
+        assert not fake.anything_for(activity["conversation"]["id"])
+        assert not stored_conversation_exists(stack, activity)
+
+
+@pytest.mark.parametrize("conversation_type", ["channel", "groupChat"])
+def test_a_message_in_a_channel_or_group_chat_is_refused(
+    stack: Stack, fake: FakeBotFramework, conversation_type: str
+) -> None:
+    activity = message_activity(
+        fake.service_url, text="download", conversation_type=conversation_type
+    )
+    assert post(webhook(stack), activity, fake.mint("valid", service_url=fake.service_url)) == 403
+    time.sleep(1.0)
+    assert not fake.anything_for(activity["conversation"]["id"])
+    assert not stored_conversation_exists(stack, activity)
+
+
+def test_a_revoked_workers_teams_chat_ends_and_a_new_invite_brings_it_back(
+    stack: Stack, fake: FakeBotFramework
+) -> None:
+    from bot.access.invites import issue_invite, revoke
+    from bot.faults import ACCESS_ENDED
+
+    user = TeamsUser(stack, fake)
+    user.start_as_worker()
+    with SqlUnitOfWork(stack.settings.database_url) as uow:
+        case = uow.conversations.get(sender_id(user.activity("x"))).plan
+    revoke(case.reference, settings=stack.settings)
+    words = "\n".join(text_of(r) for r in user.say("download"))
+    assert ACCESS_ENDED in words and "/chat/download/" not in words
+
+    link = issue_invite(case.reference, "worker", settings=stack.settings).link
+    words = "\n".join(text_of(r) for r in user.say(f"join {link}"))
+    assert "now linked to the case" in words
+    with SqlUnitOfWork(stack.settings.database_url) as uow:
+        assert uow.conversations.get(sender_id(user.activity("x"))).plan.id == case.id
+
+
 def test_a_malformed_activity_is_a_bad_request(stack: Stack, fake: FakeBotFramework) -> None:
     token = fake.mint("valid", service_url=fake.service_url)
     assert post(webhook(stack), {"type": "message", "text": "hi"}, token) == 400

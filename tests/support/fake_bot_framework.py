@@ -92,6 +92,8 @@ class FakeBotFramework:
             "TEAMS_TOKEN_URL": self.token_url,
             "TEAMS_ALLOWED_ISSUERS": ISSUER,
             "TEAMS_ALLOW_INSECURE_SERVICE_URL": "true",
+            # The tenant message_activity() says every activity comes from.
+            "TEAMS_ALLOWED_TENANTS": "tenant-1",
         }
 
     # -- the server ------------------------------------------------------------------

@@ -46,7 +46,9 @@ def test_the_manifest_names_the_bot_and_the_public_host() -> None:
     assert manifest["manifestVersion"] == "1.16"
     (bot,) = manifest["bots"]
     assert bot["botId"] == BOT_ID
-    assert set(bot["scopes"]) == {"personal", "team"}
+    # Personal chats only: in a team's channel everyone would read the plan and its links.
+    assert bot["scopes"] == ["personal"]
+    assert all(c["scopes"] == ["personal"] for c in bot["commandLists"])
     assert manifest["validDomains"] == ["plans.example.gov.uk"]
     assert manifest["icons"] == {"color": "color.png", "outline": "outline.png"}
     assert len(manifest["name"]["short"]) <= 30
