@@ -13,7 +13,7 @@ from alembic import op
 revision = "0006"
 # The branch was cut from 0003; 0004 and 0005 are being added in parallel
 # branches. At merge this becomes "0005" so the chain stays linear.
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
