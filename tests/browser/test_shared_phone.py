@@ -256,6 +256,48 @@ def test_an_idle_chat_closes_with_a_kind_message(quick: Bot, tmp_path: Path) -> 
         assert "No" not in said_by_user(page)
 
 
+def test_after_a_closed_chat_the_invite_link_carries_on_with_the_plan(
+    quick: Bot, tmp_path: Path
+) -> None:
+    origin = origin_of(quick)
+    _case, reference = make_case(quick.settings, "Nia")
+    link = create_invite(reference, "family", 7, settings=quick.settings)
+    profile = tmp_path / "phone"
+    with phone_profile(profile, origin) as browser:
+        page = browser.new_page()
+        begin(page, link)
+        choose(page, "No")
+        choose(page, "Yes, that's OK")
+        type_and_send(page, "Sarah, their mum")
+        asked = page.locator("#log .message--bot").last.inner_text()
+        assert "supports your family" in asked, asked  # the case knows its children
+        type_and_send(page, "Nan, my mum")
+        choose(page, "No, that's everyone")
+    # The browser is closed while the chat is still open, and picked up after the idle
+    # time: the token it kept has run out.
+    time.sleep(SHORT_IDLE_MINUTES * 60 + 2)
+    with phone_profile(profile, origin) as browser:
+        page = browser.new_page()
+        # Opening the invite link again carries on with the same plan, in a new chat:
+        # the earlier one is not shown.
+        begin(page, link)
+        assert page.locator("#problem").is_hidden()
+        assert said_by_user(page) == []
+        choose(page, "No")
+        asked = ""
+        for _ in range(4):
+            asked = page.locator("#log .message--bot").last.inner_text()
+            if page.locator("#choices").get_by_role("button", name="Yes, that's OK").count():
+                choose(page, "Yes, that's OK")
+            elif "first name" in asked:
+                type_and_send(page, "Sarah, their mum")
+            else:
+                break
+        # Past the questions about who is talking, and not asked again for Nan.
+        assert "first name" not in asked and "keep your answers" not in asked, asked
+        assert "supports your family" not in asked, asked
+
+
 def test_a_chat_in_use_stays_open(quick: Bot, tmp_path: Path) -> None:
     origin = origin_of(quick)
     with phone_profile(tmp_path / "phone", origin) as browser:

@@ -552,16 +552,19 @@
     return opening.then(loadConversation).catch(function (error) {
       var ended = error instanceof ApiError &&
         (error.code === "session_ended" || error.code === "session_idle");
-      if (ended && !invite && current) {
-        // An old chat that has run out: start a fresh one instead.
+      if (ended && current && token === current) {
+        // An old chat that has run out: start a fresh one instead (with the invite,
+        // when the link was opened again: it carries on with the plan).
         forget();
         ui.log.replaceChildren();
-        note(
-          "Your earlier chat on this device was closed, to keep it private, so this is a new " +
-            "one. Your answers are saved. To carry on with them, open the link your worker " +
-            "sent you."
-        );
-        return begin(null);
+        if (!invite) {
+          note(
+            "Your earlier chat on this device was closed, to keep it private, so this is a " +
+              "new one. Your answers are saved. To carry on with them, open the link your " +
+              "worker sent you."
+          );
+        }
+        return begin(invite);
       }
       handleFailure(error, function () {
         ui.log.replaceChildren();
