@@ -24,8 +24,8 @@
   var REQUEST_TIMEOUT_MS = 150000;
   var IDLE_CLOSED =
     "This chat was closed because nothing happened for a while. That keeps it private on " +
-    "this device. Your answers are saved. To carry on with your plan, open the link your " +
-    "worker sent you again, or ask them for a new one.";
+    "this device. Your answers are saved. To carry on, open the link your worker sent " +
+    "you. Or ask them for a new one.";
   var CANT_REACH =
     "I can't reach the service just now. Check your internet connection, then press Try again.";
 
