@@ -125,6 +125,36 @@ def test_leaving_forgets_the_chat_on_this_phone(bot, tmp_path: Path, how: str) -
         assert page.locator("#log .message--bot").count() >= 1  # a new chat's greeting
 
 
+def test_a_reply_arriving_while_leaving_does_not_bring_the_chat_back(
+    bot, tmp_path: Path
+) -> None:
+    origin = origin_of(bot)
+    with phone_profile(tmp_path / "phone", origin) as browser:
+        page = browser.new_page()
+        begin(page, f"{origin}/chat/")
+        replies: list[Any] = []
+        leaving: list[Any] = []
+        page.route("**/chat/api/message", lambda route: replies.append(route))
+        page.route("**/weather", lambda route: leaving.append(route))
+        # An answer is sent; while the helper is writing its reply, the person leaves.
+        page.locator("#choices").get_by_role("button", name="No", exact=True).click()
+        page.wait_for_function(
+            "() => document.getElementById('log').getAttribute('aria-busy') === 'true'"
+        )
+        page.keyboard.press("Escape")
+        deadline = time.monotonic() + 30
+        while not (replies and leaving) and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
+        assert replies and leaving
+        # The reply (with its fresh session token) reaches the page that is going...
+        replies[0].continue_()
+        page.wait_for_timeout(3_000)
+        # ...and then the neutral page arrives.
+        leaving[0].continue_()
+        page.wait_for_url(f"{origin}/weather")
+        assert stored_token(page) is None
+
+
 # -- invites ----------------------------------------------------------------------------------
 
 

@@ -31,8 +31,13 @@
 
   // -- leaving quickly: before anything else, so it works even if the rest fails --------
 
+  var leaving = false;
+
   // This device forgets the chat: coming back needs the worker's link again.
   function leave() {
+    // A reply still on its way must not store the chat again while the page goes.
+    leaving = true;
+    token = null;
     try {
       window.localStorage.removeItem(STORE_KEY);
     } catch (ignored) {
@@ -80,6 +85,7 @@
   }
 
   function remember(value) {
+    if (leaving) return;
     token = value;
     try {
       window.localStorage.setItem(STORE_KEY, value);
