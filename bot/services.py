@@ -343,7 +343,11 @@ class ConversationService:
             elif meeting_pack:
                 text = "The meeting pack is ready to share. Press the button to download it."
             else:
-                text = "The draft plan as a document. Press a button to download it."
+                text = (
+                    "The draft plan as a Word document: press a button to download it. The "
+                    "worker version has the change log and quality notes; the family version "
+                    "is in plain words, to give the family."
+                )
             reply.messages.append(
                 Message(text, downloads=[Download(kind, title) for kind, title in offers])
             )

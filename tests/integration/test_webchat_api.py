@@ -381,8 +381,9 @@ def test_a_download_link_works_once_and_only_for_its_own_document(bot, chat: Web
     for kind in ("plan-worker", "meeting-pack", "json"):
         status, reply, _ = chat.request("POST", "/chat/api/download", body={"kind": kind})
         assert status == 404 and reply["code"] == "no_document", kind
-    status, reply, _ = chat.request("POST", "/chat/api/download", body={"kind": "../x"})
-    assert status == 400
+    for kind in ("../x", ["plan-family"], {"k": 1}, None):
+        status, reply, _ = chat.request("POST", "/chat/api/download", body={"kind": kind})
+        assert status == 400 and reply["code"] == "bad_kind", kind
     status, reply, _ = chat.request(
         "POST", "/chat/api/download", body={"kind": "plan-family"}, token="nonsense"
     )
