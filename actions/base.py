@@ -53,4 +53,11 @@ def send(dispatcher: CollectingDispatcher, reply: Reply) -> None:
         buttons: list[dict[str, Any]] = [
             {"title": b.title, "payload": b.payload} for b in message.buttons
         ]
-        dispatcher.utter_message(text=message.text, buttons=buttons or None)
+        # Documents go as a structured attachment, so a channel offers a download
+        # only for what the server made, never for a link found in the text.
+        custom = {"downloads": [d.as_dict() for d in message.downloads]}
+        dispatcher.utter_message(
+            text=message.text,
+            buttons=buttons or None,
+            json_message=custom if message.downloads else None,
+        )

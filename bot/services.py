@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.access.signing import InvalidToken, sign, verify
+from bot.access import downloads
+from bot.access.signing import InvalidToken
 from bot.conversation.model import Conversation
 from bot.faults import ACCESS_ENDED, CANNOT_READ, LINK_OFF, NOT_SAVED
 from bot.interview.answers import Answer
 from bot.interview.context import Context
 from bot.interview.engine import Interview
-from bot.interview.reply import Message, Reply
+from bot.interview.reply import Download, Message, Reply
 from bot.interview.state import InterviewState
 from bot.plan.model import Plan, Role
 from bot.settings import Settings, load_settings
@@ -291,7 +292,7 @@ class ConversationService:
                     else "The draft plan is complete."
                 )
             reply.messages.extend(
-                self._links(plan, ctx.role, invite_id=ctx.conversation.invite_id).messages
+                self._links(plan, ctx.role, channel, invite_id=ctx.conversation.invite_id).messages
             )
             return reply
 
@@ -311,58 +312,115 @@ class ConversationService:
                 meeting_pack_allowed = meeting_pack
             reply.messages.extend(
                 self._links(
-                    plan, ctx.role, meeting_pack_allowed, invite_id=ctx.conversation.invite_id
+                    plan,
+                    ctx.role,
+                    channel,
+                    meeting_pack_allowed,
+                    invite_id=ctx.conversation.invite_id,
                 ).messages
             )
             return reply
 
         return self._run(sender_id, channel, make, write=False)
 
+    def download_link(self, sender_id: str, channel: str, kind: str) -> str | None:
+        """A fresh single-use link to one document of the conversation's plan (a path on
+        this server), made when the person presses the button; None when there is no
+        such document for them."""
+        found: list[str] = []
+
+        def make(interview: Interview) -> Reply:
+            ctx = interview.ctx
+            plan = ctx.plan
+            if plan is None or plan.id is None or not ctx.conversation.consent:
+                return Reply(slot=None)
+            if kind in (k for k, _ in _offers(ctx.role)):
+                token = downloads.mint(
+                    plan.link_key, kind, ctx.conversation.invite_id, self.settings
+                )
+                found.append(downloads.path(token))
+            return Reply(slot=None)
+
+        reply = self._run(sender_id, channel, make, write=False)
+        if not reply.saved:
+            raise DatabaseUnavailable("the conversation could not be read")
+        return found[0] if found else None
+
     # -- documents ----------------------------------------------------------------
 
-    def _link(self, plan: Plan, kind: str, invite_id: str | None = None) -> str:
-        # The case's random link key, never its row id: an id can come back
-        # after an erase, and a revoke replaces the key.
-        data: dict[str, object] = {"c": plan.link_key, "k": kind}
-        if invite_id:
-            # Turning the invite off turns its download links off too.
-            data["v"] = invite_id
-        token = sign(
-            "download",
-            data,
-            lifetime_seconds=self.settings.link_lifetime_days * 86400,
-            settings=self.settings,
-        )
-        return f"{self.settings.public_url}/chat/download/{token}"
-
     def _links(
-        self, plan: Plan, role: Role, meeting_pack: bool = False, invite_id: str | None = None
+        self,
+        plan: Plan,
+        role: Role,
+        channel: str,
+        meeting_pack: bool = False,
+        invite_id: str | None = None,
     ) -> Reply:
-        def link(kind: str) -> str:
-            return self._link(plan, kind, invite_id)
+        """The documents, as the channel offers them.
 
+        The web chat gets no link at all: a button per document, whose link the
+        page asks for when it is pressed. Other channels get links made now, in
+        the text; Teams also gets them as a structured attachment, from which
+        alone it makes its buttons.
+        """
+        offers = _offers(role, meeting_pack)
         reply = Reply()
-        if role is Role.FAMILY:
-            reply.say(
-                "Here is your draft plan as a Word document. You can open it, print it, or share "
-                "it with your worker:\n" + link("plan-family")
+        if channel == WEB_CHANNEL:
+            if role is Role.FAMILY:
+                text = (
+                    "Your draft plan is ready as a Word document. Press the button to "
+                    "download it. You can open it, print it, or share it with your worker."
+                )
+            elif meeting_pack:
+                text = "The meeting pack is ready to share. Press the button to download it."
+            else:
+                text = (
+                    "The draft plan as a Word document: press a button to download it. The "
+                    "worker version has the change log and quality notes; the family version "
+                    "is in plain words, to give the family."
+                )
+            reply.messages.append(
+                Message(text, downloads=[Download(kind, title) for kind, title in offers])
             )
             return reply
-        if meeting_pack:
-            reply.say("The meeting pack, ready to share:\n" + link("meeting-pack"))
-            return reply
-        reply.say(
-            "The draft plan as a Word document.\n"
-            f"Worker version (with change log and quality notes): {link('plan-worker')}\n"
-            f"Family version (plain wording, to give the family): {link('plan-family')}\n"
-            f"Meeting pack: {link('meeting-pack')}\n"
-            f"JSON, for other systems: {link('json')}"
+        links = {
+            kind: downloads.url(
+                downloads.mint(plan.link_key, kind, invite_id, self.settings), self.settings
+            )
+            for kind, _title in offers
+        }
+        attached = (
+            [Download(kind, title, links[kind]) for kind, title in offers]
+            if channel == TEAMS_CHANNEL
+            else []
         )
+        minutes = _minutes(self.settings.download_link_minutes)
+        if role is Role.FAMILY:
+            text = (
+                "Here is your draft plan as a Word document. You can open it, print it, or share "
+                "it with your worker:\n" + links["plan-family"]
+            )
+        elif meeting_pack:
+            text = "The meeting pack, ready to share:\n" + links["meeting-pack"]
+        else:
+            text = (
+                "The draft plan as a Word document.\n"
+                f"Worker version (with change log and quality notes): {links['plan-worker']}\n"
+                f"Family version (plain wording, to give the family): {links['plan-family']}\n"
+                f"Meeting pack: {links['meeting-pack']}\n"
+                f"JSON, for other systems: {links['json']}"
+            )
+        text += f"\nEach link works once, for {minutes}. Say 'download' for new ones."
+        reply.messages.append(Message(text, downloads=attached))
         return reply
 
     def render_download(self, token: str) -> Document:
-        """The document a download link points at, made fresh: nothing is kept on disk."""
-        payload = verify(token, "download", self.settings)
+        """The document a download link points at, made fresh: nothing is kept on disk.
+
+        The link is used up by this call (LinkUsed the second time), on every
+        server sharing the database.
+        """
+        payload = downloads.read(token, self.settings)
         kind = payload.get("k")
         if kind not in DOCUMENT_KINDS:
             raise InvalidToken("unknown document")
@@ -376,7 +434,40 @@ class ConversationService:
             invite_id = payload.get("v")
             if invite_id is not None and not _invite_usable(uow, str(invite_id), plan.id):
                 raise InvalidToken("the invite behind this link is turned off")
-            return render_document(plan, kind, self.settings)
+            assert uow.session is not None
+            downloads.claim(uow.session, payload)
+            uow.commit()
+        return render_document(plan, kind, self.settings)
+
+
+WEB_CHANNEL = "webchat"
+TEAMS_CHANNEL = "teams"
+
+# What each role may download, with the button's words.
+_FAMILY_OFFERS = [("plan-family", "Download the document")]
+_MEETING_PACK_OFFERS = [("meeting-pack", "Meeting pack")]
+_WORKER_OFFERS = [
+    ("plan-worker", "Worker version"),
+    ("plan-family", "Family version"),
+    ("meeting-pack", "Meeting pack"),
+    ("json", "JSON, for other systems"),
+]
+
+
+def _offers(role: Role | None, meeting_pack: bool = False) -> list[tuple[str, str]]:
+    if role is Role.FAMILY:
+        return _FAMILY_OFFERS
+    if meeting_pack:
+        return _MEETING_PACK_OFFERS
+    return _WORKER_OFFERS
+
+
+def _minutes(value: float) -> str:
+    if value < 1:
+        seconds = max(1, round(value * 60))
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    whole = round(value)
+    return f"{whole} minute{'s' if whole != 1 else ''}"
 
     def conversation_ended(self, sender_id: str) -> bool:
         """Whether the conversation's case was revoked, or the invite it came through was."""

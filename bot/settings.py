@@ -55,6 +55,19 @@ def _list(env: dict[str, str], key: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in (env.get(key) or "").split(",") if v.strip())
 
 
+def _minutes(env: dict[str, str], key: str, default: float) -> float:
+    value = _opt(env, key)
+    if value is None:
+        return default
+    try:
+        minutes = float(value)
+    except ValueError as error:
+        raise SettingsError(f"{key} must be a number of minutes, not {value!r}") from error
+    if not 0 < minutes < float("inf"):
+        raise SettingsError(f"{key} must be more than 0 minutes, not {value!r}")
+    return minutes
+
+
 def _int(env: dict[str, str], key: str, default: int) -> int:
     value = _opt(env, key)
     if value is None:
@@ -107,6 +120,11 @@ class Settings:
     retention_days: int = 90
     max_answer_chars: int = 5000
     link_lifetime_days: int = 30
+    # A download link is made when the person asks for the document, works
+    # once, and runs out after this many minutes.
+    download_link_minutes: float = 5.0
+    # A web chat with no activity for this long is closed (the plan is kept).
+    idle_minutes: float = 30.0
     # Microsoft Teams (Bot Framework) connector.
     teams_app_id: str | None = None
     teams_app_password: str | None = None
@@ -122,6 +140,14 @@ class Settings:
     @property
     def is_development(self) -> bool:
         return self.environment == "development"
+
+    @property
+    def download_link_seconds(self) -> int:
+        return max(1, round(self.download_link_minutes * 60))
+
+    @property
+    def idle_seconds(self) -> int:
+        return max(1, round(self.idle_minutes * 60))
 
     @property
     def keys_dir(self) -> Path:
@@ -185,6 +211,8 @@ def load_settings() -> Settings:
         retention_days=_int(env, "SAFETYPLAN_RETENTION_DAYS", 90),
         max_answer_chars=_int(env, "SAFETYPLAN_MAX_ANSWER_CHARS", 5000),
         link_lifetime_days=_int(env, "SAFETYPLAN_LINK_LIFETIME_DAYS", 30),
+        download_link_minutes=_minutes(env, "SAFETYPLAN_DOWNLOAD_LINK_MINUTES", 5.0),
+        idle_minutes=_minutes(env, "SAFETYPLAN_IDLE_MINUTES", 30.0),
         teams_app_id=_opt(env, "TEAMS_APP_ID"),
         teams_app_password=_opt(env, "TEAMS_APP_PASSWORD"),
         teams_openid_metadata_url=_opt(env, "TEAMS_OPENID_METADATA_URL")

@@ -97,7 +97,9 @@ def issue_invite(
         reference = uow.plans.get_by_id(case_id).reference  # type: ignore[union-attr]
         uow.commit()
     token = sign(PURPOSE, {"v": invite.public_id}, days * 86400, settings=settings)
-    return Invitation(invite, reference, f"{settings.public_url}/chat/?invite={token}")
+    # In the fragment: a browser never sends it to a server (ours, a proxy's logs,
+    # another site as a Referer), and the page takes it out of the address at once.
+    return Invitation(invite, reference, f"{settings.public_url}/chat/#invite={token}")
 
 
 def create_invite(

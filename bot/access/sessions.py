@@ -5,6 +5,10 @@ client; the token carries it, with the invite it came from (if any), and is
 checked on every request. A session from an invite stops working as soon as
 the invite is revoked or runs out, and any session as soon as its case is
 revoked.
+
+A token lasts SAFETYPLAN_IDLE_MINUTES (30 by default). The web chat hands out a
+fresh one with every answer, so a chat in use carries on and a chat left alone
+on a shared phone closes by itself; the plan stays on the server.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ def issue(session: WebSession, settings: Settings | None = None) -> str:
     return sign(
         PURPOSE,
         {"s": session.sender_id, "i": session.invite_id},
-        settings.link_lifetime_days * 86400,
+        settings.idle_seconds,
         settings=settings,
     )
 

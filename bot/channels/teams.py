@@ -42,6 +42,7 @@ from bot.teams.activities import (
     reply_activity,
     reply_url,
     sender_id,
+    with_attachments,
 )
 from bot.teams.auth import (
     KeysUnavailable,
@@ -210,7 +211,7 @@ class TeamsInput(InputChannel):
         self, incoming: Incoming, sender: str, on_new_message: OnNewMessage, agent: Any
     ) -> None:
         try:
-            messages = await self.answer(incoming, sender, on_new_message, agent)
+            messages = with_attachments(await self.answer(incoming, sender, on_new_message, agent))
             activities = [reply_activity(incoming, m) for m in messages]
             await self.connector.send(reply_url(incoming), activities)
         except Exception as error:  # noqa: BLE001 - a background task must log, not vanish
@@ -283,9 +284,13 @@ JOIN_REFUSED = (
 
 
 def invite_token(text: str) -> str:
-    """The token from an invite link (`...?invite=TOKEN`) or the token itself."""
+    """The token from an invite link (`...#invite=TOKEN`, or `?invite=` from older links)
+    or the token itself."""
     if "://" in text:
-        values = parse_qs(urlsplit(text).query).get("invite") or [""]
+        parts = urlsplit(text)
+        values = (
+            parse_qs(parts.fragment).get("invite") or parse_qs(parts.query).get("invite") or [""]
+        )
         return values[0]
     return text
 

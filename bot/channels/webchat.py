@@ -9,12 +9,19 @@ and a role. Message text is never logged.
 Routes (Rasa mounts the blueprint at /chat):
   GET  /chat/                   the page
   GET  /chat/static/<file>      its CSS and JavaScript
-  GET  /chat/leave              a neutral page for "Leave this page quickly"
-  POST /chat/api/session        {"invite"?: token} -> {"token": session token}
+  POST /chat/api/session        {"invite"?: token} -> {"token": session token, ...}
   POST /chat/api/start          greets a new conversation -> {"messages": [...]}
   POST /chat/api/message        {"message": text} -> {"messages": [...]}
   GET  /chat/api/history        -> {"messages": [...], "buttons": [...]}
-  GET  /chat/download/<token>   the document a download link names
+  POST /chat/api/download       {"kind": kind} -> {"url": a fresh single-use link}
+  GET  /chat/download/<token>   the document a download link names, once
+
+A session lasts SAFETYPLAN_IDLE_MINUTES from its last use: every answer from
+the API carries a fresh token ("session") the page keeps instead of the old
+one, so a chat nobody touches for that long is closed, with a kind message.
+
+"Leave this page quickly" goes to a neutral page whose address does not say
+"chat" (LeavePageInput, at /weather).
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.access import invites, sessions
+from bot.access.downloads import LinkUsed
 from bot.access.invites import InviteRefused
 from bot.access.signing import InvalidToken
 from bot.channels.common import converse, refusal
@@ -45,10 +53,27 @@ from bot.web.security import secure
 log = logging.getLogger(__name__)
 
 CHANNEL = "webchat"
+LEAVE_PREFIX = "/weather"
 MAX_BODY_BYTES = 64 * 1024
 GREETING = "hello"
 
 Handler = Callable[..., Awaitable[HTTPResponse]]
+
+IDLE_MESSAGE = (
+    "This chat was closed because nothing happened for a while. That keeps it private on "
+    "this device. Your answers are saved."
+)
+LINK_USED = (
+    "This link has been used already",
+    "Each link to a document works once, so nobody else can open it later.",
+    "Go back to your chat and press the download button again for a new link.",
+)
+LINK_DOES_NOT_WORK = (
+    "This link doesn't work",
+    "The link to this document has run out, or it isn't complete. Links work for a few "
+    "minutes, once.",
+    "Go back to your chat and press the download button again, or say 'download'.",
+)
 
 INVITE_PROBLEMS = {
     "revoked": "This link has been withdrawn. Please ask your worker for a new one.",
@@ -146,14 +171,24 @@ async def session_of(request: Request, settings: Settings) -> sessions.WebSessio
         message = INVITE_PROBLEMS.get(refused.reason, INVITE_PROBLEMS["unknown"])
         raise Refusal(403, f"invite_{refused.reason}", message) from refused
     except InvalidToken as error:
+        if str(error) == "expired":
+            raise Refusal(401, "session_idle", IDLE_MESSAGE) from error
         raise Refusal(
             401, "session_ended", "This chat session has ended or is not valid. Start a new chat."
         ) from error
 
 
+def with_session(
+    body: dict[str, Any], session: sessions.WebSession, settings: Settings
+) -> HTTPResponse:
+    """An API answer carrying the session's fresh token: each use restarts the idle time."""
+    body["session"] = sessions.issue(session, settings)
+    body["idle_seconds"] = settings.idle_seconds
+    return response.json(body)
+
+
 def page_messages(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    shown = (page_history.page_message(m) for m in messages)
-    return [m for m in shown if m is not None]
+    return page_history.page_messages(messages)
 
 
 _FILENAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
@@ -174,18 +209,12 @@ class WebChatInput(InputChannel):
         settings = load_settings()
         assets = load_assets()
         chat_page = page("chat.html")
-        leave_page = page("leave.html")
         blueprint = Blueprint("safetyplan_webchat", __name__)
 
         @blueprint.route("/", methods=["GET"])
         @guarded("page")
         async def chat(request: Request) -> HTTPResponse:
             return response.html(chat_page)
-
-        @blueprint.route("/leave", methods=["GET"])
-        @guarded("page")
-        async def leave(request: Request) -> HTTPResponse:
-            return response.html(leave_page)
 
         @blueprint.route("/static/<name:path>", methods=["GET"])
         @guarded("page")
@@ -212,7 +241,9 @@ class WebChatInput(InputChannel):
                     raise Refusal(400, "bad_invite", "'invite' must be the link's token.")
                 invite_id, role = await self._join(sender_id, invite_token, settings)
             token = sessions.issue(sessions.WebSession(sender_id, invite_id), settings)
-            return response.json({"token": token, "role": role}, status=201)
+            return response.json(
+                {"token": token, "role": role, "idle_seconds": settings.idle_seconds}, status=201
+            )
 
         @blueprint.route("/api/start", methods=["POST"])
         @guarded("api")
@@ -225,7 +256,7 @@ class WebChatInput(InputChannel):
                 CHANNEL,
                 metadata={page_history.START_MARK: True},
             )
-            return response.json({"messages": page_messages(messages)})
+            return with_session({"messages": page_messages(messages)}, session, settings)
 
         @blueprint.route("/api/message", methods=["POST"])
         @guarded("api")
@@ -242,7 +273,7 @@ class WebChatInput(InputChannel):
                 code = "empty" if is_blank(clean_text(text)) else "too_long"
                 raise Refusal(422, code, refused)
             messages = await converse(on_new_message, session.sender_id, text, CHANNEL)
-            return response.json({"messages": page_messages(messages)})
+            return with_session({"messages": page_messages(messages)}, session, settings)
 
         @blueprint.route("/api/history", methods=["GET"])
         @guarded("api")
@@ -251,7 +282,30 @@ class WebChatInput(InputChannel):
             store = request.app.ctx.agent.tracker_store
             tracker = await store.retrieve_full_tracker(session.sender_id)
             events = [event.as_dict() for event in tracker.events] if tracker else []
-            return response.json(page_history.history(events))
+            return with_session(page_history.history(events), session, settings)
+
+        @blueprint.route("/api/download", methods=["POST"])
+        @guarded("api")
+        async def new_download_link(request: Request) -> HTTPResponse:
+            # The link is made now, when the person pressed the button: it is not in
+            # the conversation, and it runs out in minutes after working once.
+            from bot.services import ConversationService
+
+            session = await session_of(request, settings)
+            kind = json_body(request).get("kind")
+            if not isinstance(kind, str) or kind not in page_history.KINDS:
+                raise Refusal(400, "bad_kind", "'kind' must name one of the documents.")
+            link = await asyncio.to_thread(
+                ConversationService(settings).download_link, session.sender_id, CHANNEL, kind
+            )
+            if link is None:
+                raise Refusal(
+                    404,
+                    "no_document",
+                    "There's no document to download here yet. Let's write some of the plan "
+                    "first.",
+                )
+            return with_session({"url": link}, session, settings)
 
         @blueprint.route("/download/<token>", methods=["GET"])
         @guarded("page")
@@ -262,15 +316,10 @@ class WebChatInput(InputChannel):
                 document = await asyncio.to_thread(
                     ConversationService(settings).render_download, token
                 )
+            except LinkUsed:
+                return response.html(message_page(*LINK_USED), status=410)
             except InvalidToken:
-                return response.html(
-                    message_page(
-                        "This link doesn't work",
-                        "The link to this document has run out, or it isn't complete.",
-                        "Go back to your chat and ask for the document again: say 'download'.",
-                    ),
-                    status=404,
-                )
+                return response.html(message_page(*LINK_DOES_NOT_WORK), status=404)
             filename = _FILENAME_UNSAFE.sub("-", document.filename)
             return response.raw(
                 document.content,
@@ -312,3 +361,39 @@ class WebChatInput(InputChannel):
                 "I couldn't open the plan just now. Please try the link again in a minute.",
             )
         return invite_id, role.value
+
+
+class LeavePageInput(InputChannel):
+    """The neutral page "Leave this page quickly" goes to: `/weather`, not under /chat.
+
+    An input channel only so Rasa serves it at an address of its own; it takes
+    no messages. Its address, title and words say nothing about the chat, and
+    it loads only its own stylesheet from the same neutral address.
+    """
+
+    @classmethod
+    def name(cls) -> str:
+        return "leave_page"
+
+    def url_prefix(self) -> str:
+        return LEAVE_PREFIX
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        leave_page = page("leave.html")
+        assets = load_assets()
+        style = assets["weather.css"]
+        blueprint = Blueprint("safetyplan_leave_page", __name__)
+
+        @blueprint.route("/", methods=["GET"])
+        @guarded("page")
+        async def leave(request: Request) -> HTTPResponse:
+            return response.html(leave_page)
+
+        @blueprint.route("/weather.css", methods=["GET"])
+        @guarded("page")
+        async def leave_style(request: Request) -> HTTPResponse:
+            return secure(
+                response.raw(style.content, content_type=style.content_type), cache="no-cache"
+            )
+
+        return blueprint

@@ -1,4 +1,4 @@
-"""What the interview says back: messages with optional buttons and a download link."""
+"""What the interview says back: messages with optional buttons and document downloads."""
 
 from __future__ import annotations
 
@@ -12,10 +12,30 @@ class Button:
     payload: str
 
 
+@dataclass(frozen=True)
+class Download:
+    """A document the person may download, sent beside the text, never inside it.
+
+    `url` is set for channels that show links (Teams); the web chat gets the
+    kind only and asks the server for a fresh link when the button is pressed.
+    """
+
+    kind: str
+    title: str
+    url: str | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        data = {"kind": self.kind, "title": self.title}
+        if self.url:
+            data["url"] = self.url
+        return data
+
+
 @dataclass
 class Message:
     text: str
     buttons: list[Button] = field(default_factory=list)
+    downloads: list[Download] = field(default_factory=list)
 
 
 @dataclass

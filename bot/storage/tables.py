@@ -257,3 +257,15 @@ invites = sa.Table(
     sa.Column("expires_at", UTCDateTime, nullable=False),
     sa.Column("revoked_at", UTCDateTime),
 )
+
+# Download links work once (bot/access/downloads.py): each link's random id is
+# written here when it is first used, so a second use is refused on every
+# server sharing the database. Nothing here names a case or a person; a row
+# is only needed until its link would have run out anyway.
+used_downloads = sa.Table(
+    "used_downloads",
+    metadata,
+    sa.Column("token_id", sa.String(64), primary_key=True),
+    sa.Column("used_at", UTCDateTime, nullable=False),
+    sa.Column("expires_at", UTCDateTime, nullable=False, index=True),
+)

@@ -13,6 +13,12 @@ actions, because:
 Card buttons stay clickable after the question has moved on, so each one
 carries a fingerprint of the question it belongs to, and the channel refuses
 a click whose question is no longer the latest (see `bot.channels.teams`).
+
+Links are only ever made by the server: an "open" button, or a link in the
+text, only for a download link the action server sent as a structured
+attachment (`custom: {"downloads": [...]}`) and only when it is on this
+server's own public address. An address anywhere else in a message (a person's
+answer read back, say) stays plain text.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import base64
 import hashlib
 import html
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -217,15 +224,17 @@ def _split_links(text: str) -> list[tuple[str, bool]]:
     return [p for p in pieces if p[0]]
 
 
-def to_teams_html(text: str) -> str:
+def to_teams_html(text: str, links: Iterable[str] = ()) -> str:
     """The message as the small HTML subset Teams renders (textFormat "xml").
 
     Markdown would read the underscores in a download link's token as
-    italics; escaped HTML with real links keeps every character as sent.
+    italics; escaped HTML keeps every character as sent. Only the addresses
+    in `links` (the server's own, from the attachment) become real links.
     """
+    allowed = set(links)
     out = []
     for piece, is_link in _split_links(text):
-        if is_link:
+        if is_link and piece in allowed:
             out.append(
                 f'<a href="{html.escape(piece, quote=True)}">{html.escape(piece, quote=False)}</a>'
             )
@@ -234,20 +243,46 @@ def to_teams_html(text: str) -> str:
     return "".join(out).replace("\n", "<br>")
 
 
-def link_buttons(text: str) -> list[dict[str, str]]:
-    """An "open" button for each link, named from the words just before it."""
-    buttons = []
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        for piece, is_link in _split_links(line):
-            if not is_link:
-                continue
-            before = line[: line.index(piece)].strip() or (lines[index - 1] if index else "")
-            label = re.sub(r"\s*\([^)]*\)", "", before).strip().rstrip(":").strip()
-            if not label or len(label) > 40:
-                label = "Open the document"
-            buttons.append({"type": "openUrl", "title": label, "value": piece})
-    return buttons
+def own_downloads(
+    message: dict[str, Any], is_own_link: Callable[[str], bool]
+) -> list[dict[str, str]]:
+    """The message's attached documents whose link is one of this server's download links."""
+    custom = message.get("custom")
+    offered = custom.get("downloads") if isinstance(custom, dict) else None
+    found = []
+    for item in offered if isinstance(offered, list) else []:
+        if not isinstance(item, dict):
+            continue
+        title, url = item.get("title"), item.get("url")
+        if isinstance(title, str) and isinstance(url, str) and title and is_own_link(url):
+            found.append({"title": title[:40], "url": url})
+    return found
+
+
+def link_buttons(downloads: list[dict[str, str]]) -> list[dict[str, str]]:
+    """An "open" button for each of the server's own download links."""
+    return [{"type": "openUrl", "title": d["title"], "value": d["url"]} for d in downloads]
+
+
+def with_attachments(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rasa's messages with each attachment put back on the text it came with.
+
+    Rasa hands a structured attachment over as a message of its own, after its text.
+    """
+    joined: list[dict[str, Any]] = []
+    for message in messages:
+        lone = message.get("custom") and not message.get("text") and not message.get("buttons")
+        if lone and joined and not joined[-1].get("custom"):
+            joined[-1] = {**joined[-1], "custom": message["custom"]}
+        elif not lone:
+            joined.append(message)
+    return joined
+
+
+def _own_link_of_this_server(url: str) -> bool:
+    from bot.access.downloads import is_own_link
+
+    return is_own_link(url)
 
 
 def button_action(button: dict[str, Any], question: str) -> dict[str, Any]:
@@ -262,10 +297,15 @@ def button_action(button: dict[str, Any], question: str) -> dict[str, Any]:
     }
 
 
-def reply_activity(incoming: Incoming, message: dict[str, Any]) -> dict[str, Any]:
+def reply_activity(
+    incoming: Incoming,
+    message: dict[str, Any],
+    is_own_link: Callable[[str], bool] = _own_link_of_this_server,
+) -> dict[str, Any]:
     """One bot message as a reply to the person's activity."""
     activity = incoming.activity
     text = str(message.get("text") or "")
+    downloads = own_downloads(message, is_own_link)
     reply: dict[str, Any] = {
         "type": "message",
         "from": activity["recipient"],
@@ -273,12 +313,12 @@ def reply_activity(incoming: Incoming, message: dict[str, Any]) -> dict[str, Any
         "conversation": activity["conversation"],
         "replyToId": activity["id"],
         "textFormat": "xml",
-        "text": to_teams_html(text),
+        "text": to_teams_html(text, [d["url"] for d in downloads]),
         "locale": "en-GB",
     }
     question = question_fingerprint(text)
     actions = [button_action(b, question) for b in message.get("buttons") or []]
-    actions += link_buttons(text)
+    actions += link_buttons(downloads)
     if actions:
         reply["attachments"] = [
             {"contentType": "application/vnd.microsoft.card.hero", "content": {"buttons": actions}}

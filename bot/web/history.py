@@ -1,8 +1,14 @@
 """The conversation so far, as the page shows it, from Rasa's tracker events.
 
-Only what was said is kept: user and bot texts, and the buttons of the bot's
-last turn so the page can offer them again after a reload. A button press is
-shown by its title, as it was when it was pressed.
+Only what was said is kept: user and bot texts, the buttons of the bot's last
+turn so the page can offer them again after a reload, and the documents a bot
+message offered. A button press is shown by its title, as it was when it was
+pressed.
+
+Documents come only from the structured attachment the action server sends
+(`custom: {"downloads": [{"kind", "title"}]}`), reduced to a known kind and a
+title: the page gets no address from a message, and makes no button from
+anything in a message's text.
 """
 
 from __future__ import annotations
@@ -14,6 +20,9 @@ from typing import Any
 # person typed, so it is not shown back to them.
 START_MARK = "webchat_start"
 MAX_MESSAGES = 400
+MAX_TITLE = 60
+# The documents the server makes (bot.services.DOCUMENT_KINDS).
+KINDS = frozenset({"plan-family", "plan-worker", "meeting-pack", "json"})
 
 
 def clean_buttons(buttons: Any) -> list[dict[str, str]]:
@@ -30,23 +39,58 @@ def clean_buttons(buttons: Any) -> list[dict[str, str]]:
     return clean
 
 
+def clean_downloads(custom: Any) -> list[dict[str, str]]:
+    """The documents a structured attachment offers: a known kind and a short title each."""
+    offered = custom.get("downloads") if isinstance(custom, dict) else None
+    clean: list[dict[str, str]] = []
+    for item in offered if isinstance(offered, list) else []:
+        if not isinstance(item, dict):
+            continue
+        kind, title = item.get("kind"), item.get("title")
+        if kind in KINDS and isinstance(title, str) and 0 < len(title) <= MAX_TITLE:
+            clean.append({"kind": kind, "title": title})
+    return clean
+
+
 def page_message(message: dict[str, Any]) -> dict[str, Any] | None:
     """A bot message from the channel's collector, reduced to what the page shows."""
     text = message.get("text")
     buttons = clean_buttons(message.get("buttons"))
+    downloads = clean_downloads(message.get("custom"))
     if not isinstance(text, str):
         text = ""
-    if not text and not buttons:
+    if not text and not buttons and not downloads:
         return None
     shown: dict[str, Any] = {"from": "bot", "text": text}
     if buttons:
         shown["buttons"] = buttons
+    if downloads:
+        shown["downloads"] = downloads
+    return shown
+
+
+def page_messages(messages: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The collector's messages as the page shows them.
+
+    Rasa hands an attachment over as a message of its own after the text it
+    came with: its documents are put back with that text.
+    """
+    shown: list[dict[str, Any]] = []
+    for message in messages:
+        item = page_message(message)
+        if item is None:
+            continue
+        if not item["text"] and "buttons" not in item and shown:
+            previous = shown[-1]
+            previous["downloads"] = previous.get("downloads", []) + item["downloads"]
+            continue
+        shown.append(item)
     return shown
 
 
 def history(events: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """{"messages": [{"from": "user"|"bot", "text": ...}], "buttons": [...]} from event dicts."""
-    messages: list[dict[str, str]] = []
+    messages: list[dict[str, Any]] = []
     offered: list[dict[str, str]] = []
     for event in events:
         kind = event.get("event")
@@ -62,8 +106,14 @@ def history(events: Iterable[dict[str, Any]]) -> dict[str, Any]:
             messages.append({"from": "user", "text": offered_now.get(text.strip(), text)})
         elif kind == "bot":
             data = event.get("data") or {}
+            if not isinstance(data, dict):
+                data = {}
             shown = page_message(
-                {"text": event.get("text"), "buttons": data.get("buttons") if data else None}
+                {
+                    "text": event.get("text"),
+                    "buttons": data.get("buttons"),
+                    "custom": data.get("custom"),
+                }
             )
             if shown is None:
                 continue

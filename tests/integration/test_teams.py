@@ -425,3 +425,26 @@ def test_urgent_mid_interview_on_teams_then_the_same_question(
         assert [c.first_name for c in plan.children] == ["Leo", "Mia"]
         flag = plan.urgent_flags[-1]
         assert (flag.channel, flag.message) == ("teams", "my dad is hitting my mum right now")
+
+
+def test_an_address_in_an_answer_is_neither_a_link_nor_a_button(
+    stack: Stack, fake: FakeBotFramework
+) -> None:
+    evil = "https://evil.example/chat/download/x"
+    lookalike = f"{stack.settings.public_url}/chat/download/made-up"
+    user = TeamsUser(stack, fake)
+    user.start_as_worker()
+    for answer in ("Sam Patel, social worker", "Leo 6", "I don't know", "I don't know"):
+        user.say(answer)
+    # A long answer is kept as it is, addresses and all, and read back in the review.
+    user.say(
+        "They go to the park every Saturday with their nan and the children love it; "
+        f"there are photos at {evil} and at {lookalike}"
+    )
+    replies = user.say("review")
+    assert any(evil in text_of(r) and lookalike in text_of(r) for r in replies), [
+        text_of(r) for r in replies
+    ]
+    for reply in replies:
+        assert "<a " not in reply.body["text"], reply.body["text"]
+        assert [a for a in actions_of(reply) if a["type"] == "openUrl"] == []

@@ -55,10 +55,14 @@ def assert_secure(headers: dict[str, str]) -> None:
     assert "unsafe-inline" not in got["content-security-policy"]
 
 
-def download_path(messages: list[dict]) -> str:
-    match = DOWNLOAD.search(WebChat.texts(messages))
-    assert match, WebChat.texts(messages)
-    return match.group(1)
+def download_path(chat: WebChat, messages: list[dict], kind: str = "plan-family") -> str:
+    """The link the page gets when the person presses the document's button."""
+    assert kind in WebChat.offered(messages), messages
+    # No address in what the page is told: only a button, whose link is made when pressed.
+    assert not DOWNLOAD.search(WebChat.texts(messages)), WebChat.texts(messages)
+    path = chat.download(kind)
+    assert path.startswith("/chat/download/"), path
+    return path
 
 
 def docx_text(content: bytes) -> str:
@@ -117,12 +121,19 @@ def test_static_files_are_a_fixed_list(base: str) -> None:
 
 
 def test_leave_page_is_neutral(base: str) -> None:
-    status, page, headers = WebChat(base).request("GET", "/chat/leave")
+    status, page, headers = WebChat(base).request("GET", "/weather")
     assert status == 200
     text = page.decode("utf-8").lower()
+    # Not even in its addresses: someone reading the page's source sees nothing either.
     for word in ("safety", "999", "chat", "plan", "child", "social", "worker"):
-        assert word not in re.sub(r'href="[^"]*"', "", text), word
+        assert word not in text, word
     assert_secure(headers)
+    status, _, headers = WebChat(base).request("GET", "/weather/weather.css")
+    assert status == 200
+    assert_secure(headers)
+    # The old address says "chat": nothing is there any more.
+    status, _, _ = WebChat(base).request("GET", "/chat/leave")
+    assert status == 404
 
 
 # -- sessions, messages and history ------------------------------------------------------
@@ -230,14 +241,14 @@ def test_an_invite_opens_its_case_and_never_another(bot, base: str) -> None:
     case_a, reference_a = make_case(bot.settings, "Amira")
     case_b, _reference_b = make_case(bot.settings, "Bartholomew")
     link = create_invite(reference_a, "family", 7, settings=bot.settings)
-    assert link.startswith(f"{bot.settings.public_url}/chat/?invite=")
+    assert link.startswith(f"{bot.settings.public_url}/chat/#invite=")
     invite = link.split("invite=", 1)[1]
     chat = WebChat(base).open(invite)
     assert token_payload(chat.token)["i"]
     first = agree_to_start(chat, family_invite=True)
     assert "Which of these is you?" not in WebChat.texts(first)
     links = chat.say("download")
-    path = download_path(links)
+    path = download_path(chat, links)
     status, content, headers = chat.request("GET", path, token="")
     assert status == 200
     text = docx_text(content)
@@ -261,11 +272,10 @@ def test_a_worker_invite_gets_everything_on_the_case(bot, base: str) -> None:
                               .split("invite=", 1)[1])
     assert token_payload(chat.token)["i"]
     agree_to_start(chat, family_invite=True)
-    kinds = {
-        token_payload(m.rsplit("/", 1)[1])["k"]
-        for m in DOWNLOAD.findall(WebChat.texts(chat.say("download")))
-    }
+    kinds = set(WebChat.offered(chat.say("download")))
     assert {"plan-worker", "plan-family", "meeting-pack"} <= kinds
+    for kind in kinds:
+        assert token_payload(chat.download(kind).rsplit("/", 1)[1])["k"] == kind
 
 
 def test_a_revoked_invite_stops_working_at_once(bot, base: str) -> None:
@@ -326,7 +336,7 @@ def test_the_download_link_from_the_page_works(bot, chat: WebChat) -> None:
     agree_to_start(chat)
     chat.say("Sarah, their mum")
     chat.say("Ffion 5")
-    path = download_path(chat.say("download"))
+    path = download_path(chat, chat.say("download"))
     status, content, headers = chat.request("GET", path, token="")
     assert status == 200
     got = lower(headers)
@@ -349,6 +359,41 @@ def test_the_download_link_from_the_page_works(bot, chat: WebChat) -> None:
     assert_secure(headers)
     status, _, _ = chat.request("GET", "/chat/download/not-a-token", token="")
     assert status == 404
+
+
+def test_a_download_link_works_once_and_only_for_its_own_document(bot, chat: WebChat) -> None:
+    agree_to_start(chat)
+    chat.say("Sarah, their mum")
+    offered = chat.say("download")
+    # The offer is kept with the conversation, so a reload shows the button again.
+    assert "plan-family" in WebChat.offered(chat.history()["messages"])
+    path = download_path(chat, offered)
+    status, content, _ = chat.request("GET", path, token="")
+    assert status == 200 and content[:2] == b"PK"
+    status, page, headers = chat.request("GET", path, token="")
+    assert status == 410
+    assert b"used already" in page and b"PK" not in page[:2]
+    assert_secure(headers)
+    # Each press makes a new link that works.
+    status, content, _ = chat.request("GET", chat.download("plan-family"), token="")
+    assert status == 200 and content[:2] == b"PK"
+    # A family member is offered the family version only, and can ask for nothing else.
+    for kind in ("plan-worker", "meeting-pack", "json"):
+        status, reply, _ = chat.request("POST", "/chat/api/download", body={"kind": kind})
+        assert status == 404 and reply["code"] == "no_document", kind
+    for kind in ("../x", ["plan-family"], {"k": 1}, None):
+        status, reply, _ = chat.request("POST", "/chat/api/download", body={"kind": kind})
+        assert status == 400 and reply["code"] == "bad_kind", kind
+    status, reply, _ = chat.request(
+        "POST", "/chat/api/download", body={"kind": "plan-family"}, token="nonsense"
+    )
+    assert status == 401
+
+
+def test_no_document_before_there_is_a_plan(chat: WebChat) -> None:
+    chat.start()
+    status, reply, _ = chat.request("POST", "/chat/api/download", body={"kind": "plan-family"})
+    assert status == 404 and reply["code"] == "no_document"
 
 
 # -- bad input: a clear 4xx, never a 500 ---------------------------------------------------------

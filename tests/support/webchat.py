@@ -61,7 +61,12 @@ class WebChat:
         except urllib.error.HTTPError as error:
             status, content, got = error.code, error.read(), dict(error.headers)
         if "json" in got.get("Content-Type", got.get("content-type", "")):
-            return status, json.loads(content or b"null"), got
+            content = json.loads(content or b"null")
+            # As the page does: each answer's fresh token replaces the one sent.
+            fresh = content.get("session") if isinstance(content, dict) else None
+            if isinstance(fresh, str) and use and use == self.token:
+                self.token = fresh
+            return status, content, got
         return status, content, got
 
     def open(self, invite: str | None = None) -> WebChat:
@@ -86,6 +91,17 @@ class WebChat:
         status, reply, _ = self.request("GET", "/chat/api/history")
         assert status == 200, (status, reply)
         return reply
+
+    def download(self, kind: str) -> str:
+        """The fresh single-use link the page asks for when a download button is pressed."""
+        status, reply, _ = self.request("POST", "/chat/api/download", body={"kind": kind})
+        assert status == 200, (status, reply)
+        return reply["url"]
+
+    @staticmethod
+    def offered(messages: list[dict[str, Any]]) -> list[str]:
+        """The kinds of document the messages offer as download buttons."""
+        return [d["kind"] for m in messages for d in m.get("downloads") or []]
 
     @staticmethod
     def texts(messages: list[dict[str, Any]]) -> str:

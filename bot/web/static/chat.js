@@ -2,29 +2,54 @@
 
    Everything the person or the bot writes is put on the page as text
    (textContent, text nodes): never as HTML. Links in bot messages are built
-   as <a> elements from checked http(s) addresses.
+   as <a> elements from checked http(s) addresses, showing the address itself.
+
+   Download buttons come only from the structured "downloads" the page's own
+   API sends beside a message (a kind of document and a title), never from
+   anything in a message's text. Pressing one asks the server for a fresh
+   link that works once, for a few minutes.
 
    The conversation is named only by a session token the server issued; it is
-   kept in localStorage so closing the tab and coming back carries on. */
+   kept in localStorage so closing the tab and coming back carries on, until
+   the chat has been left alone for the idle time (the server says how long,
+   and sends a fresh token with each answer). Leaving quickly forgets it. */
 (function () {
   "use strict";
 
   var STORE_KEY = "safetyplan.chat.session";
   var API = "/chat/api/";
-  var LEAVE_URL = "/chat/leave";
+  // Not under /chat/: the address left in the bar says nothing about this page.
+  var LEAVE_URL = "/weather";
+  var DOWNLOAD_PATH = "/chat/download/";
   var REQUEST_TIMEOUT_MS = 150000;
+  var IDLE_CLOSED =
+    "This chat was closed because nothing happened for a while. That keeps it private on " +
+    "this device. Your answers are saved. To carry on, open the link your worker sent " +
+    "you. Or ask them for a new one.";
   var CANT_REACH =
     "I can't reach the service just now. Check your internet connection, then press Try again.";
 
   // -- leaving quickly: before anything else, so it works even if the rest fails --------
 
+  var leaving = false;
+
+  // This device forgets the chat: coming back needs the worker's link again.
   function leave() {
+    // A reply still on its way must not store the chat again while the page goes.
+    leaving = true;
+    token = null;
+    try {
+      window.localStorage.removeItem(STORE_KEY);
+    } catch (ignored) {
+      /* nothing kept */
+    }
     try {
       document.title = "";
       document.body.replaceChildren();
     } catch (ignored) {
       /* leaving matters more than tidying */
     }
+    // replace, not a new history entry: Back does not come here again.
     window.location.replace(LEAVE_URL);
   }
 
@@ -45,6 +70,9 @@
   var busy = false;
   var retry = null;
   var focusAfter = true;
+  var idleMs = 30 * 60 * 1000;
+  var lastUsed = Date.now();
+  var idleTimer = null;
   var reduceMotion =
     window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
@@ -57,6 +85,7 @@
   }
 
   function remember(value) {
+    if (leaving) return;
     token = value;
     try {
       window.localStorage.setItem(STORE_KEY, value);
@@ -106,6 +135,7 @@
       init.body = JSON.stringify(options.body);
     }
     if (token && options.auth !== false) headers.Authorization = "Bearer " + token;
+    var sentWith = token;
     var controller = window.AbortController ? new AbortController() : null;
     if (controller) init.signal = controller.signal;
     var timer = window.setTimeout(function () {
@@ -123,7 +153,16 @@
             return null;
           })
           .then(function (data) {
-            if (response.ok) return data || {};
+            if (response.ok) {
+              data = data || {};
+              // Each answer carries a fresh token: the idle time starts again.
+              if (data.idle_seconds > 0) idleMs = data.idle_seconds * 1000;
+              if (typeof data.session === "string" && token && token === sentWith) {
+                remember(data.session);
+              }
+              if (token) stillHere();
+              return data;
+            }
             // A proxy's error page or a server that is down is "can't reach".
             if (response.status >= 500 && !(data && data.error)) throw new Unreachable();
             throw new ApiError(response.status, data && data.code, data && data.error);
@@ -162,19 +201,73 @@
     if (url.protocol !== "http:" && url.protocol !== "https:") {
       return document.createTextNode(address);
     }
+    // The address is shown as it is, wherever it points: a link in a message is
+    // never dressed up as one of this service's own buttons.
     var link = document.createElement("a");
     link.href = url.href;
-    if (url.pathname.indexOf("/chat/download/") === 0) {
-      link.className = "download-link";
-      link.textContent = "Download the document";
-    } else {
-      link.textContent = address;
-      link.rel = "noopener noreferrer";
-    }
+    link.textContent = address;
+    link.rel = "noopener noreferrer";
     return link;
   }
 
-  function addMessage(from, text) {
+  // -- documents --------------------------------------------------------------------------
+
+  // Only a link to this page's own server, on its download path.
+  function ownDownload(value) {
+    var url;
+    try {
+      url = new URL(String(value), window.location.origin);
+    } catch (ignored) {
+      return null;
+    }
+    if (url.origin !== window.location.origin) return null;
+    if (url.pathname.indexOf(DOWNLOAD_PATH) !== 0 || url.search || url.hash) return null;
+    return url.href;
+  }
+
+  function download(kind, button) {
+    if (busy) return;
+    hideProblem();
+    button.setAttribute("aria-disabled", "true");
+    call("download", { method: "POST", body: { kind: kind } })
+      .then(function (data) {
+        var address = ownDownload(data.url);
+        if (!address) throw new ApiError(0, "bad_link", "I couldn't make the link. Please try again.");
+        var link = document.createElement("a");
+        link.href = address;
+        link.hidden = true;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+      })
+      .catch(function (error) {
+        handleFailure(error, function () {
+          download(kind, button);
+        });
+      })
+      .finally(function () {
+        button.removeAttribute("aria-disabled");
+      });
+  }
+
+  function addDownloads(item, downloads) {
+    var group = document.createElement("div");
+    group.className = "downloads";
+    downloads.forEach(function (offer) {
+      if (!offer || typeof offer.kind !== "string" || typeof offer.title !== "string") return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "download-button";
+      button.textContent = offer.title;
+      button.addEventListener("click", function () {
+        download(offer.kind, button);
+      });
+      group.appendChild(button);
+    });
+    if (group.childElementCount) item.appendChild(group);
+  }
+
+  function addMessage(from, text, downloads) {
     var item = document.createElement("div");
     item.className = "message message--" + from;
     var who = document.createElement("p");
@@ -185,6 +278,7 @@
     appendText(body, String(text || ""));
     item.appendChild(who);
     item.appendChild(body);
+    if (from === "bot" && downloads && downloads.length) addDownloads(item, downloads);
     ui.log.appendChild(item);
     return item;
   }
@@ -227,8 +321,8 @@
     var first = null;
     var buttons = [];
     (messages || []).forEach(function (message) {
-      if (message.text) {
-        var item = addMessage("bot", message.text);
+      if (message.text || (message.downloads && message.downloads.length)) {
+        var item = addMessage("bot", message.text, message.downloads);
         first = first || item;
       }
       if (message.buttons && message.buttons.length) buttons = message.buttons;
@@ -289,8 +383,46 @@
     focusAfter = true;
   }
 
+  // -- a chat left alone closes --------------------------------------------------------------
+
+  function stillHere() {
+    lastUsed = Date.now();
+    if (idleTimer) window.clearTimeout(idleTimer);
+    idleTimer = window.setTimeout(checkIdle, idleMs + 500);
+  }
+
+  function checkIdle() {
+    if (!token) return;
+    if (busy || Date.now() - lastUsed < idleMs) {
+      idleTimer = window.setTimeout(checkIdle, 1000);
+      return;
+    }
+    closeForIdle();
+  }
+
+  // The conversation leaves the screen and this device forgets it.
+  function closeForIdle() {
+    if (idleTimer) window.clearTimeout(idleTimer);
+    idleTimer = null;
+    forget();
+    ui.log.replaceChildren();
+    closeComposer();
+    ui.retry.textContent = "Start a new chat";
+    showProblem(IDLE_CLOSED, function () {
+      ui.retry.textContent = "Try again";
+      hideProblem();
+      ui.message.disabled = false;
+      ui.send.disabled = false;
+      begin(null);
+    });
+  }
+
   function handleFailure(error, again) {
     if (error instanceof ApiError) {
+      if (error.code === "session_idle") {
+        closeForIdle();
+        return;
+      }
       if (error.code === "session_ended" || error.code === "no_session") {
         forget();
         showProblem(
@@ -376,6 +508,7 @@
     var body = invite ? { invite: invite } : {};
     return call("session", { method: "POST", body: body, auth: false }).then(function (data) {
       remember(data.token);
+      stillHere();
     });
   }
 
@@ -393,7 +526,8 @@
           });
       }
       messages.forEach(function (message) {
-        addMessage(message.from === "user" ? "user" : "bot", message.text);
+        if (message.from === "user") addMessage("user", message.text);
+        else addMessage("bot", message.text, message.downloads);
       });
       showChoices(data.buttons);
       reveal(null);
@@ -422,12 +556,21 @@
       opening = openSession(null);
     }
     return opening.then(loadConversation).catch(function (error) {
-      if (error instanceof ApiError && error.code === "session_ended" && !invite && current) {
-        // An old chat that has run out: start a fresh one instead.
+      var ended = error instanceof ApiError &&
+        (error.code === "session_ended" || error.code === "session_idle");
+      if (ended && current && token === current) {
+        // An old chat that has run out: start a fresh one instead (with the invite,
+        // when the link was opened again: it carries on with the plan).
         forget();
         ui.log.replaceChildren();
-        note("Your earlier chat has ended, so this is a new one.");
-        return begin(null);
+        if (!invite) {
+          note(
+            "Your earlier chat on this device was closed, to keep it private, so this is a " +
+              "new one. Your answers are saved. To carry on with them, open the link your " +
+              "worker sent you."
+          );
+        }
+        return begin(invite);
       }
       handleFailure(error, function () {
         ui.log.replaceChildren();
@@ -475,12 +618,19 @@
       }
     });
 
-    var params = new URLSearchParams(window.location.search);
-    var invite = params.get("invite");
-    if (params.has("invite")) {
-      // The link's token leaves the address bar and the history at once.
+    // An invite travels in the address's fragment (#invite=...), which the
+    // browser never sends to a server. Links made before that used the query.
+    var fragment = new URLSearchParams(window.location.hash.replace(/^#/, ""));
+    var query = new URLSearchParams(window.location.search);
+    var invite = fragment.get("invite") || query.get("invite");
+    if (fragment.has("invite") || query.has("invite")) {
+      // The link's token leaves the address bar and the history entry at once.
       window.history.replaceState(null, "", window.location.pathname);
     }
+    document.addEventListener("visibilitychange", function () {
+      // A phone may hold timers back while the page is hidden: check on return.
+      if (document.visibilityState === "visible" && token) checkIdle();
+    });
     begin(invite);
   }
 

@@ -20,7 +20,7 @@ def test_invite_prints_the_link_alone_on_stdout(cli_env, case, capsys) -> None:
     assert main(["invite", reference.lower(), "--role", "family", "--days", "3"]) == 0
     out, err = capsys.readouterr()
     link = out.strip()
-    assert link.startswith("https://plans.example/chat/?invite=")
+    assert link.startswith("https://plans.example/chat/#invite=")
     assert "\n" not in link
     assert reference in err and "family member" in err
     assert check(link.split("=", 1)[1], cli_env)[0] == case_id

@@ -29,15 +29,17 @@ def test_revoking_the_invite_ends_the_conversation_and_its_download_links(
     service.answer(sender, "webchat", "no", "deny")  # nobody in danger now
     assert service.current_slot(sender, "webchat") == "consent"  # the role came with the invite
     service.answer(sender, "webchat", "yes", "affirm")
-    links = service.links(sender, "webchat").messages[0].text
-    token = links.split("/chat/download/")[1].split()[0]
-    assert service.render_download(token).content
+    used, kept = (
+        service.download_link(sender, "webchat", "plan-worker").split("/chat/download/")[1]
+        for _ in range(2)
+    )
+    assert service.render_download(used).content
 
     assert revoke(reference, settings=settings) == 1
     refused = service.answer(sender, "webchat", "no")
     assert refused.saved is False and refused.messages[0].text == LINK_OFF
     with pytest.raises(InvalidToken):
-        service.render_download(token)
+        service.render_download(kept)
 
 
 def test_a_family_member_on_a_shared_plan_cannot_clear_it(

@@ -24,13 +24,13 @@ from tests.support.webchat import make_case, token_payload, with_payload
 
 
 def token_of(link: str) -> str:
-    return link.split("?invite=", 1)[1]
+    return link.split("#invite=", 1)[1]
 
 
 def test_a_link_opens_the_web_chat_on_its_case(settings, case) -> None:
     case_id, reference = case
     link = create_invite(reference, "family", settings=settings)
-    assert link.startswith("https://plans.example/chat/?invite=")
+    assert link.startswith("https://plans.example/chat/#invite=")
     assert check(token_of(link), settings) == (
         case_id,
         Role.FAMILY,

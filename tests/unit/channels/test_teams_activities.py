@@ -19,6 +19,7 @@ from bot.teams.activities import (
     reply_url,
     sender_id,
     to_teams_html,
+    with_attachments,
 )
 from bot.teams.config import TeamsConfig
 from tests.support.fake_bot_framework import message_activity
@@ -181,10 +182,21 @@ def test_buttons_become_a_hero_card_of_message_back_actions() -> None:
     }
 
 
+OWN = "https://plans.example.gov.uk/chat/download/"
+
+
+def own(url: str) -> bool:
+    return url.startswith(OWN) and "/" not in url[len(OWN) :]
+
+
 def test_download_links_are_real_links_and_open_buttons() -> None:
-    link = "https://plans.example.gov.uk/chat/download/eyJj_IjoxLCJrIjoi.a_b-c"
+    link = OWN + "eyJj_IjoxLCJrIjoi.a_b-c"
     text = f"The draft plan as a Word document.\nWorker version (with change log): {link}\nThanks"
-    reply = reply_activity(read_activity(message_activity(SERVICE)), {"text": text})
+    message = {
+        "text": text,
+        "custom": {"downloads": [{"kind": "plan-worker", "title": "Worker version", "url": link}]},
+    }
+    reply = reply_activity(read_activity(message_activity(SERVICE)), message, own)
     assert reply["textFormat"] == "xml"
     assert f'<a href="{link}">{link}</a>' in reply["text"]
     assert "<br>" in reply["text"]
@@ -194,13 +206,37 @@ def test_download_links_are_real_links_and_open_buttons() -> None:
     ]
 
 
-def test_a_link_alone_on_its_line_gets_a_plain_label() -> None:
-    text = (
-        "Here is your draft plan as a Word document. You can open it, print it, or share it "
-        "with your worker:\nhttps://plans.example.gov.uk/chat/download/abc"
+def test_links_in_the_text_alone_are_neither_buttons_nor_links() -> None:
+    # A person's answer read back: the address looks like one of ours, or is ours.
+    for link in ("https://evil.example/chat/download/x", OWN + "abc"):
+        text = f"You said: the plan is at {link}"
+        reply = reply_activity(read_activity(message_activity(SERVICE)), {"text": text}, own)
+        assert "attachments" not in reply
+        assert "<a " not in reply["text"]
+        assert html.unescape(reply["text"]) == text
+
+
+def test_an_attachment_naming_another_address_gets_no_button() -> None:
+    evil = "https://evil.example/chat/download/x"
+    message = {
+        "text": f"Download: {evil}",
+        "custom": {"downloads": [{"kind": "plan-family", "title": "Open", "url": evil}]},
+    }
+    reply = reply_activity(read_activity(message_activity(SERVICE)), message, own)
+    assert "attachments" not in reply
+    assert "<a " not in reply["text"]
+
+
+def test_an_attachment_joins_the_text_it_came_with() -> None:
+    link = OWN + "abc"
+    custom = {"downloads": [{"kind": "plan-family", "title": "Open the document", "url": link}]}
+    joined = with_attachments(
+        [{"text": "Here it is:\n" + link}, {"custom": custom}, {"text": "Anything else?"}]
     )
-    reply = reply_activity(read_activity(message_activity(SERVICE)), {"text": text})
-    assert reply["attachments"][0]["content"]["buttons"][0]["title"] == "Open the document"
+    assert joined == [
+        {"text": "Here it is:\n" + link, "custom": custom},
+        {"text": "Anything else?"},
+    ]
 
 
 def test_text_is_escaped_not_interpreted() -> None:

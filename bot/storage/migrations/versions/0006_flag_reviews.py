@@ -1,7 +1,7 @@
 """urgent flags can be reviewed: not urgent, by whom (encrypted), when, with a note (encrypted)
 
 Revision ID: 0006
-Revises: 0003 (in branch flags-review; re-chain onto 0005 when 0004 and 0005 are merged)
+Revises: 0005
 Create Date: 2026-12-06
 """
 
@@ -11,9 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-# The branch was cut from 0003; 0004 and 0005 are being added in parallel
-# branches. At merge this becomes "0005" so the chain stays linear.
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
