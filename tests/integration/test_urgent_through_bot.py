@@ -6,7 +6,8 @@ expected) of a real conversation on the real servers. A message counts as
 flagged when the bot's reply carries the emergency number, however it got
 there (the MessageGuard's urgent intent and the Rasa-rendered warning, or the
 interview's own check on an answer). Targets: 999 or the check question for
-every urgent message, 999 alone for at least 95%, false positives at most 5%. Only indexes are printed, never the messages.
+every urgent message, 999 alone for at least 95%, false positives at most 5%.
+Only indexes are printed, never the messages.
 """
 
 from __future__ import annotations
