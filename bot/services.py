@@ -439,6 +439,16 @@ class ConversationService:
             uow.commit()
         return render_document(plan, kind, self.settings)
 
+    def conversation_ended(self, sender_id: str) -> bool:
+        """Whether the conversation's case was revoked, or the invite it came through was."""
+        with self._uow_factory() as uow:
+            conversation = uow.conversations.get(sender_id)
+            if conversation is None:
+                return False
+            if conversation.invite_id and not _invite_usable(uow, conversation.invite_id):
+                return True
+            return access_ended(conversation)
+
 
 WEB_CHANNEL = "webchat"
 TEAMS_CHANNEL = "teams"
@@ -468,17 +478,6 @@ def _minutes(value: float) -> str:
         return f"{seconds} second{'s' if seconds != 1 else ''}"
     whole = round(value)
     return f"{whole} minute{'s' if whole != 1 else ''}"
-
-    def conversation_ended(self, sender_id: str) -> bool:
-        """Whether the conversation's case was revoked, or the invite it came through was."""
-        with self._uow_factory() as uow:
-            conversation = uow.conversations.get(sender_id)
-            if conversation is None:
-                return False
-            if conversation.invite_id and not _invite_usable(uow, conversation.invite_id):
-                return True
-            return access_ended(conversation)
-
 
 def access_ended(conversation: Conversation) -> bool:
     """A conversation whose case has been revoked since it took the case."""

@@ -40,6 +40,17 @@ def shared(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]
             yield settings_for(url)
 
 
+def _case(settings: Settings, child_name: str = "Leo") -> str:
+    """A new case's link key: download links name a case by it, never by its row id."""
+    from bot.storage.unit_of_work import SqlUnitOfWork
+
+    case_id, _reference = make_case(settings, child_name)
+    with SqlUnitOfWork(settings.database_url) as uow:
+        plan = uow.plans.get_by_id(case_id)
+        assert plan is not None
+        return plan.link_key
+
+
 def _used_rows(settings: Settings) -> int:
     engine = create_engine(settings.database_url)
     try:
@@ -52,7 +63,7 @@ def _used_rows(settings: Settings) -> int:
 
 
 def test_a_link_works_once(shared: Settings) -> None:
-    case_id, _reference = make_case(shared, "Leo")
+    case_id = _case(shared, "Leo")
     token = downloads.mint(case_id, "plan-family", settings=shared)
     service = ConversationService(shared)
     assert service.render_download(token).content[:2] == b"PK"
@@ -64,7 +75,7 @@ def test_a_link_works_once(shared: Settings) -> None:
 
 
 def test_two_servers_using_one_link_at_once_give_it_once(shared: Settings) -> None:
-    case_id, _reference = make_case(shared, "Mia")
+    case_id = _case(shared, "Mia")
     token = downloads.mint(case_id, "json", settings=shared)
     # Two services, each as a separate server would be: own engine, own connections.
     replicas = [
@@ -107,7 +118,7 @@ def _own_engine_uow(settings: Settings):  # noqa: ANN202 - a factory of units of
 
 def test_a_link_runs_out_in_minutes(shared: Settings) -> None:
     assert load_settings().download_link_minutes == 5
-    case_id, _reference = make_case(shared, "Ava")
+    case_id = _case(shared, "Ava")
     quick = dataclasses.replace(shared, download_link_minutes=1 / 60)
     token = downloads.mint(case_id, "plan-family", settings=quick)
     time.sleep(2.1)
@@ -117,14 +128,14 @@ def test_a_link_runs_out_in_minutes(shared: Settings) -> None:
 
 
 def test_links_without_an_id_from_before_no_longer_work(shared: Settings) -> None:
-    case_id, _reference = make_case(shared, "Zac")
+    case_id = _case(shared, "Zac")
     old = sign("download", {"c": case_id, "k": "plan-family"}, 30 * 86400, settings=shared)
     with pytest.raises(InvalidToken):
         ConversationService(shared).render_download(old)
 
 
 def test_used_ids_are_kept_only_while_their_links_could_work(shared: Settings) -> None:
-    case_id, _reference = make_case(shared, "Ivy")
+    case_id = _case(shared, "Ivy")
     quick = dataclasses.replace(shared, download_link_minutes=1 / 60)
     ConversationService(shared).render_download(
         downloads.mint(case_id, "plan-family", settings=quick)
