@@ -186,8 +186,17 @@ def decide(text: str, question: str | None = None, probability: float | None = N
     limits = thresholds().for_question(question)
     scan = _scan(text)
     # "Nobody is in danger, it was years ago" to "is anyone in danger right now?" is a no.
-    opening_no = question in thresholds().opening_questions and says_nobody_is_in_danger(text)
+    # Unless the rest of it plainly reads as an emergency ("no food in and the gas has run out").
+    opening_no = (
+        question in thresholds().opening_questions
+        and says_nobody_is_in_danger(text)
+        and p < limits.urgent
+    )
     if scan.firing:
+        if opening_no and not scan.any_strong:
+            return Decision(Outcome.NONE, ("no_answer",), p)
+        if not scan.any_strong and p < limits.rule_floor:
+            return Decision(Outcome.NONE, ("plan_answer",), p)
         if (
             scan.with_now
             or (scan.any_strong and p >= limits.strong_confirm)
@@ -195,10 +204,6 @@ def decide(text: str, question: str | None = None, probability: float | None = N
         ):
             # Present, happening-now evidence raises the alarm at any question.
             return Decision(Outcome.URGENT, scan.firing, p)
-        if opening_no and not scan.any_strong:
-            return Decision(Outcome.NONE, ("no_answer",), p)
-        if not scan.any_strong and p < limits.rule_floor:
-            return Decision(Outcome.NONE, ("plan_answer",), p)
         # The rules' floor: never silence, at least ask.
         return Decision(Outcome.CHECK, scan.firing + ("meaning_doubts",), p)
     if p >= limits.urgent and not opening_no:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import secrets
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,8 @@ CONTEXTS: dict[str, str] = {
     "who_does_what": "rule_who_does_what",
     "score": "scale_score",
 }
+# Conversations scored side by side (one per question); the servers take them in turn.
+PARALLEL_SEATS = 3
 # Questions whose answer is free text, where a dropped answer shows as the same
 # question asked again. (A score question re-asks for other reasons: no number.)
 _TEXT_CONTEXTS = {"worries", "warning_signs", "who_does_what"}
@@ -271,32 +274,40 @@ def score_batch(
             work.extend((item, name) for name in CONTEXTS)
         elif item.context in CONTEXTS:
             work.append((item, item.context))
-    # Interleave by question so no seat sees a long run of one kind.
-    work.sort(key=lambda pair: (list(CONTEXTS).index(pair[1]), pair[0].index))
-    for done, (item, name) in enumerate(work, start=1):
-        alarm, check, lost = _judge(seats[name], item.text, name)
+    by_context: dict[str, list[Item]] = {name: [] for name in CONTEXTS}
+    for item, name in work:
+        by_context[name].append(item)
+
+    def run_seat(name: str) -> None:
+        # One conversation per question, so the five run side by side.
         t = per_context[name]
-        if item.urgent:
-            t.urgent += 1
-            t.urgent_999 += alarm
-            t.urgent_check += check
-            if not alarm and not check:
-                t.missed.append(item.index)
-            elif check:
-                t.checked_only.append(item.index)
-        else:
-            t.calm += 1
-            t.calm_999 += alarm
-            t.calm_check += check
-            if alarm:
-                t.false_alarms.append(item.index)
-            if check:
-                t.calm_checked.append(item.index)
-        if lost:
-            t.lost += 1
-            t.lost_items.append(item.index)
-        if progress is not None:
-            progress(done, len(work))
+        for item in by_context[name]:
+            alarm, check, lost = _judge(seats[name], item.text, name)
+            if item.urgent:
+                t.urgent += 1
+                t.urgent_999 += alarm
+                t.urgent_check += check
+                if not alarm and not check:
+                    t.missed.append(item.index)
+                elif check:
+                    t.checked_only.append(item.index)
+            else:
+                t.calm += 1
+                t.calm_999 += alarm
+                t.calm_check += check
+                if alarm:
+                    t.false_alarms.append(item.index)
+                if check:
+                    t.calm_checked.append(item.index)
+            if lost:
+                t.lost += 1
+                t.lost_items.append(item.index)
+            if progress is not None:
+                progress(sum(x.urgent + x.calm for x in per_context.values()), len(work))
+
+    with ThreadPoolExecutor(max_workers=PARALLEL_SEATS) as pool:
+        for future in [pool.submit(run_seat, name) for name in CONTEXTS]:
+            future.result()
     return Result(
         batch=batch.name,
         n_urgent=sum(i.urgent for i in batch.items),

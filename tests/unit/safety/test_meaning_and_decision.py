@@ -1,0 +1,84 @@
+"""The meaning model's weights match its data, and the decision on the cases issue 11 reported."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.safety.decide import Outcome, decide
+from bot.safety.meaning import model
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_the_weights_were_trained_on_the_data_as_it_is_now() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import train_urgent_meaning as trainer
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    assert model().data_hash == trainer.data_hash(trainer.examples()), (
+        "bot/safety/urgent_meaning.* are stale: run scripts/train_urgent_meaning.py"
+    )
+
+
+def test_a_blind_batch_is_never_trained_on_before_it_is_scored() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import train_urgent_meaning as trainer
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    trained = {text for text, _label in trainer.examples()}
+    import yaml
+
+    for path in (ROOT / "tests" / "data" / "urgent_blind").glob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data.get("status") != "development":
+            assert not trained & {str(i["text"]).strip() for i in data["items"]}, path.name
+
+
+# Emergencies the bot missed mid-interview when issue 11 was filed.
+MISSED = [
+    "i have the pills in my hand",
+    "im bleeding and the kids are crying what do i do",
+    "baby banged his head and now keeps being sick and wont stay awake",
+    "the kids havent eaten in 2 days and theres no one here",
+    "my daughter is 15 and shes at a party with older men, she rang saying shes been given "
+    "something and cant stand up",
+    "Arrived at address, no adults present, 3 children under 5, no food and heating off",
+]
+
+
+@pytest.mark.parametrize("question", ["harm", "rule_red_flags", "rule_who_does_what",
+                                      "scale_score", "danger_now"])
+@pytest.mark.parametrize("text", MISSED)
+def test_reported_emergencies_are_never_let_through(text: str, question: str) -> None:
+    assert decide(text, question).outcome is not Outcome.NONE
+
+
+def test_a_bare_help_is_never_silence() -> None:
+    for text in ("HELP", "help", "pls help"):
+        assert decide(text, "rule_red_flags").outcome is not Outcome.NONE, text
+
+
+# Plan answers that set off the alarm when issue 11 was filed, at the questions they answer.
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("Nan comes to take the children", "rule_who_does_what"),
+        ("Mum rings Nan on 07700 900123 and Nan comes to take the children",
+         "rule_who_does_what"),
+        ("Mia saying she is hiding under the bed again", "rule_red_flags"),
+        ("Darren (dad) 6, he says the kids are never left alone", "scale_other_score"),
+        ("nobody is in danger now, it was years ago", "danger_now"),
+    ],
+)
+def test_reported_false_alarms_are_not_999(text: str, question: str) -> None:
+    assert decide(text, question).outcome is not Outcome.URGENT
+
+
+def test_present_evidence_still_raises_the_alarm_at_a_plan_question() -> None:
+    text = "he is here right now kicking the door in and the kids are screaming"
+    assert decide(text, "rule_who_does_what").outcome is Outcome.URGENT
