@@ -13,7 +13,6 @@ Never prints message text, only item indexes.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
 import os
 import sys
@@ -51,15 +50,13 @@ def main() -> int:
     args = parser.parse_args()
     if args.url:
         return _score(args.url, args.batches, args.note)
-    os.environ.setdefault("SAFETYPLAN_VAR_DIR", tempfile.mkdtemp(prefix="safetyplan-blind-"))
+    var_dir = Path(tempfile.mkdtemp(prefix="safetyplan-blind-"))
+    os.environ.setdefault("SAFETYPLAN_VAR_DIR", str(var_dir))
     os.environ.setdefault("SAFETYPLAN_MODELS_DIR", str(ROOT / "var" / "models"))
-    from bot.runner import Stack, free_port, prepare_database, train
-    from bot.settings import load_settings
+    # The same throwaway stack the test suite starts (free ports, its own database).
+    from tests.support.servers import settings_for, start_stack
 
-    settings = dataclasses.replace(load_settings(), rasa_port=free_port(), action_port=free_port())
-    prepare_database(settings)
-    stack = Stack(settings)
-    stack.start(train(settings))
+    stack = start_stack(settings_for(var_dir / "stack"))
     try:
         return _score(stack.rest_url, args.batches, args.note)
     finally:
