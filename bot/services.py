@@ -228,7 +228,8 @@ class ConversationService:
         return self._run(sender_id, channel, lambda i: i.go_back())
 
     def skip(self, sender_id: str, channel: str) -> Reply:
-        return self._run(sender_id, channel, lambda i: i.skip())
+        # The channel goes with it: "I don't know" to "is anyone in danger?" is a flag.
+        return self._run(sender_id, channel, lambda i: i.skip(channel))
 
     def carry_on(self, sender_id: str, channel: str) -> Reply:
         return self._run(sender_id, channel, lambda i: i.carry_on())

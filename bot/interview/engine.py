@@ -201,7 +201,7 @@ class Interview:
             return reply
         if slot == "check_danger":
             if state.flags.get("help_or_danger"):
-                return self._after_help_choice(reply, given)
+                return self._after_help_choice(reply, given, channel)
             return self._after_check(reply, text, given, channel)
         cursor_before = state.cursor
         outcome = answers.HANDLERS[slot](ctx, question, Answer(text, given.intent, given.choice))
@@ -328,7 +328,7 @@ class Interview:
         reply.slot = self.current_slot()
         return reply
 
-    def _after_help_choice(self, reply: Reply, given: Answer) -> Reply:
+    def _after_help_choice(self, reply: Reply, given: Answer, channel: str) -> Reply:
         """They said "help" and were asked: help with this question, or someone in danger?"""
         state = self.ctx.state
         value = answers.yes_no(given)
@@ -339,7 +339,7 @@ class Interview:
             state.flags.pop("help_or_danger", None)
             state.held_answer = None
             state.held_for = None
-            return self.pause_for_safety("(asked for help: someone is in danger)", "rest", True)
+            return self.pause_for_safety("(asked for help: someone is in danger)", channel, True)
         if not wants_help:
             return self._retry(
                 reply,
@@ -439,7 +439,7 @@ class Interview:
         reply.slot = split(previous)[0]
         return reply
 
-    def skip(self) -> Reply:
+    def skip(self, channel: str = "rest") -> Reply:
         ctx = self.ctx
         state = ctx.state
         reply = Reply()
@@ -451,11 +451,13 @@ class Interview:
         if slot == "check_danger":
             # Not sure whether someone is in danger now: treated as a yes.
             held = state.held_answer or "(not sure whether anyone is in danger)"
-            return self.pause_for_safety(held, "rest", say=True)
+            return self.pause_for_safety(held, channel, say=True)
         if slot == "danger_now":
             # Not knowing whether someone is in danger is treated as a yes.
             state.danger_checked = True
-            return self.pause_for_safety("(not sure whether anyone is in danger)", "rest", say=True)
+            return self.pause_for_safety(
+                "(not sure whether anyone is in danger)", channel, say=True
+            )
         if slot in _CANNOT_SKIP:
             reply.say(fill(ctx, spec(slot).help.for_audience(ctx.audience), question))
             reply.slot = slot

@@ -164,3 +164,16 @@ def test_a_family_member_is_not_offered_flags_to_review(driver: Driver) -> None:
     driver.say("review")
     driver.say('/choose{"choice": "change"}')
     assert not any("flag" in b.title.lower() for b in driver.last_buttons)
+
+
+def test_not_knowing_whether_anyone_is_in_danger_is_flagged_on_its_own_channel(
+    database_url: str,
+) -> None:
+    from tests.support.interview_driver import service_for
+
+    teams = Driver(service_for(database_url), "person-teams", channel="teams")
+    teams.start()
+    assert "999" in teams.say("i don't know")
+    with SqlUnitOfWork(database_url) as uow:
+        flags = uow.conversations.get("person-teams").urgent_flags
+        assert [f.channel for f in flags] == ["teams"]
