@@ -113,8 +113,12 @@ def test_revoke_ends_the_conversation_that_created_the_case_until_a_new_invite(b
     for says in WORKER_START[1:]:
         chat.say(says)
     chat.say("Ava 6")
-    links = _links(chat.say("download"))
-    assert len(links) == 4 and all(_status(bot, link) == 200 for link in links)
+    # The web chat offers buttons; each press makes a fresh single-use link.
+    kinds = WebChat.offered(chat.say("download"))
+    assert len(kinds) == 4, kinds
+    assert all(_status(bot, chat.download(kind)) == 200 for kind in kinds)
+    # Links made before the revoke, not yet used.
+    links = [chat.download(kind) for kind in kinds]
     # And a REST conversation on the same case would have the same fate; the
     # web chat's own session is what the issue found left open.
     case_id, reference = _case_of(settings, _web_sender(chat, settings))
@@ -140,7 +144,7 @@ def test_revoke_ends_the_conversation_that_created_the_case_until_a_new_invite(b
     again.say("no")  # nobody in danger now
     again.say("/affirm")  # the worker's own answers may be kept
     assert _case_of(settings, _web_sender(again, settings)) == (case_id, reference)
-    fresh = _links(again.say("download"))
+    fresh = [again.download(kind) for kind in WebChat.offered(again.say("download"))]
     assert fresh and all(_status(bot, link) == 200 for link in fresh)
 
 
