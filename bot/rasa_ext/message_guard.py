@@ -29,6 +29,9 @@ from bot.safety.decide import Outcome, decide, is_bare_help
 
 URGENT = "urgent_danger"
 POSSIBLE = "possible_danger"
+# Questions about danger itself: a bare "help" there (a second one, after the
+# choice) is about the question.
+_ALREADY_ASKING = {"check_danger", "safe_to_continue"}
 # The parse-data key that carries the urgent-danger decision to the actions.
 VERDICT_KEY = "urgent_verdict"
 
@@ -74,7 +77,11 @@ class MessageGuard(GraphComponent):
             # A button's payload: what it means is in its name, not in words.
             return
         question = question_of(message.get("metadata"))
-        if name == "help" and question and is_bare_help(text):
+        if name == "help" and is_bare_help(text):
+            if question in _ALREADY_ASKING:
+                # Already asked about danger: a second "help" is about the question.
+                _mark(message, Outcome.NONE)
+                return
             # "help" alone may be a cry for help: ask which it is.
             _mark(message, Outcome.CHECK)
             _set_intent(message, POSSIBLE, 1.0)

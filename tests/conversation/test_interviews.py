@@ -84,6 +84,8 @@ def test_a_family_member_from_hi_to_a_downloaded_plan(bot) -> None:  # noqa: ANN
     chat('/choose{"choice": "family"}')
     chat("/affirm")
     chat("Priya, I'm their mum")
+    # "help" alone may be a cry for help: the bot asks which, then helps.
+    assert "or is someone in danger right now?" in chat("help")
     assert "First names are enough" in chat("help")
     chat("Leo 7 and Mia 4")
     chat("Kelly, my sister")
