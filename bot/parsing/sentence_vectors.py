@@ -115,7 +115,10 @@ class SentenceEncoder:
         """One unit-length vector per text (rows), float32."""
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         for row, text in enumerate(texts):
-            ids = self._tokenizer.encode(text or "").ids
+            # Lone surrogates and other unencodable characters become "?": the
+            # tokenizer takes only valid Unicode, and a message must never fail here.
+            safe = str(text or "").encode("utf-8", "replace").decode("utf-8")
+            ids = self._tokenizer.encode(safe).ids
             out[row] = self._one(ids)
         return out
 

@@ -28,6 +28,7 @@ probability only, never the user's words, so it is safe to log.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -40,6 +41,7 @@ from bot.safety.detect import _scan
 from bot.safety.normalise import normalise
 
 THRESHOLDS_FILE = Path(__file__).with_name("thresholds.yml")
+log = logging.getLogger(__name__)
 
 
 class Outcome(str, Enum):
@@ -157,6 +159,17 @@ def is_bare_help(text: str) -> bool:
     return bool(joined) and _BARE_HELP.fullmatch(joined) is not None
 
 
+def _meaning(text: str, rules_fired: bool) -> float:
+    """The meaning model's probability; if it cannot run, the rules decide as they always did."""
+    from bot.safety.meaning import urgent_probability
+
+    try:
+        return urgent_probability(text)
+    except Exception as error:  # noqa: BLE001 - the urgent path must answer whatever happens
+        log.error("the urgent meaning model failed (%s); the rules decide", type(error).__name__)
+        return 1.0 if rules_fired else 0.0
+
+
 def says_nobody_is_in_danger(text: str) -> bool:
     """'nobody is in danger now, it was years ago', 'no we're ok': a no to the opening question."""
     return _NO_ANSWER.match(" ".join(normalise(text))) is not None
@@ -178,13 +191,11 @@ def decide(text: str, question: str | None = None, probability: float | None = N
     short = _short(text)
     if short is not None and _ALARM.fullmatch(short):
         return Decision(Outcome.URGENT, ("alarm",), 1.0)
+    scan = _scan(text)
     if probability is None:
-        from bot.safety.meaning import urgent_probability
-
-        probability = urgent_probability(text)
+        probability = _meaning(text, rules_fired=bool(scan.firing))
     p = probability
     limits = thresholds().for_question(question)
-    scan = _scan(text)
     # "Nobody is in danger, it was years ago" to "is anyone in danger right now?" is a no.
     # Unless the rest of it plainly reads as an emergency ("no food in and the gas has run out").
     opening_no = (

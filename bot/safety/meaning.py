@@ -33,7 +33,7 @@ from bot.safety.normalise import normalise
 WEIGHTS_FILE = Path(__file__).with_name("urgent_meaning.json")
 ARRAYS_FILE = Path(__file__).with_name("urgent_meaning.npz")
 # Bumped whenever `cues` changes, so stale weights are caught.
-FEATURES_VERSION = "cues-1"
+FEATURES_VERSION = "cues-2"
 
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("conditional", re.compile(r"\b(?:if|whenever|every time|each time|in case|should)\b")),
@@ -70,10 +70,19 @@ def cues(text: str) -> np.ndarray:
     return np.asarray(values, dtype=np.float32)
 
 
+# Web addresses say nothing about danger, and their odd word pieces pull a
+# sentence vector somewhere no training message ever was.
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def _plain(text: str) -> str:
+    return _ADDRESS.sub(" a link ", text[:1000])
+
+
 def features(texts: list[str]) -> np.ndarray:
     from bot.parsing.sentence_vectors import encoder
 
-    vectors = encoder().encode([t[:1000] for t in texts])
+    vectors = encoder().encode([_plain(t) for t in texts])
     extra = np.stack([cues(t) for t in texts]) if texts else np.zeros((0, len(_CUES) + 2))
     return np.hstack([vectors, extra.astype(np.float32)])
 

@@ -227,11 +227,31 @@ def test_rest_requests(client: Bot, parked: list[str], name: str, raw: Raw,
                          ids=[c[0] for c in TEXTS + OVER_LIMIT])
 def test_rest_messages(client: Bot, parked: list[str], name: str, text: str) -> None:
     sender = parked[[c[0] for c in TEXTS + OVER_LIMIT].index(name) % len(parked)]
+    _back_to_the_plan(client, sender)
     status, content, _headers = send(
         client.settings.rasa_port, Raw("POST", REST, rest_body(text, sender), JSON)
     )
     check(status, content, KIND)
     next_message_works(client, sender)
+
+
+def _back_to_the_plan(client: Bot, sender: str) -> None:
+    """Off the danger questions, so each row is judged at an ordinary question.
+
+    Rows share parked conversations, and a row may rightly be asked "is someone
+    in danger right now?" ("𝓗𝓮𝓵𝓹" reads as "Help"): the person answers no.
+    """
+    from bot.services import ConversationService
+
+    service = ConversationService(client.settings)
+    for _ in range(3):
+        slot = service.current_slot(sender, "rest")
+        if slot == "check_danger":
+            client.say(sender, "/deny")
+        elif slot == "safe_to_continue":
+            client.say(sender, "/affirm")
+        else:
+            return
 
 
 def _strengths(database_url: str, sender: str) -> list[str]:
