@@ -142,19 +142,19 @@ _ALARM = re.compile(
 _SHORT_WORDS = 8
 # A reply to the opening question that starts as a plain no.
 _NO_ANSWER = re.compile(
-    r"^(?:no|nope|nah|not (?:now|right now|at the moment|today)|nobody|no one|noone|"
+    r"^(?:no|nope|nah|nie|n/?a|not (?:now|right now|at the moment|at present|today|in danger)|"
+    r"nobody|no one|noone|"
     r"none|we are (?:ok|okay|fine|safe|all safe)|i am (?:ok|okay|fine|safe))\b"
 )
 
 
-_BARE_HELP = re.compile(
-    r"(?:(?:please|pls|plz|someone|somebody|i need|need|can you|can someone|anyone)\s+)*"
-    r"help(?:\s+(?:me|us|please|pls|plz|now|someone))*"
-)
+# "help" on its own (or with a please): it may be about the question. "help me",
+# "someone help" and "HELP ME" are cries for help and are judged as such.
+_BARE_HELP = re.compile(r"(?:(?:please|pls|plz)\s+)?help(?:\s+(?:please|pls|plz))?")
 
 
 def is_bare_help(text: str) -> bool:
-    """'help', 'HELP!', 'pls help me', 'someone help': the whole message is a cry for help."""
+    """'help', 'HELP!', 'pls help': the whole message is the word help, which may mean the question."""
     joined = " ".join(normalise(text)).strip()
     return bool(joined) and _BARE_HELP.fullmatch(joined) is not None
 
