@@ -154,7 +154,7 @@ _BARE_HELP = re.compile(r"(?:(?:please|pls|plz)\s+)?help(?:\s+(?:please|pls|plz)
 
 
 def is_bare_help(text: str) -> bool:
-    """'help', 'HELP!', 'pls help': the whole message is the word help, which may mean the question."""
+    """'help', 'HELP!', 'pls help': just the word help, which may be about the question."""
     joined = " ".join(normalise(text)).strip()
     return bool(joined) and _BARE_HELP.fullmatch(joined) is not None
 
