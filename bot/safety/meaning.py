@@ -130,8 +130,13 @@ def model() -> MeaningModel:
     )
 
 
+@lru_cache(maxsize=256)
 def urgent_probability(text: str) -> float:
-    """0..1: how much the message reads like a present emergency (no question, no rules)."""
+    """0..1: how much the message reads like a present emergency (no question, no rules).
+
+    Cached for the process: the same words (a button's label typed out, a
+    repeated "no") cost one encoding, not one per turn.
+    """
     if not text or not text.strip():
         return 0.0
     return model().probability(features([text])[0])
