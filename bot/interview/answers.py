@@ -169,7 +169,10 @@ def _offer_people(ctx: Context, text: str) -> None:
 
 def danger_now(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     value = yes_no(answer)
-    if value is None and says_nobody_is_in_danger(answer.text):
+    if answer.choice is None and says_nobody_is_in_danger(answer.text):
+        # Typed "no danger now. before yes, not now": the words say no, whatever
+        # the intent model made of the "yes" in them. (Danger in the same words
+        # was already answered with 999 by the Rasa server's decision.)
         value = False
     if value is True or answer.intent == "skip":
         # Not sure whether someone is in danger is treated as a yes: better to
