@@ -25,7 +25,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.guard import refine_intent
 from bot.rasa_ext.question_context import question_of
-from bot.safety.decide import Outcome, decide, is_bare_help
+from bot.safety.decide import Outcome, decide, is_bare_help, says_nobody_is_in_danger
 
 URGENT = "urgent_danger"
 POSSIBLE = "possible_danger"
@@ -98,6 +98,11 @@ class MessageGuard(GraphComponent):
             # The intent model thought so, but the decision (rules, meaning and
             # the question being answered) says this is the plan being written.
             _set_intent(message, "inform", confidence)
+            return
+        if question == "danger_now" and says_nobody_is_in_danger(text):
+            # "no danger now. before yes, not now" is a no to "is anyone in danger
+            # right now?", not "I don't know" (which would be taken as a yes).
+            _set_intent(message, "deny", confidence)
             return
         refined = refine_intent(text, name, confidence)
         if refined != name:
