@@ -148,13 +148,13 @@ _NO_ANSWER = re.compile(
 )
 
 
-# "help" on its own (or with a please): it may be about the question. "help me",
-# "someone help" and "HELP ME" are cries for help and are judged as such.
-_BARE_HELP = re.compile(r"(?:(?:please|pls|plz)\s+)?help(?:\s+(?:please|pls|plz))?")
+# "help" on its own: it may be about the question. "pls help", "help me",
+# "someone help" are pleas, and are judged as such.
+_BARE_HELP = re.compile(r"help")
 
 
 def is_bare_help(text: str) -> bool:
-    """'help', 'HELP!', 'pls help': just the word help, which may be about the question."""
+    """'help', 'HELP!', 'Help?': just the word help, which may be about the question."""
     joined = " ".join(normalise(text)).strip()
     return bool(joined) and _BARE_HELP.fullmatch(joined) is not None
 
