@@ -688,6 +688,23 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\b(?:will not|can not|does not) stop bleeding\b|\b(?:gone|is|went|going) limp\b"
         r"|\bseizure\b|\b(?:is|are) not waking\b",
     ),
+    # Despair with no method named ("cant do this anymore"): weak, so the meaning
+    # model and the question decide between 999 and the check; never silence.
+    _rule(
+        "self_harm",
+        W,
+        r"\bcan not (?:do this|do it|go on|cope|carry on|take (?:it|this)|live like this)"
+        r" (?:anymore|any more|any longer)\b",
+    ),
+    # A baby or child who cannot be woken, or a rash that does not fade under a
+    # glass (the meningitis test parents are taught): plain words for an emergency.
+    _rule(
+        "medical_now",
+        W,
+        r"\b(?:will not|can not|does not|is not) wak(?:e|ing)(?: up)? properly\b"
+        r"|\bcan not wake (?:him|her|them|the baby|my baby)\b"
+        r"|\brash (?:that )?(?:does not|will not|did not) (?:go|fade)\b",
+    ),
     _rule(
         "self_harm",
         W,

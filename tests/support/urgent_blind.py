@@ -76,6 +76,8 @@ class Batch:
     path: Path
     role: str
     items: tuple[Item, ...]
+    # "blind" until its first score is recorded, then "development".
+    status: str = "blind"
 
 
 def load_batch(path: Path) -> Batch:
@@ -84,7 +86,8 @@ def load_batch(path: Path) -> Batch:
         Item(i, str(raw["text"]), raw["expect"] == "urgent", str(raw.get("context") or "any"))
         for i, raw in enumerate(data["items"])
     )
-    return Batch(path.stem, path, str(data.get("role") or "family"), items)
+    return Batch(path.stem, path, str(data.get("role") or "family"), items,
+                 str(data.get("status") or "blind"))
 
 
 def batches(directory: Path = BLIND_DIR) -> list[Batch]:

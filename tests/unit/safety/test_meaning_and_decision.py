@@ -36,7 +36,11 @@ def test_a_blind_batch_is_never_trained_on_before_it_is_scored() -> None:
     for path in (ROOT / "tests" / "data" / "urgent_blind").glob("*.yml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if data.get("status") != "development":
-            assert not trained & {str(i["text"]).strip() for i in data["items"]}, path.name
+            # One- and two-word messages ("help", "no") turn up in any set by chance;
+            # anything longer in both means the batch leaked into training.
+            leaked = {t for t in trained & {str(i["text"]).strip() for i in data["items"]}
+                      if len(t.split()) > 2}
+            assert not leaked, path.name
 
 
 # Emergencies the bot missed mid-interview when issue 11 was filed.
@@ -82,3 +86,19 @@ def test_reported_false_alarms_are_not_999(text: str, question: str) -> None:
 def test_present_evidence_still_raises_the_alarm_at_a_plan_question() -> None:
     text = "he is here right now kicking the door in and the kids are screaming"
     assert decide(text, "rule_who_does_what").outcome is Outcome.URGENT
+
+
+# Plain words for a present emergency that no rule covered (found leaving one
+# batch out of training, scripts/urgent_lobo.py): the rules now hold them even
+# when the meaning model is sure they are calm.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got all my tablets out on the bed counting them. cant do this anymore",
+        "i cant go on any more",
+        "baby burning hot and theres a rash that doesnt fade under a glass",
+        "she wont wake up properly and shes floppy",
+    ],
+)
+def test_plain_words_for_an_emergency_are_held_by_the_rules(text: str) -> None:
+    assert decide(text, "danger_now", probability=0.0).outcome is not Outcome.NONE
