@@ -482,8 +482,8 @@ class Supervisor:
         if delay is None:
             policy = watched.policy
             self.gave_up = (
-                f"The {server.name} stopped unexpectedly ({reason}), its {policy.give_up_after}th "
-                f"crash within {policy.window / 60:.0f} minutes, so safetyplan is giving up and "
+                f"The {server.name} stopped unexpectedly ({reason}): {policy.give_up_after} "
+                f"crashes within {policy.window / 60:.0f} minutes, so safetyplan is giving up and "
                 f"stopping the {' and '.join(others)} too. Find the cause in {server.log_file}, "
                 f"then start it again with `make run`. The last lines:\n{tail(server.log_file)}"
             )

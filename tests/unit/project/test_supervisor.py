@@ -111,7 +111,7 @@ def test_after_repeated_crashes_it_gives_up_and_says_why(stack: Stack, tmp_path:
     assert not watch(supervisor, until=30)
     said = out.getvalue()
     assert said.count("stopped unexpectedly (exit code 3") == 5
-    assert "5th crash within 5 minutes, so safetyplan is giving up" in said
+    assert "5 crashes within 5 minutes, so safetyplan is giving up" in said
     assert "cannot start" in supervisor.gave_up
     # Until it gave up, the other server was left serving.
     assert answers(rasa.health_url)
