@@ -14,6 +14,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -140,6 +142,17 @@ def _new_child(process: subprocess.Popen, role: str, old: int, deadline: float) 
     pytest.fail(f"no new {role} server was started")
 
 
+def _killed_in_flight(pid: int, send: Callable[[], list[dict]]) -> list[dict]:
+    """Sends a message while the server is frozen, then kills it with the message in flight."""
+    os.kill(pid, signal.SIGSTOP)
+    with ThreadPoolExecutor(1) as pool:
+        sent = pool.submit(send)
+        time.sleep(1.5)  # the message is now waiting on the frozen server
+        assert not sent.done()
+        os.kill(pid, signal.SIGKILL)
+        return sent.result(timeout=120)
+
+
 def test_a_killed_server_is_restarted_and_the_conversation_carries_on(tmp_path: Path) -> None:
     process, port = _start(tmp_path)
     children = _children(process.pid)
@@ -150,11 +163,10 @@ def test_a_killed_server_is_restarted_and_the_conversation_carries_on(tmp_path: 
         walk(bot, sender, AT_STRENGTHS, marker=marker)
         strengths = answer(STEPS[AT_STRENGTHS], marker)
 
-        # The action server dies: the person whose answer it was is told it wasn't saved,
-        # the Rasa server keeps serving, and within 30 s the same question takes the answer.
-        os.kill(children["actions"], signal.SIGKILL)
+        # The action server dies with an answer in flight: that person is told it wasn't
+        # saved, the Rasa server keeps serving, and within 30 s the same question takes it.
+        reply = text_of(_killed_in_flight(children["actions"], lambda: bot.say(sender, strengths)))
         killed = time.monotonic()
-        reply = text_of(bot.say(sender, strengths))
         assert NOT_SAVED in reply and not _claims_saved(reply), reply
         # Someone in danger now still gets the 999 reply with the action server down.
         urgent = text_of(bot.say(f"urgent-{secrets.token_hex(6)}", "he's hitting her right now"))
@@ -172,10 +184,10 @@ def test_a_killed_server_is_restarted_and_the_conversation_carries_on(tmp_path: 
 
         # The Rasa server dies: a message sent meanwhile fails (the web chat keeps the words
         # and says it wasn't saved); once it is back, the conversation is at the same question.
-        os.kill(children["rasa"], signal.SIGKILL)
-        killed = time.monotonic()
+        following = STEPS[AT_STRENGTHS + 1].says
         with pytest.raises((urllib.error.URLError, ConnectionError)):
-            bot.say(sender, STEPS[AT_STRENGTHS + 1].says)
+            _killed_in_flight(children["rasa"], lambda: bot.say(sender, following))
+        killed = time.monotonic()
         health = f"http://127.0.0.1:{port}/webhooks/rest/"
         while not answers(health, timeout=1.0):
             assert time.monotonic() - killed < 30, "the Rasa server was not back within 30 s"
