@@ -6,6 +6,7 @@ the same real servers on free ports with their own database.
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import hashlib
 import os
@@ -19,6 +20,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 import yaml
 
@@ -228,9 +230,14 @@ class Server:
     log_file: Path
     process: subprocess.Popen | None = None
 
-    def start(self, env: dict[str, str], cwd: Path) -> None:
+    def start(self, env: dict[str, str], cwd: Path, append: bool = False) -> None:
         self.log_file.parent.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_file, "w", encoding="utf-8")  # noqa: SIM115 - kept open while it runs
+        # A restart appends, so the lines from before the crash are still there to read.
+        log = open(self.log_file, "a" if append else "w", encoding="utf-8")  # noqa: SIM115
+        if append:
+            stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+            log.write(f"\n--- restarted by safetyplan run at {stamp} ---\n")
+            log.flush()
         self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
             self.command,
             cwd=cwd,
@@ -346,13 +353,6 @@ class Stack:
                 raise StartupError(f"The {names} did not answer within {timeout:.0f} s.")
             time.sleep(0.5)
 
-    def first_exit(self) -> tuple[Server, int] | None:
-        for server in self.servers:
-            code = server.exit_code()
-            if code is not None:
-                return server, code
-        return None
-
     def stop(self, kill: bool = False) -> None:
         for server in reversed(self.servers):
             server.stop(kill=kill)
@@ -369,8 +369,143 @@ def prepare_database(settings: Settings) -> None:
     upgrade(settings.database_url)
 
 
+def describe_exit(code: int) -> str:
+    """An exit code in words: "exit code 1", or "killed by SIGKILL" for a signal."""
+    if code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit code {code}"
+
+
+@dataclass
+class RestartPolicy:
+    """When to start a crashed server again, and when to stop trying.
+
+    Each crash within `window` seconds of the last ones doubles the wait
+    (1 s, 2 s, 4 s, ... up to `cap`); the `give_up_after`-th crash within the
+    window means something is wrong that restarting will not fix.
+    """
+
+    first_delay: float = 1.0
+    cap: float = 30.0
+    give_up_after: int = 5
+    window: float = 300.0
+    crashes: list[float] = field(default_factory=list)
+
+    def crashed(self, now: float) -> float | None:
+        """Records a crash at `now`; the seconds to wait before restarting, or None to give up."""
+        self.crashes = [t for t in self.crashes if now - t < self.window] + [now]
+        if len(self.crashes) >= self.give_up_after:
+            return None
+        return min(self.first_delay * 2 ** (len(self.crashes) - 1), self.cap)
+
+
+@dataclass
+class Supervised:
+    """One server under `run_forever`: its restart policy and what it is waiting for."""
+
+    server: Server
+    policy: RestartPolicy
+    restart_at: float | None = None  # waiting out the backoff
+    starting_since: float | None = None  # restarted, not answering yet
+
+
+class Supervisor:
+    """Keeps both servers up: a crashed one is restarted with backoff while the other serves.
+
+    Only exit codes and timings are printed, never anything from a conversation.
+    """
+
+    def __init__(
+        self,
+        stack: Stack,
+        policy: RestartPolicy | None = None,
+        start_timeout: float = 300.0,
+        out: TextIO | None = None,
+    ) -> None:
+        template = policy or RestartPolicy()
+        self.stack = stack
+        self.start_timeout = start_timeout
+        self.out = out
+        self.env = child_environment(stack.settings)
+        self.watched = [
+            Supervised(server, dataclasses.replace(template, crashes=[]))
+            for server in stack.servers
+        ]
+        self.gave_up: str | None = None
+
+    def say(self, message: str) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        print(f"[{stamp}] {message}", file=self.out or sys.stderr, flush=True)
+
+    def check(self, now: float | None = None) -> bool:
+        """One look at both servers; False once it has given up (the reason is in gave_up)."""
+        for watched in self.watched:
+            now = time.monotonic() if now is None else now
+            server = watched.server
+            if watched.restart_at is not None:
+                if now >= watched.restart_at:
+                    watched.restart_at = None
+                    watched.starting_since = now
+                    server.start(self.env, self.stack.root, append=True)
+                continue
+            code = server.exit_code()
+            if code is not None:
+                if not self._crashed(watched, code, now):
+                    return False
+                continue
+            if watched.starting_since is not None:
+                if answers(server.health_url, timeout=1.0):
+                    took = now - watched.starting_since
+                    self.say(f"The {server.name} is back (it took {took:.0f} s to start).")
+                    watched.starting_since = None
+                elif now - watched.starting_since > self.start_timeout:
+                    server.stop(kill=True)
+                    if not self._crashed(
+                        watched, None, now, f"did not answer within {self.start_timeout:.0f} s"
+                    ):
+                        return False
+        return True
+
+    def _crashed(
+        self, watched: Supervised, code: int | None, now: float, why: str | None = None
+    ) -> bool:
+        server = watched.server
+        others = [w.server.name for w in self.watched if w is not watched]
+        reason = why or describe_exit(code or 0)
+        if watched.starting_since is not None and why is None:
+            reason = f"{reason}, while starting"
+        watched.starting_since = None
+        delay = watched.policy.crashed(now)
+        if delay is None:
+            policy = watched.policy
+            self.gave_up = (
+                f"The {server.name} stopped unexpectedly ({reason}): {policy.give_up_after} "
+                f"crashes within {policy.window / 60:.0f} minutes, so safetyplan is giving up and "
+                f"stopping the {' and '.join(others)} too. Find the cause in {server.log_file}, "
+                f"then start it again with `make run`. The last lines:\n{tail(server.log_file)}"
+            )
+            self.say(self.gave_up)
+            return False
+        self.say(
+            f"The {server.name} stopped unexpectedly ({reason}). The {' and '.join(others)} "
+            f"keeps serving; restarting the {server.name} in {delay:g} s "
+            f"(crash {len(watched.policy.crashes)} in {watched.policy.window / 60:.0f} minutes; "
+            f"it gives up at {watched.policy.give_up_after}. Its log: {server.log_file})."
+        )
+        watched.restart_at = now + delay
+        return True
+
+
 def run_forever(settings: Settings) -> int:
-    """`make run`: start everything, say where to chat, stop both on Ctrl-C or if one dies."""
+    """`make run`: start everything, say where to chat, restart a server that crashes.
+
+    Ctrl-C (or SIGTERM) stops both. A crashed server is started again with
+    backoff while the other keeps serving; after repeated crashes it gives up,
+    stops both and says why.
+    """
     stack = Stack(settings)
     # Fail fast, before minutes of training, when the ports are taken.
     stack.check_ports()
@@ -398,21 +533,12 @@ def run_forever(settings: Settings) -> int:
                 flush=True,
             )
         print("Press Ctrl-C to stop.", flush=True)
+        supervisor = Supervisor(stack)
         while not stopping:
-            exited = stack.first_exit()
-            if exited is not None:
-                server, code = exited
-                others = [s.name for s in stack.servers if s is not server]
-                print(
-                    f"\nThe {server.name} stopped unexpectedly (exit code {code}); stopping the "
-                    f"{' and '.join(others)} too. The last lines of {server.log_file}:\n"
-                    f"{tail(server.log_file)}",
-                    file=sys.stderr,
-                    flush=True,
-                )
+            if not supervisor.check():
                 stack.stop()
                 return 1
-            time.sleep(0.5)
+            time.sleep(0.25)
         print("\nStopping...", flush=True)
         stack.stop()
         print("Stopped.", flush=True)

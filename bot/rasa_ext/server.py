@@ -131,10 +131,11 @@ def keep_text_out_of_logs() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     prepare_environment()
-    from bot.rasa_ext import fault_barrier, question_context
+    from bot.rasa_ext import fast_load, fault_barrier, question_context
 
     fault_barrier.install()
     question_context.install()
+    fast_load.install()
     keep_text_out_of_logs()
     from bot.rasa_ext import hardening
 

@@ -271,6 +271,8 @@ def test_when_the_server_cannot_be_reached_the_words_are_kept(open_page, chat_ur
     problem = page.locator("#problem")
     problem.wait_for(state="visible")
     assert "I can't reach the service just now" in problem.inner_text()
+    # Plainly not saved, so nobody thinks it was; the words wait in the box.
+    assert "wasn't saved" in problem.inner_text()
     assert box.input_value() == "Nobody is in danger"
     assert page.locator("#log .message--user").count() == 0
     page.unroute("**/chat/api/message")

@@ -1,20 +1,28 @@
-"""`safetyplan run` (what `make run` runs): ready message, a greeting over REST, and both
-servers stopped together, on Ctrl-C or when one of them dies."""
+"""`safetyplan run` (what `make run` runs): ready message, a greeting over REST, both servers
+stopped together on Ctrl-C, and a server killed mid-conversation started again while the
+other keeps serving, the conversation carrying on at the same question."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import secrets
 import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from bot.runner import free_port
+from bot.faults import NOT_SAVED
+from bot.runner import answers, free_port
+from tests.support.family_walk import AT_STRENGTHS, FAULTS, STEPS, answer, text_of, walk
 
 pytestmark = [pytest.mark.conversation, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,10 +82,22 @@ def _start(tmp_path: Path) -> tuple[subprocess.Popen, int]:
     return process, rasa_port
 
 
-def _say(port: int, text: str) -> list[dict]:
+def _stop(process: subprocess.Popen) -> None:
+    """Ends the runner and, if a failed test left it running, both servers it started."""
+    if process.poll() is None:
+        children = _children(process.pid)
+        process.kill()
+        for pid in children.values():
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+
+def _say(port: int, text: str, sender: str = "run-test") -> list[dict]:
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/webhooks/rest/webhook",
-        data=json.dumps({"sender": "run-test", "message": text}).encode(),
+        data=json.dumps({"sender": sender, "message": text}).encode(),
         headers={"Content-Type": "application/json"},
     )
     with urllib.request.urlopen(request, timeout=120) as reply:
@@ -95,23 +115,98 @@ def test_run_greets_and_ctrl_c_stops_both_servers(tmp_path: Path) -> None:
         assert "Stopped." in process.stdout.read()
         assert not any(_alive(pid) for pid in children.values())
     finally:
-        if process.poll() is None:
-            process.kill()
+        _stop(process)
 
 
-def test_when_one_server_dies_the_other_is_stopped_and_the_reason_printed(tmp_path: Path) -> None:
-    process, _port = _start(tmp_path)
+class _Rest:
+    def __init__(self, port: int) -> None:
+        self.port = port
+
+    def say(self, sender: str, message: str) -> list[dict]:
+        return _say(self.port, message, sender)
+
+
+def _claims_saved(reply: str) -> bool:
+    for fault in FAULTS:
+        reply = reply.replace(fault, "")
+    return re.search(r"\bsaved\b|\bkept\b|\badded\b", reply, re.IGNORECASE) is not None
+
+
+def _new_child(process: subprocess.Popen, role: str, old: int, deadline: float) -> int:
+    while time.monotonic() < deadline:
+        pid = _children(process.pid).get(role)
+        if pid is not None and pid != old:
+            return pid
+        assert process.poll() is None, process.stderr.read()
+        time.sleep(0.1)
+    pytest.fail(f"no new {role} server was started")
+
+
+def _killed_in_flight(pid: int, send: Callable[[], list[dict]]) -> list[dict]:
+    """Sends a message while the server is frozen, then kills it with the message in flight."""
+    os.kill(pid, signal.SIGSTOP)
+    with ThreadPoolExecutor(1) as pool:
+        sent = pool.submit(send)
+        time.sleep(1.5)  # the message is now waiting on the frozen server
+        assert not sent.done()
+        os.kill(pid, signal.SIGKILL)
+        return sent.result(timeout=120)
+
+
+def test_a_killed_server_is_restarted_and_the_conversation_carries_on(tmp_path: Path) -> None:
+    process, port = _start(tmp_path)
     children = _children(process.pid)
+    bot = _Rest(port)
+    sender = f"restart-{secrets.token_hex(6)}"
+    marker = "zqrestart" + secrets.token_hex(3)
     try:
-        os.kill(children["actions"], signal.SIGKILL)
-        assert process.wait(timeout=60) == 1
+        walk(bot, sender, AT_STRENGTHS, marker=marker)
+        strengths = answer(STEPS[AT_STRENGTHS], marker)
+
+        # The action server dies with an answer in flight: that person is told it wasn't
+        # saved, the Rasa server keeps serving, and within 30 s the same question takes it.
+        reply = text_of(_killed_in_flight(children["actions"], lambda: bot.say(sender, strengths)))
+        killed = time.monotonic()
+        assert NOT_SAVED in reply and not _claims_saved(reply), reply
+        # Someone in danger now still gets the 999 reply with the action server down.
+        urgent = text_of(bot.say(f"urgent-{secrets.token_hex(6)}", "he's hitting her right now"))
+        assert "999" in urgent, urgent
+        while True:
+            reply = text_of(bot.say(sender, strengths))
+            if NOT_SAVED not in reply:
+                break
+            assert time.monotonic() - killed < 30, "the action server was not back within 30 s"
+            time.sleep(0.5)
+        back = time.monotonic() - killed
+        assert STEPS[AT_STRENGTHS].expect in reply.lower(), reply
+        assert _alive(children["rasa"])
+        actions = _new_child(process, "actions", children["actions"], time.monotonic() + 5)
+
+        # The Rasa server dies: a message sent meanwhile fails (the web chat keeps the words
+        # and says it wasn't saved); once it is back, the conversation is at the same question.
+        following = STEPS[AT_STRENGTHS + 1].says
+        with pytest.raises((urllib.error.URLError, ConnectionError)):
+            _killed_in_flight(children["rasa"], lambda: bot.say(sender, following))
+        killed = time.monotonic()
+        health = f"http://127.0.0.1:{port}/webhooks/rest/"
+        while not answers(health, timeout=1.0):
+            assert time.monotonic() - killed < 30, "the Rasa server was not back within 30 s"
+            time.sleep(0.25)
+        rasa_back = time.monotonic() - killed
+        rasa = _new_child(process, "rasa", children["rasa"], time.monotonic() + 5)
+        walk(bot, sender, AT_STRENGTHS + 2, marker=marker, start=AT_STRENGTHS + 1)
+        assert _alive(actions)
+        print(f"action server back in {back:.1f} s, Rasa server in {rasa_back:.1f} s")
+
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=60) == 0
         error = process.stderr.read()
-        assert (
-            "The action server stopped unexpectedly" in error
-            and "stopping the Rasa server" in error
-        )
-        time.sleep(1)
-        assert not _alive(children["rasa"])
+        assert "The action server stopped unexpectedly (killed by SIGKILL)" in error
+        assert "The Rasa server keeps serving; restarting the action server in 1 s" in error
+        assert "The Rasa server stopped unexpectedly (killed by SIGKILL)" in error
+        assert error.count("is back") == 2
+        # Exit codes and timings only: nothing anyone typed.
+        assert marker not in error
+        assert not _alive(actions) and not _alive(rasa)
     finally:
-        if process.poll() is None:
-            process.kill()
+        _stop(process)

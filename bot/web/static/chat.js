@@ -28,6 +28,15 @@
     "you. Or ask them for a new one.";
   var CANT_REACH =
     "I can't reach the service just now. Check your internet connection, then press Try again.";
+  // A message that could not be sent (the connection, or the server restarting after a
+  // crash): say plainly it was not saved, and keep the words to send again.
+  var NOT_SENT_TYPED =
+    "I can't reach the service just now, so that message wasn't saved. Your words are still " +
+    "in the box: press Try again in a minute, or check your internet connection. Your earlier " +
+    "answers are safe.";
+  var NOT_SENT_CHOICE =
+    "I can't reach the service just now, so that choice wasn't saved. Press Try again in a " +
+    "minute, or check your internet connection. Your earlier answers are safe.";
 
   // -- leaving quickly: before anything else, so it works even if the rest fails --------
 
@@ -417,7 +426,7 @@
     });
   }
 
-  function handleFailure(error, again) {
+  function handleFailure(error, again, unreachable) {
     if (error instanceof ApiError) {
       if (error.code === "session_idle") {
         closeForIdle();
@@ -449,7 +458,7 @@
       showProblem(error.message || "Something went wrong. Please try again.", again);
       return;
     }
-    showProblem(CANT_REACH, again);
+    showProblem(error instanceof Unreachable && unreachable ? unreachable : CANT_REACH, again);
   }
 
   // -- sending ----------------------------------------------------------------------------------
@@ -490,15 +499,19 @@
     post(text, text, function (error) {
       // Nothing is lost: what was typed goes back in the box, to send again.
       if (!ui.message.value) ui.message.value = text;
-      handleFailure(error, sendTyped);
+      handleFailure(error, sendTyped, NOT_SENT_TYPED);
     });
   }
 
   function sendChoice(payload, title) {
     post(payload, title, function (error) {
-      handleFailure(error, function () {
-        sendChoice(payload, title);
-      });
+      handleFailure(
+        error,
+        function () {
+          sendChoice(payload, title);
+        },
+        NOT_SENT_CHOICE
+      );
     });
   }
 
