@@ -91,3 +91,73 @@ def test_the_domain_core_knows_nothing_of_rasa_or_sql() -> None:
 def test_the_question_texts_never_mention_the_emergency_number() -> None:
     text = (ROOT / "bot/interview/questions.yml").read_text(encoding="utf-8")
     assert "999" not in text
+
+
+# -- declared dependencies and the README's map ---------------------------------------
+
+_OUR_CODE = ("bot", "actions", "exporters", "scripts", "tests")
+
+
+def _provided_by() -> dict[str, set[str]]:
+    """Import name -> the installed distributions that provide it (normalised names)."""
+    import importlib.metadata as metadata
+    import re
+
+    provides: dict[str, set[str]] = {}
+    for dist in metadata.distributions():
+        name = re.sub(r"[-_.]+", "-", dist.metadata["Name"]).lower()
+        tops = set((dist.read_text("top_level.txt") or "").split())
+        # Python 3.10 reads top_level.txt only; wheels without one list their files.
+        tops |= {
+            f.parts[0].removesuffix(".py")
+            for f in dist.files or []
+            if f.parts and not f.parts[0].endswith((".dist-info", ".data", ".pth"))
+        }
+        for top in tops:
+            provides.setdefault(top, set()).add(name)
+    return provides
+
+
+def _declared_distributions() -> set[str]:
+    import re
+
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    # Requirement strings inside `dependencies = [...]` and the extras' lists.
+    lists = re.findall(r"^(?:dependencies|dev) = \[(.*?)^\]", text, re.M | re.S)
+    names = re.findall(r'^\s*"([A-Za-z0-9][A-Za-z0-9._-]*)', "\n".join(lists), re.M)
+    return {re.sub(r"[-_.]+", "-", n).lower() for n in names}
+
+
+def test_every_third_party_import_is_declared_in_pyproject() -> None:
+    import sys
+
+    ours = {path.stem for folder in _OUR_CODE for path in (ROOT / folder).rglob("*.py")}
+    imported: dict[str, str] = {}
+    for folder in _OUR_CODE:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            for name in _imports(path):
+                imported.setdefault(name, str(path.relative_to(ROOT)))
+    provides = _provided_by()
+    declared = _declared_distributions()
+    undeclared = []
+    for name, where in sorted(imported.items()):
+        if name in sys.stdlib_module_names or name in _OUR_CODE or name in ours:
+            continue
+        if not provides.get(name, set()) & declared:
+            undeclared.append(f"{name} (first imported in {where}, from {provides.get(name)})")
+    assert undeclared == [], "add to pyproject.toml (and `make lock`): " + "; ".join(undeclared)
+
+
+def test_the_readme_map_lists_everything_in_bot() -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## How it is built") :]
+    mapped = set(re.findall(r"^bot/([A-Za-z_]+(?:\.py)?)/?\s", section, re.M))
+    present = {
+        p.name
+        for p in (ROOT / "bot").iterdir()
+        if (p.is_dir() and (p / "__init__.py").exists())
+        or (p.suffix == ".py" and p.name != "__init__.py")
+    }
+    assert mapped == present
