@@ -257,7 +257,7 @@ class ConversationService:
         )
 
     def possible_danger(self, sender_id: str, channel: str, message: str) -> Reply:
-        return self._run(sender_id, channel, lambda i: i.hold_for_check(message))
+        return self._run(sender_id, channel, lambda i: i.hold_for_check(message, channel))
 
     def current_slot(self, sender_id: str, channel: str) -> str | None:
         reply = self._run(sender_id, channel, lambda i: Reply(slot=i.current_slot()), write=False)
