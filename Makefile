@@ -13,10 +13,11 @@ test: setup
 	@$(PY) -m pytest
 
 # The lane for every change: unit tests and in-process interview walks (no servers,
-# no browser, no LibreOffice). `make test` runs everything, as CI does.
+# no browser, no LibreOffice), one worker per core (at most four). `make test` runs
+# everything, as CI does.
 FAST_MARKERS := not slow and not conversation and not browser and not libreoffice
 test-fast: setup
-	@$(PY) -m pytest tests/unit -q -m "$(FAST_MARKERS)"
+	@$(PY) -m pytest tests/unit -q -m "$(FAST_MARKERS)" -n auto --maxprocesses 4
 
 setup:
 	@bash scripts/bootstrap.sh
