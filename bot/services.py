@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -257,7 +257,7 @@ class ConversationService:
         )
 
     def possible_danger(self, sender_id: str, channel: str, message: str) -> Reply:
-        return self._run(sender_id, channel, lambda i: i.hold_for_check(message))
+        return self._run(sender_id, channel, lambda i: i.hold_for_check(message, channel))
 
     def current_slot(self, sender_id: str, channel: str) -> str | None:
         reply = self._run(sender_id, channel, lambda i: Reply(slot=i.current_slot()), write=False)
@@ -500,7 +500,7 @@ def render_document(
 ) -> Document:
     from exporters.options import ExportOptions
 
-    options = dict(
+    options = ExportOptions(
         protective_marking=settings.protective_marking,
         council_name=settings.council_name,
         council_phone=settings.council_phone,
@@ -515,12 +515,12 @@ def render_document(
     if kind == "meeting-pack":
         from exporters.docx_meeting import render_meeting_pack
 
-        content = render_meeting_pack(plan, ExportOptions(version="worker", **options))
+        content = render_meeting_pack(plan, replace(options, version="worker"))
         return Document(f"meeting-pack-{plan.reference}.docx", DOCX_TYPE, content)
     from exporters.docx_plan import render_plan
 
     version = "family" if kind == "plan-family" else "worker"
-    content = render_plan(plan, ExportOptions(version=version, **options))
+    content = render_plan(plan, replace(options, version=version))
     return Document(f"{base}-{version}.docx", DOCX_TYPE, content)
 
 

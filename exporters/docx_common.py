@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Sequence
+from typing import cast
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -22,6 +23,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.shape import CT_NonVisualDrawingProps
 from docx.shared import Cm, Pt
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
@@ -369,7 +371,10 @@ def picture(doc: DocxDocument, png: bytes, *, width_cm: float, alt_text: str, na
     inline = shape._inline
     inline.docPr.set("descr", description)
     inline.docPr.set("name", clean_text(name))
-    inline.graphic.graphicData.pic.nvPicPr.cNvPr.set("descr", description)
+    # python-docx declares `cNvPr` without a type, so a checker sees the descriptor
+    # rather than the element it returns.
+    picture_props = cast(CT_NonVisualDrawingProps, inline.graphic.graphicData.pic.nvPicPr.cNvPr)
+    picture_props.set("descr", description)
 
 
 # -- tables -------------------------------------------------------------------

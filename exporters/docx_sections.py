@@ -170,7 +170,7 @@ def closure_line(doc: DocxDocument, plan: Plan, wording: Wording) -> None:
         run(paragraph, plan.target_closure_text)
         if plan.target_closure_date is not None:
             run(paragraph, f" ({long_date(plan.target_closure_date)})")
-    else:
+    elif plan.target_closure_date is not None:  # always, given the check above
         run(paragraph, long_date(plan.target_closure_date))
 
 

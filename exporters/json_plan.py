@@ -210,9 +210,11 @@ def _validate(data: dict[str, Any]) -> None:
         raise PlanFormatError(f"plan{where}: {error.message}")
 
 
-def _parse_date(value: str | None, where: str) -> dt.date | None:
-    if value is None:
-        return None
+def _parse_optional_date(value: str | None, where: str) -> dt.date | None:
+    return None if value is None else _parse_date(value, where)
+
+
+def _parse_date(value: str, where: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as error:
@@ -245,7 +247,9 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
     plan = Plan(
         reference=data["reference"],
         status=CaseStatus(data["status"]),
-        target_closure_date=_parse_date(data["target_closure_date"], "target_closure_date"),
+        target_closure_date=_parse_optional_date(
+            data["target_closure_date"], "target_closure_date"
+        ),
         target_closure_text=data["target_closure_text"],
         written_with=list(data["written_with"]),
         practice_case=data["practice_case"],
@@ -277,7 +281,7 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
         Step(
             what=s["what"],
             who=s["who"],
-            due=_parse_date(s["due"], f"steps[{i}].due"),
+            due=_parse_optional_date(s["due"], f"steps[{i}].due"),
             due_text=s["due_text"],
             done=s["done"],
         )

@@ -852,8 +852,8 @@ def scale_others(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         ctx.state.mark_done(key("scale_meeting", pair.uid))
         ctx.state.mark_done(key("scale_other_score", pair.uid))
         return ok()
-    if ctx.state.meeting_uid and ctx.meeting(ctx.state.meeting_uid):
-        meeting = ctx.meeting(ctx.state.meeting_uid)
+    meeting = ctx.meeting(ctx.state.meeting_uid) if ctx.state.meeting_uid else None
+    if meeting:
         ctx.state.mark_done(key("scale_meeting", pair.uid))
         return ok(f"I'll record them for the {meeting.label}.")
     return ok()

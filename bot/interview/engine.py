@@ -168,7 +168,7 @@ class Interview:
 
     # -- answering ------------------------------------------------------------
 
-    def answer(self, given: Answer, channel: str = "rest") -> Reply:
+    def answer(self, given: Answer, channel: str) -> Reply:
         ctx = self.ctx
         state = ctx.state
         state.flags.pop("stopped", None)
@@ -193,7 +193,7 @@ class Interview:
             if verdict == Verdict.URGENT.value:
                 return self.urgent_from(text, channel, say=True)
             if verdict == Verdict.CHECK.value:
-                return self.hold_for_check(text)
+                return self.hold_for_check(text, channel)
         if state.cursor == question and says_keep(given) and slot not in _NOT_IN_HISTORY:
             self._leave_cursor(question)
             reply.say("OK, I've kept your answer.")
@@ -237,7 +237,7 @@ class Interview:
         reply.slot = self.current_slot()
         return reply
 
-    def _keep_first(self, text: str) -> bool:
+    def _keep_first(self, text: str, channel: str) -> bool:
         """Save what was typed as the open question's answer before the alarm or the check.
 
         Only for questions whose answer is free text about the plan; the words
@@ -252,7 +252,9 @@ class Interview:
             return False
         if self.ctx.plan is None or not self.ctx.conversation.consent:
             return False
-        kept = self.answer(Answer(clean_text(text), "inform", verdict=Verdict.NONE.value))
+        kept = self.answer(
+            Answer(clean_text(text), "inform", verdict=Verdict.NONE.value), channel
+        )
         state = self.ctx.state
         if state.retry:
             # Not an answer this question can take (a score without a number):
@@ -264,13 +266,13 @@ class Interview:
 
     def urgent_from(self, text: str, channel: str, say: bool = False, keep: bool = True) -> Reply:
         """Danger now: keep the answer, then stop, record it and ask if they're safe."""
-        kept = keep and self._keep_first(text)
+        kept = keep and self._keep_first(text, channel)
         reply = self.pause_for_safety(text, channel, say=say)
         if kept:
             self.ctx.state.flags["kept_answer"] = True
         return reply
 
-    def hold_for_check(self, text: str) -> Reply:
+    def hold_for_check(self, text: str, channel: str) -> Reply:
         """Maybe danger now: keep the answer, then ask before sounding the alarm.
 
         A bare "help" gets the same question with a choice: help with this
@@ -286,7 +288,7 @@ class Interview:
             state.held_answer = ""
             state.held_for = current
             return Reply(slot=self.current_slot())
-        if self._keep_first(text):
+        if self._keep_first(text, channel):
             state.held_answer = ""
             state.held_for = None
             state.flags["kept_for_check"] = clean_text(text)
@@ -439,7 +441,7 @@ class Interview:
         reply.slot = split(previous)[0]
         return reply
 
-    def skip(self, channel: str = "rest") -> Reply:
+    def skip(self, channel: str) -> Reply:
         ctx = self.ctx
         state = ctx.state
         reply = Reply()
@@ -463,7 +465,7 @@ class Interview:
             reply.slot = slot
             return reply
         if slot in ("safe_to_continue",):
-            return self.answer(Answer("not now"))
+            return self.answer(Answer("not now"), channel)
         if state.cursor == question and slot not in _NOT_IN_HISTORY:
             self._leave_cursor(question)
             reply.say("OK, I've left that as it was.")

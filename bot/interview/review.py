@@ -101,11 +101,11 @@ def summary(ctx: Context) -> str:
                     for s in pair.scores
                 )
             )
-        for kind in RuleKind:
-            rules = pair.rules_of(kind)
+        for rule_kind in RuleKind:
+            rules = pair.rules_of(rule_kind)
             if rules:
                 lines.append(
-                    f"{_RULE_TITLES[audience][kind]}: " + " / ".join(r.text for r in rules)
+                    f"{_RULE_TITLES[audience][rule_kind]}: " + " / ".join(r.text for r in rules)
                 )
     if plan.steps:
         lines.append("")

@@ -14,6 +14,9 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 R = TypeVar("R")
+# What the fallback gives back: often None or [], a different type from the parser's
+# own answer, so the wrapped parser returns either.
+F = TypeVar("F")
 
 # Long pasted notes are fine, but nobody's answer needs more than this, and a
 # cap keeps every regex comfortably fast on hostile input.
@@ -98,7 +101,9 @@ def fold(text: object, limit: int = MAX_CHARS) -> str:
     return squash(unicodedata.normalize("NFKC", clean(text, limit)).casefold())
 
 
-def never_raises(fallback: Callable[..., R]) -> Callable[[Callable[..., R]], Callable[..., R]]:
+def never_raises(
+    fallback: Callable[..., F],
+) -> Callable[[Callable[..., R]], Callable[..., R | F]]:
     """Return ``fallback(*args)`` instead of raising.
 
     A parser that crashes ends a stressed parent's conversation; "not
@@ -106,9 +111,9 @@ def never_raises(fallback: Callable[..., R]) -> Callable[[Callable[..., R]], Cal
     reachable as ``__wrapped__`` so tests can still find the bug.
     """
 
-    def decorate(fn: Callable[..., R]) -> Callable[..., R]:
+    def decorate(fn: Callable[..., R]) -> Callable[..., R | F]:
         @functools.wraps(fn)
-        def wrapper(*args: Any, **kwargs: Any) -> R:
+        def wrapper(*args: Any, **kwargs: Any) -> R | F:
             try:
                 return fn(*args, **kwargs)
             except Exception:

@@ -545,7 +545,7 @@ def _analyse(tokens: list[Tok], text: str) -> _Who:
             groups[-1].append(tokens[k])
         else:
             groups.append([tokens[k]])
-    parts = []
+    described_parts: list[str] = []
     for group in groups:
         stop = next((n for n, t in enumerate(group) if t.full_low in DESCRIPTOR_STOP), None)
         if stop is not None:
@@ -553,11 +553,11 @@ def _analyse(tokens: list[Tok], text: str) -> _Who:
         trimmed = _trim(group)
         role = _role_at(trimmed, 0) if trimmed else None
         if role and role[0] == len(trimmed):
-            parts.append(role[1])  # "SW" -> "social worker"
+            described_parts.append(role[1])  # "SW" -> "social worker"
             continue
         if trimmed and any(t.kind == WORD for t in trimmed):
-            parts.append(squash(text[trimmed[0].start : trimmed[-1].end]))
-    described = _short(", ".join(parts)) if parts else None
+            described_parts.append(squash(text[trimmed[0].start : trimmed[-1].end]))
+    described = _short(", ".join(described_parts)) if described_parts else None
     if described and who.kind != "role":
         who.relationship = described
     elif who.relationship is None and roles:
@@ -578,8 +578,8 @@ def _analyse(tokens: list[Tok], text: str) -> _Who:
             if phrase not in ORGANISATION_ROLES:
                 who.is_professional = True
                 break
-            before = {t.full_low for t in tokens[max(0, start - 3) : start]}
-            if word_count <= 4 or before & {"from", "at", "works", "work", "working"}:
+            words_before = {t.full_low for t in tokens[max(0, start - 3) : start]}
+            if word_count <= 4 or words_before & {"from", "at", "works", "work", "working"}:
                 who.is_professional = True
                 break
     return who
@@ -658,6 +658,7 @@ def _says_more(sep: str, seps: list[Tok], chunk: list[Tok], who: _Who, before: _
         and before.strong
         and not before.extra_kin
         and any(t.text == "(" for t in seps)
+        and who.name is not None
         and len(words) == len(who.name.split())
     )
 
@@ -1171,22 +1172,22 @@ def _children(text: str) -> list[NamedChild]:
     # A run of names followed by an age is one child with a surname ("Leo Smith (7)");
     # otherwise each name is a child ("leo mia and sam").
     flat: list[tuple[str, object]] = []
-    for index, (kind, value) in enumerate(items):
+    for index, (kind, item) in enumerate(items):
         if kind != "name":
-            flat.append((kind, value))
+            flat.append((kind, item))
             continue
-        assert isinstance(value, list)
+        assert isinstance(item, list)
         next_is_age = index + 1 < len(items) and items[index + 1][0] == "age"
-        names = [value[0]] if next_is_age else value
+        names = [item[0]] if next_is_age else item
         flat.extend(("child", capitalise_name(tok.base)) for tok in names)
 
     children: list[list[object]] = []  # [name, age]
     pending: list[int] = []
     index = 0
     while index < len(flat):
-        kind, value = flat[index]
+        kind, item = flat[index]
         if kind == "child":
-            children.append([value, None])
+            children.append([item, None])
             pending.append(len(children) - 1)
             index += 1
             continue

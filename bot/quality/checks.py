@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from bot.plan.model import ColumnKind, Pair, Plan, PlanRule, RuleKind, Step
 from bot.quality import vocabulary as v
@@ -560,7 +561,7 @@ def check_existing_safety(
 # -- the whole plan ----------------------------------------------------------------------------
 
 
-def _filled(value: str | None) -> bool:
+def _filled(value: str | None) -> TypeGuard[str]:
     return bool(value and value.strip())
 
 
@@ -650,10 +651,10 @@ def check_plan(plan: Plan, audience: str = "worker") -> list[Finding]:
     if active and not any(_is_network(p.relationship, p.is_professional) for p in plan.people):
         findings.append(make("plan.no_network", "safety network"))
 
-    for kind in ColumnKind:
-        for number, entry in enumerate(plan.entries_of(kind), start=1):
-            target = f"{_ENTRY_NAMES[kind]} {number}"
-            if kind is ColumnKind.EXISTING_SAFETY:
+    for column_kind in ColumnKind:
+        for number, entry in enumerate(plan.entries_of(column_kind), start=1):
+            target = f"{_ENTRY_NAMES[column_kind]} {number}"
+            if column_kind is ColumnKind.EXISTING_SAFETY:
                 findings += check_existing_safety(entry.text, entry.how_long, target)
             else:
                 findings += check_jargon(entry.text, target)

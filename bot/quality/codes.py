@@ -238,7 +238,7 @@ WORDING: dict[str, Wording] = {
 CODES: dict[str, str] = {code: wording.summary for code, wording in WORDING.items()}
 
 
-class _Fields(dict):  # type: ignore[type-arg]
+class _Fields(dict[str, object]):
     """Missing template fields read as empty rather than raising."""
 
     def __missing__(self, key: str) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 
 from sanic import response
 from sanic.request import Request
@@ -59,4 +58,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

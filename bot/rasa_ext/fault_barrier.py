@@ -61,5 +61,5 @@ async def _guarded_run(
 def install() -> None:
     global _installed
     if not _installed:
-        RemoteAction.run = _guarded_run  # type: ignore[method-assign]
+        RemoteAction.run = _guarded_run
         _installed = True

@@ -17,7 +17,7 @@ from typing import Any
 
 from sanic import Sanic, response
 from sanic.request import Request
-from sanic.response import HTTPResponse
+from sanic.response import BaseHTTPResponse, HTTPResponse
 
 from bot.settings import Settings, load_settings
 from bot.web.limits import Limits, Refused
@@ -82,7 +82,7 @@ def harden(app: Sanic, settings: Settings | None = None) -> Sanic:
         log.info("rate limit: %s on %s", refused.code, request.path.split("/")[1] or "/")
         return refusal_response(request.path, refused)
 
-    async def add_headers(request: Request, reply: HTTPResponse) -> None:
+    async def add_headers(request: Request, reply: BaseHTTPResponse) -> None:
         if reply is None:
             return
         limits.after(client_address(request), request.path, reply.status)

@@ -45,4 +45,4 @@ def install() -> None:
         return await original(self, message, tracker, only_output_properties)
 
     setattr(parse_message, _MARK, True)
-    MessageProcessor.parse_message = parse_message  # type: ignore[method-assign]
+    MessageProcessor.parse_message = parse_message

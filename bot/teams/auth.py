@@ -28,6 +28,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jwt
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 from jwt.algorithms import RSAAlgorithm
 
 log = logging.getLogger(__name__)
@@ -177,7 +178,7 @@ def _public_key(jwk: dict[str, Any]) -> Any:
     except (jwt.PyJWTError, ValueError, KeyError, TypeError) as error:
         raise TokenRefused("signing key is malformed") from error
     # Only ever verify with the public half, whatever the key set holds.
-    return key.public_key() if hasattr(key, "private_numbers") else key
+    return key.public_key() if isinstance(key, RSAPrivateKey) else key
 
 
 async def verify_token(

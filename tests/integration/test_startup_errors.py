@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bot.runner import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -72,9 +74,13 @@ def test_a_port_in_use_is_named_and_nothing_hangs(tmp_path: Path) -> None:
 
 
 def test_an_unreachable_database_names_the_setting_to_fix(tmp_path: Path) -> None:
+    # Free ports, not the defaults: with `make run` up in another terminal, 5005 is
+    # taken and the run would stop at the port check before reaching the database.
     result = _run(
         ["run"],
         {"SAFETYPLAN_VAR_DIR": str(tmp_path),
+         "SAFETYPLAN_RASA_PORT": str(free_port()),
+         "SAFETYPLAN_ACTION_PORT": str(free_port()),
          "DATABASE_URL": "postgresql+psycopg2://nobody@127.0.0.1:1/nowhere"},
     )
     assert result.returncode == 1

@@ -30,7 +30,10 @@ def run_migrations() -> None:
     if connection is not None:
         _run(connection)
         return
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:  # bot/storage/migrate.py always sets it; Alembic run by hand may not
+        raise RuntimeError("No database address: run `safetyplan db upgrade`, which sets it.")
+    engine = create_engine(url)
     with engine.connect() as connection:
         _run(connection)
     engine.dispose()

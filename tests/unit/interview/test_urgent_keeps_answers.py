@@ -177,3 +177,21 @@ def test_not_knowing_whether_anyone_is_in_danger_is_flagged_on_its_own_channel(
     with SqlUnitOfWork(database_url) as uow:
         flags = uow.conversations.get("person-teams").urgent_flags
         assert [f.channel for f in flags] == ["teams"]
+
+
+def test_not_sure_at_the_danger_check_is_flagged_on_its_own_channel(database_url: str) -> None:
+    """The other way to "not sure": a worrying plan answer from Teams, then "I don't know"."""
+    from tests.support.interview_driver import service_for
+
+    teams = Driver(service_for(database_url), "person-teams-check", channel="teams")
+    _to(teams, "rule_triggers")
+    answer = "when he has been on the phone to his brother he gets wound up"
+    teams.service.answer(teams.sender, teams.channel, answer, "inform", None, "check")
+    assert teams.current_slot() == "check_danger"
+    assert "999" in teams.say("i don't know")
+    with SqlUnitOfWork(database_url) as uow:
+        conversation = uow.conversations.get("person-teams-check")
+        assert [f.channel for f in conversation.urgent_flags] == ["teams"]
+        plan = conversation.plan
+        # The answer was saved before the check, from Teams too.
+        assert answer in [r.text for pair in plan.pairs for r in pair.rules_of(RuleKind.TRIGGER)]

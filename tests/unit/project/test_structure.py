@@ -91,3 +91,69 @@ def test_the_domain_core_knows_nothing_of_rasa_or_sql() -> None:
 def test_the_question_texts_never_mention_the_emergency_number() -> None:
     text = (ROOT / "bot/interview/questions.yml").read_text(encoding="utf-8")
     assert "999" not in text
+
+
+# -- declared dependencies and the README's map ---------------------------------------
+
+_OUR_CODE = ("bot", "actions", "exporters", "scripts", "tests")
+
+
+def _import_names(distribution: str) -> set[str]:
+    """The top-level names an installed distribution can be imported by."""
+    import importlib.metadata as metadata
+
+    dist = metadata.distribution(distribution)
+    names = set((dist.read_text("top_level.txt") or "").split())
+    if not names:  # Python 3.10 has no packages_distributions() reading RECORD
+        names = {
+            f.parts[0].removesuffix(".py")
+            for f in dist.files or []
+            if f.parts and not f.parts[0].endswith((".dist-info", ".data", ".pth"))
+        }
+    return names
+
+
+def _declared_distributions() -> set[str]:
+    import re
+
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    # Requirement strings inside `dependencies = [...]` and the extras' lists.
+    lists = re.findall(r"^(?:dependencies|dev) = \[(.*?)^\]", text, re.M | re.S)
+    names = re.findall(r'^\s*"([A-Za-z0-9][A-Za-z0-9._-]*)', "\n".join(lists), re.M)
+    return {re.sub(r"[-_.]+", "-", n).lower() for n in names}
+
+
+def test_every_third_party_import_is_declared_in_pyproject() -> None:
+    import sys
+
+    ours = {path.stem for folder in _OUR_CODE for path in (ROOT / folder).rglob("*.py")}
+    imported: dict[str, str] = {}
+    for folder in _OUR_CODE:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            for name in _imports(path):
+                imported.setdefault(name, str(path.relative_to(ROOT)))
+    importable = set().union(*(_import_names(d) for d in _declared_distributions()))
+    undeclared = [
+        f"{name} (first imported in {where})"
+        for name, where in sorted(imported.items())
+        if name not in sys.stdlib_module_names
+        and name not in _OUR_CODE
+        and name not in ours
+        and name not in importable
+    ]
+    assert undeclared == [], "add to pyproject.toml (and `make lock`): " + "; ".join(undeclared)
+
+
+def test_the_readme_map_lists_everything_in_bot() -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## How it is built") :]
+    mapped = set(re.findall(r"^bot/([A-Za-z_]+(?:\.py)?)/?\s", section, re.M))
+    present = {
+        p.name
+        for p in (ROOT / "bot").iterdir()
+        if (p.is_dir() and (p / "__init__.py").exists())
+        or (p.suffix == ".py" and p.name != "__init__.py")
+    }
+    assert mapped == present
