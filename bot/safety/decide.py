@@ -125,7 +125,9 @@ _DISTRESS = re.compile(
     r"(?:help|urgent|please|pls|plz)(?:\s+(?:me|us|please|pls|now|quick|quickly|"
     r"someone|him|her|them|the kids|my kids|my baby|asap))*$"
     r"|\bwhat (?:do|should|can) i do\b"
-    r"|\b(?:call|ring|phone|get|send) (?:the )?(?:police|ambulance|999|someone|somebody|"
+    # "i'd ring the police" / "nan will call 999" is the plan, not a plea.
+    r"|(?<!\bwould )(?<!\bwill )(?<!\bto )(?<!\bid )(?<!\bill )(?<!\bcan )(?<!\bshould )"
+    r"\b(?:call|ring|phone|get|send) (?:the )?(?:police|ambulance|999|someone|somebody|"
     r"help)\b"
     r"|\b(?:i am|im) (?:so )?(?:scared|terrified|frightened)\b"
 )

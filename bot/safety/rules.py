@@ -696,6 +696,15 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\bcan not (?:do this|do it|go on|cope|carry on|take (?:it|this)|live like this)"
         r" (?:anymore|any more|any longer)\b",
     ),
+    # Goodbye letters left for the children, or a car engine running in a closed
+    # garage: a suicide in progress described without the word.
+    _rule(
+        "self_harm",
+        W,
+        r"\b(?:left|put|written|wrote|leaving) (?:some |a )?(?:letters?|notes?) for "
+        r"(?:the|my|our) (?:kids|children|boys|girls|family|babies)\b"
+        r"|\bgarage with the engine running\b|\bengine running in the garage\b",
+    ),
     # A baby or child who cannot be woken, or a rash that does not fade under a
     # glass (the meningitis test parents are taught): plain words for an emergency.
     _rule(
@@ -1116,6 +1125,7 @@ SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\b(?:sometimes|often|always|usually|normally|whenever|every time|each time"
         r"|as a punishment"
         r"|from time to time|now and then|on and off|tends to|tend to|on a bad day|all the time"
+        r"|at all hours|day and night|night after night|again and again|over and over"
         r"|most (?:days|nights|weekends|weeks|evenings)|at weekends|at the weekends"
         r"|on weekends)\b",
     ),

@@ -96,6 +96,8 @@ def test_present_evidence_still_raises_the_alarm_at_a_plan_question() -> None:
     [
         "got all my tablets out on the bed counting them. cant do this anymore",
         "i cant go on any more",
+        "ive written letters for the kids, theyll be better off",
+        "sat in the garage with the engine running",
         "baby burning hot and theres a rash that doesnt fade under a glass",
         "she wont wake up properly and shes floppy",
     ],
