@@ -50,5 +50,5 @@ def _load(
 def install() -> None:
     global _installed
     if not _installed:
-        RasaModel.load = classmethod(_load)  # type: ignore[assignment,method-assign]
+        RasaModel.load = classmethod(_load)
         _installed = True
