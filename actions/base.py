@@ -41,6 +41,12 @@ def latest_verdict(tracker: Tracker) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def latest_command_check(tracker: Tracker) -> str | None:
+    """The command the Rasa server thought the message may be, to be asked about."""
+    value = tracker.latest_message.get("command_check")
+    return value if isinstance(value, str) else None
+
+
 def latest_choice(tracker: Tracker) -> str | None:
     for entity in tracker.latest_message.get("entities") or []:
         if entity.get("entity") == "choice" and isinstance(entity.get("value"), str):

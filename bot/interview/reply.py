@@ -46,6 +46,9 @@ class Reply:
     slot: str | None = None
     # False when an answer could not be saved: nothing may claim it was.
     saved: bool = True
+    # A request the interview cannot answer itself ("export", "meeting_pack"):
+    # the service adds the documents.
+    request: str | None = None
 
     def say(self, text: str, buttons: list[Button] | None = None) -> None:
         self.messages.append(Message(text, list(buttons or [])))

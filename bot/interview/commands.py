@@ -1,0 +1,267 @@
+"""Whether a message is a command (stop, go back, skip...) or the answer to the question.
+
+During the interview nearly every message is an answer, and an answer taken
+for a command is lost ("Dean to go to the alcohol place" taken as *stop*;
+"Stopping altogether", to "what would one point higher look like?", ending
+the session). So a message counts as a command only when it IS the command:
+
+1. The whole message is a command phrase from commands.yml, perhaps inside a
+   polite frame ("can we stop for now please", "sorry I have to go, the baby's
+   crying") -> the command.
+2. A short message (up to ``FUZZY_WORDS`` words) one typo away from a command
+   phrase ("stpo", "go bak"), when the intent model hears the same command ->
+   the command if the model is sure, otherwise ask.
+3. Otherwise only a message the intent model took for a command is looked at
+   further; anything else is not this module's business (None).
+4. The command word used as an ordinary word (the answer patterns of
+   bot/nlu/guard.py: "he needs to stop", "went back to drinking", "skip
+   school"), or a person named before it -> the answer.
+5. No command word at all (the model guessed from the rest, or the word is
+   bent: "stopping altogether") -> the answer, unless the message is one or
+   two plain words and the model is sure: then ask.
+6. A command phrase after nothing but a request to the helper ("can I",
+   "I need to", "how do I") and followed by nothing but politeness or a new
+   clause ("I need to go, my little one is up") -> the command.
+7. A command word somewhere in a short message (``ASK_WORDS`` words or fewer)
+   -> ask; in a longer one -> the answer.
+
+"Ask" means: keep what was typed and ask "Do you want to stop for now?" (yes /
+no); "no" saves the words as the answer. The vocabulary, the polite frames and
+the questions asked are data (commands.yml) for the practice lead to review.
+The text is never logged or stored here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from bot.nlu.guard import answer_pattern, normalise
+
+VOCABULARY = Path(__file__).with_name("commands.yml")
+
+COMMAND = "command"
+ANSWER = "answer"
+ASK = "ask"
+
+# Step 2: typos are looked for in messages this short, this close (0-100).
+FUZZY_WORDS = 3
+FUZZY_SCORE = 75
+# Step 2 and 5: how sure the intent model must be.
+SURE = 0.8
+AGREES = 0.5
+# Step 6: a request longer than this is asked about rather than obeyed.
+REQUEST_WORDS = 16
+# Step 7: a command word in a message this short may be the command.
+ASK_WORDS = 4
+_MAX_WORDS = 40
+
+# People (and pronouns) an answer is about: a command word after one of these
+# is something that person does ("Dean to go", "mum wants to stop").
+_PEOPLE = re.compile(
+    r"\b(he|hes|she|shes|they|theyre|him|her|them|his|their|dad|daddy|father|mum|mummy|mom|"
+    r"mam|mother|nan|nana|nanny|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|"
+    r"sister|brother|cousin|partner|boyfriend|girlfriend|husband|wife|ex|stepdad|stepmum|son|"
+    r"daughter|kids|kid|children|child|baby|boys|girls|twins|school|teacher|nursery|police|"
+    r"everyone|nobody|someone|people|family|neighbour|friend|worker)\b"
+)
+# Where a new clause starts: what follows is not part of the command's object.
+_CLAUSE = re.compile(r"\s*(?:[,.;:!?\n]+|\s-\s)\s*")
+_JOINERS = ("and", "but", "because", "cos", "coz", "cause", "as", "so")
+# A command word bent to describe something ("stopping altogether", "skipped
+# meals", "he helped"): a command is said in its plain form.
+_INFLECTED = re.compile(
+    r"\b(stopp(ing|ed)|stops|skipp(ing|ed)|skips|help(s|ed|ing)|review(s|ed|ing)|"
+    r"restart(s|ed|ing)|download(s|ed|ing)|export(s|ed|ing)|paus(ing|ed|es)|quitting|quits|"
+    r"leaving|going|went|gone|finish(ed|ing|es)|print(s|ed|ing)|send(s|ing)|sent)\b"
+)
+
+
+@dataclass(frozen=True)
+class Decision:
+    kind: str  # COMMAND, ANSWER or ASK
+    command: str | None = None
+    step: int = 0  # which rule above decided, for tests and the evaluation
+
+    @property
+    def is_command(self) -> bool:
+        return self.kind == COMMAND
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    commands: tuple[str, ...]
+    phrases: dict[str, tuple[str, ...]]
+    confirm: dict[str, dict[str, str]]
+    buttons: dict[str, tuple[str, str]]
+    whole: dict[str, re.Pattern[str]]
+    inside: dict[str, re.Pattern[str]]
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    index: dict[str, str]  # phrase -> command, for typos
+
+
+def _alternation(items: list[str]) -> str:
+    # Longest first, so "stop for now" wins over "stop".
+    return "|".join(re.escape(i) for i in sorted(set(items), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> _Vocabulary:
+    data: dict[str, Any] = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    before = _alternation([normalise(w) for w in data["before"]])
+    after = _alternation([normalise(w) for w in data["after"]])
+    phrases: dict[str, tuple[str, ...]] = {}
+    confirm: dict[str, dict[str, str]] = {}
+    buttons: dict[str, tuple[str, str]] = {}
+    whole: dict[str, re.Pattern[str]] = {}
+    inside: dict[str, re.Pattern[str]] = {}
+    index: dict[str, str] = {}
+    for name, spec in data["commands"].items():
+        said = tuple(normalise(p) for p in spec["phrases"])
+        phrases[name] = said
+        confirm[name] = {k: str(v) for k, v in spec["confirm"].items()}
+        buttons[name] = (str(spec["yes_button"]), str(spec["no_button"]))
+        alternation = _alternation(list(said))
+        whole[name] = re.compile(
+            rf"^(?:(?:{before}) )*(?:{alternation})(?: (?:{after}))*$"
+        )
+        inside[name] = re.compile(rf"\b(?:{alternation})\b")
+        for phrase in said:
+            index.setdefault(phrase, name)
+    return _Vocabulary(
+        commands=tuple(phrases),
+        phrases=phrases,
+        confirm=confirm,
+        buttons=buttons,
+        whole=whole,
+        inside=inside,
+        before=re.compile(rf"^(?:(?:{before}) ?)*$"),
+        after=re.compile(rf"^(?:(?:{after}) ?)*$"),
+        index=index,
+    )
+
+
+def commands() -> tuple[str, ...]:
+    return vocabulary().commands
+
+
+def confirm_question(command: str, audience: str = "family") -> str:
+    asked = vocabulary().confirm[command]
+    return asked.get(audience) or asked["family"]
+
+
+def confirm_buttons(command: str) -> tuple[str, str]:
+    """The titles of the yes and no buttons of the question."""
+    return vocabulary().buttons[command]
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in (normalise(part) for part in _CLAUSE.split(text)) if c]
+
+
+def whole_command(text: str, prefer: str | None = None) -> str | None:
+    """The command the whole message is (step 1), or None.
+
+    Clauses that are only politeness ("sorry", "thanks") or a reason ("the
+    baby is crying") may sit around the one that is the command.
+    """
+    vocab = vocabulary()
+    clauses = _clauses(text)
+    if not clauses or len(" ".join(clauses).split()) > _MAX_WORDS:
+        return None
+    joined = " ".join(clauses)
+    order = ([prefer] if prefer in vocab.whole else []) + list(vocab.commands)
+    for name in order:
+        if vocab.whole[name].match(joined):
+            return name
+    # One clause is the command and every other is politeness or a reason given.
+    for name in order:
+        hits = [c for c in clauses if vocab.whole[name].match(c)]
+        if len(hits) == 1 and all(
+            c is hits[0] or vocab.before.match(c) or vocab.after.match(c) for c in clauses
+        ):
+            return name
+    return None
+
+
+def typo_of(text: str) -> str | None:
+    """The command a short message is one typo away from (step 2), or None."""
+    said = normalise(text)
+    if not said or len(said.split()) > FUZZY_WORDS or len(said) < 4:
+        return None
+    vocab = vocabulary()
+    candidates = [p for p in vocab.index if len(p) >= 4]
+    found = process.extractOne(said, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+    return vocab.index[found[0]] if found else None
+
+
+def _request_frame(text: str, command: str) -> bool:
+    """Step 6: the command phrase follows only a request to the helper, and only
+    politeness or a new clause follows it."""
+    vocab = vocabulary()
+    pattern = vocab.inside[command]
+    for clause_text in _CLAUSE.split(text):
+        clause = normalise(clause_text)
+        match = pattern.search(clause)
+        if match is None:
+            continue
+        head, tail = clause[: match.start()].strip(), clause[match.end() :].strip()
+        if not vocab.before.match(head):
+            return False
+        if not tail or vocab.after.match(tail):
+            return True
+        first = tail.split()[0]
+        return first in _JOINERS
+    return False
+
+
+def decide(
+    text: str, intent: str | None, confidence: float, question: str | None = None
+) -> Decision | None:
+    """Command, answer or ask, for a message typed while `question` is asked.
+
+    None when the message is nothing to do with the commands (the intent model
+    heard no command and the words are not one): other rules decide.
+    """
+    if not isinstance(text, str) or not text.strip() or text.startswith("/"):
+        return None
+    said = normalise(text)
+    if len(said.split()) > _MAX_WORDS * 2:
+        # A pasted paragraph is an answer, whatever it contains.
+        return Decision(ANSWER, intent, 3) if intent in commands() else None
+    whole = whole_command(text, prefer=intent)
+    if whole is not None:  # 1
+        return Decision(COMMAND, whole, 1)
+    typo = typo_of(text)
+    if typo is not None and typo == intent:  # 2
+        return Decision(COMMAND if confidence >= AGREES else ASK, typo, 2)
+    if intent not in commands():  # 3
+        return None
+    command = intent
+    assert command is not None
+    answer = answer_pattern(command)
+    if answer is not None and answer.search(normalise(text, clauses=True)):  # 4
+        return Decision(ANSWER, command, 4)
+    found = vocabulary().inside[command].search(said)
+    if found is None:  # 5
+        if _INFLECTED.search(said):
+            return Decision(ANSWER, command, 5)
+        if len(said.split()) <= 2 and confidence >= SURE:
+            return Decision(ASK, command, 5)
+        return Decision(ANSWER, command, 5)
+    if _PEOPLE.search(said[: found.start()]):  # 4: someone else does it
+        return Decision(ANSWER, command, 4)
+    if _request_frame(text, command):  # 6
+        if len(said.split()) <= REQUEST_WORDS:
+            return Decision(COMMAND, command, 6)
+        return Decision(ASK, command, 6)
+    if len(said.split()) <= ASK_WORDS:  # 7
+        return Decision(ASK, command, 7)
+    return Decision(ANSWER, command, 7)
