@@ -34,6 +34,7 @@ from pathlib import Path
 import yaml
 
 from bot.interview.catalogue import catalogue
+from bot.safety.messages import HELP_OR_DANGER
 from tests.support.walk import Chat, Reply, Walker, is_urgent_reply, texts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,11 +113,20 @@ def asks_to_confirm(reply: Reply) -> bool:
     return any(question in words for question in _confirm_questions())
 
 
-def classify(reply: Reply, slot: str | None) -> str:
-    """What the bot did with a message, from its reply and the question it now asks."""
+def classify(reply: Reply, slot: str | None, target: str | None = None) -> str:
+    """What the bot did with a message sent at `target`, from its reply and the question
+    it now asks.
+
+    Only the bot's first words count for help and going back: a question asked
+    again after "go back" starts "Let's go back", whatever came before it.
+    """
     words = texts(reply)
+    first = next((m.get("text") or "" for m in reply if m.get("text")), "")
     if is_urgent_reply(reply):
         return "urgent"
+    if HELP_OR_DANGER in words:
+        # "Help with this question, or is someone in danger?": asked, not assumed.
+        return "confirm"
     if slot == "check_danger":
         return "check"
     if slot == CONFIRM_SLOT or asks_to_confirm(reply):
@@ -125,21 +135,20 @@ def classify(reply: Reply, slot: str | None) -> str:
         return "stop"
     if _SKIP.search(words):
         return "skip"
-    if _BACK.search(words):
-        return "go_back"
     if slot == "restart_confirm" or _RESTART.search(words):
         return "restart"
     if slot in ("review", "review_pick", "review_item"):
         return "review"
     if _EXPORT.search(words) or any(m.get("custom") for m in reply):
         return "export"
-    first = next((m.get("text") or "" for m in reply if m.get("text")), "")
     if first.startswith("For example") or first.startswith("You could"):
         return "example"
     if _CHITCHAT.search(first):
         return "chitchat"
-    if _is_help(reply):
+    if _is_help([{"text": first}]):
         return "help"
+    if _BACK.search(first) and (target is None or slot != target):
+        return "go_back"
     return "answer"
 
 
@@ -317,7 +326,7 @@ def score_batch(
         for item in by_question[name]:
             walker = seat.walker_at_question()
             reply = walker.say(item.text)
-            reaction = classify(reply, walker.slot)
+            reaction = classify(reply, walker.slot, seat.slot)
             t.reactions[item.index] = reaction
             if item.expect == "none":
                 t.answers += 1
