@@ -16,7 +16,8 @@ from bot.interview.reply import Button, Reply
 from bot.plan.model import Role, UrgentFlag
 from bot.safety.decide import Outcome as Verdict
 from bot.safety.decide import decide, is_bare_help, thresholds
-from bot.safety.messages import urgent_message
+from bot.safety.helplines import DOMESTIC_ABUSE, kinds_in, plan_worry_texts
+from bot.safety.messages import domestic_abuse_line, urgent_message
 from bot.settings import Settings, load_settings
 from bot.text import clean_text, is_blank
 
@@ -337,7 +338,16 @@ class Interview:
         reply = self.pause_for_safety(text, channel, say=say)
         if kept:
             self.ctx.state.flags["kept_answer"] = True
+        if not say and DOMESTIC_ABUSE in self._worry_kinds() - kinds_in([text]):
+            # The server's reply went by the message alone; the worries written
+            # before involve domestic abuse, so its helpline is given too.
+            reply.say(domestic_abuse_line())
         return reply
+
+    def _worry_kinds(self, *more: str) -> set[str]:
+        plan = self.ctx.plan
+        texts = list(more) + (plan_worry_texts(plan) if plan is not None else [])
+        return kinds_in(texts)
 
     def hold_for_check(self, text: str) -> Reply:
         """Maybe danger now: keep the answer, then ask before sounding the alarm.
@@ -776,7 +786,7 @@ class Interview:
         state.retry = False
         reply = Reply()
         if say:
-            reply.say(urgent_message(self.settings))
+            reply.say(urgent_message(self.settings, self._worry_kinds(message)))
         reply.slot = "safe_to_continue"
         return reply
 
