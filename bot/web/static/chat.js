@@ -176,17 +176,42 @@
   // -- showing messages ---------------------------------------------------------------------
 
   var LINK = /https?:\/\/[^\s<>"']+/g;
+  // UK phone numbers as the helper writes them: 999, or 0 then 7 to 10 more digits
+  // in groups ("0808 800 5000", "0800 1111").
+  var PHONE = /(^|[^\d])(999|0\d{2,4}(?: ?\d{3,4}){1,2})(?![\d])/g;
 
-  function appendText(parent, text) {
+  function appendText(parent, text, phones) {
     var last = 0;
     var match;
     LINK.lastIndex = 0;
     while ((match = LINK.exec(text)) !== null) {
       var address = match[0].replace(/[.,;:!?)\]]+$/, "");
-      parent.appendChild(document.createTextNode(text.slice(last, match.index)));
+      appendPlain(parent, text.slice(last, match.index), phones);
       parent.appendChild(linkTo(address));
       last = match.index + address.length;
       LINK.lastIndex = last;
+    }
+    appendPlain(parent, text.slice(last), phones);
+  }
+
+  // Text, with the helper's phone numbers as tap-to-call links (tel:).
+  function appendPlain(parent, text, phones) {
+    var last = 0;
+    var match;
+    if (phones) {
+      PHONE.lastIndex = 0;
+      while ((match = PHONE.exec(text)) !== null) {
+        var number = match[2];
+        var digits = number.replace(/ /g, "");
+        if (digits !== "999" && (digits.length < 8 || digits.length > 11)) continue;
+        var start = match.index + match[1].length;
+        parent.appendChild(document.createTextNode(text.slice(last, start)));
+        var link = document.createElement("a");
+        link.href = "tel:" + digits;
+        link.textContent = number;
+        parent.appendChild(link);
+        last = start + number.length;
+      }
     }
     parent.appendChild(document.createTextNode(text.slice(last)));
   }
@@ -275,7 +300,8 @@
     who.textContent = from === "user" ? "You" : from === "bot" ? "Helper" : "Note";
     var body = document.createElement("p");
     body.className = "message__text";
-    appendText(body, String(text || ""));
+    // Only the helper's numbers become links, never the person's own words.
+    appendText(body, String(text || ""), from === "bot");
     item.appendChild(who);
     item.appendChild(body);
     if (from === "bot" && downloads && downloads.length) addDownloads(item, downloads);
