@@ -15,15 +15,20 @@ the session). So a message counts as a command only when it IS the command:
    further; anything else is not this module's business (None).
 4. The command word used as an ordinary word (the answer patterns of
    bot/nlu/guard.py: "he needs to stop", "went back to drinking", "skip
-   school"), or a person named before it -> the answer.
+   school"), a person named before it, or a time or meeting after it ("review
+   the plan at the core group every month") -> the answer.
 5. No command word at all (the model guessed from the rest, or the word is
    bent: "stopping altogether") -> the answer, unless the message is one or
    two plain words and the model is sure: then ask.
-6. A command phrase after nothing but a request to the helper ("can I",
-   "I need to", "how do I") and followed by nothing but politeness or a new
-   clause ("I need to go, my little one is up") -> the command.
-7. A command word somewhere in a short message (``ASK_WORDS`` words or fewer)
-   -> ask; in a longer one -> the answer.
+6. A command phrase right after a request to the helper ("can I", "I need
+   to", "how do I") or at the start, followed only by words about the chat or
+   the plan ("the last question", "as a word document"), politeness or a new
+   clause ("I need to go, my little one is up") -> the command ("we need to
+   stop" -> ask). A request about something else ("I have to go to court on
+   Monday") -> ask, if short.
+7. A command word somewhere in a short message (``ASK_WORDS`` words or fewer,
+   or a little longer when it speaks to the helper: "can you ask me the
+   previous question again") -> ask; otherwise -> the answer.
 
 "Ask" means: keep what was typed and ask "Do you want to stop for now?" (yes /
 no); "no" saves the words as the answer. The vocabulary, the polite frames and
@@ -42,7 +47,7 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz, process
 
-from bot.nlu.guard import answer_pattern, normalise
+from bot.nlu.guard import answer_pattern, command_pattern, normalise
 
 VOCABULARY = Path(__file__).with_name("commands.yml")
 
@@ -58,6 +63,8 @@ SURE = 0.8
 AGREES = 0.5
 # Step 6: a request longer than this is asked about rather than obeyed.
 REQUEST_WORDS = 16
+# Step 6: a request about something other than the chat, this short, is asked about.
+LOOSE_WORDS = 10
 # Step 7: a command word in a message this short may be the command.
 ASK_WORDS = 4
 _MAX_WORDS = 40
@@ -70,6 +77,26 @@ _PEOPLE = re.compile(
     r"sister|brother|cousin|partner|boyfriend|girlfriend|husband|wife|ex|stepdad|stepmum|son|"
     r"daughter|kids|kid|children|child|baby|boys|girls|twins|school|teacher|nursery|police|"
     r"everyone|nobody|someone|people|family|neighbour|friend|worker)\b"
+)
+# A person right before the command word (up to three words, none of them the
+# person typing): "he needs to stop", "mum wants to go back".
+_PEOPLE_BEFORE = re.compile(
+    _PEOPLE.pattern + r"(?:\s+(?!(?:i|im|we|you|me|us|can|could|please)\b)\w+){0,3}\s*$"
+)
+# A time, a place or company after the command word makes it something to do in
+# the plan ("review the plan at the core group every month"), not a request.
+_SOMETHING_TO_DO = re.compile(
+    r"\b(meeting|meetings|group|conference|weekly|monthly|fortnightly|daily|every|each|"
+    r"weeks?|months?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|"
+    r"together|with (the )?(family|worker|social worker|network|school|kids|children)|"
+    r"by (the )?(end|next)|until|till|before|after)\b"
+)
+# Words that speak to the helper about the chat ("can you", "my last answer").
+_ADDRESSED = re.compile(
+    r"\b(can|could|would|will) (you|i|we)\b|\bplease\b|\blet me\b|"
+    r"\bi (want|need|would like|wanna)\b|\bid like\b|\bmy (last |previous )?answers?\b|"
+    r"\b(the|that) (last|previous) (one|question|answer|bit)\b|\bthis (one|question)\b|"
+    r"\bthe (question|plan|document|file)\b"
 )
 # Where a new clause starts: what follows is not part of the command's object.
 _CLAUSE = re.compile(r"\s*(?:[,.;:!?\n]+|\s-\s)\s*")
@@ -105,6 +132,8 @@ class _Vocabulary:
     before: re.Pattern[str]
     after: re.Pattern[str]
     index: dict[str, str]  # phrase -> command, for typos
+    openers: tuple[str, ...]  # the `before` words, longest first
+    objects: frozenset[str]
 
 
 def _alternation(items: list[str]) -> str:
@@ -112,9 +141,20 @@ def _alternation(items: list[str]) -> str:
     return "|".join(re.escape(i) for i in sorted(set(items), key=len, reverse=True))
 
 
+def _all_words_are_text(data: dict[str, Any]) -> None:
+    # YAML reads a bare yes, no or on as true or false: such a word must be quoted.
+    lists = [data["before"], data["after"], data["objects"]]
+    lists += [spec["phrases"] for spec in data["commands"].values()]
+    for words in lists:
+        for word in words:
+            if not isinstance(word, str):
+                raise ValueError(f"{VOCABULARY.name}: quote {word!r}")
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> _Vocabulary:
     data: dict[str, Any] = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    _all_words_are_text(data)
     before = _alternation([normalise(w) for w in data["before"]])
     after = _alternation([normalise(w) for w in data["after"]])
     phrases: dict[str, tuple[str, ...]] = {}
@@ -145,6 +185,8 @@ def vocabulary() -> _Vocabulary:
         before=re.compile(rf"^(?:(?:{before}) ?)*$"),
         after=re.compile(rf"^(?:(?:{after}) ?)*$"),
         index=index,
+        openers=tuple(sorted({normalise(w) for w in data["before"]}, key=len, reverse=True)),
+        objects=frozenset(normalise(w) for w in data["objects"]),
     )
 
 
@@ -202,24 +244,76 @@ def typo_of(text: str) -> str | None:
     return vocab.index[found[0]] if found else None
 
 
-def _request_frame(text: str, command: str) -> bool:
-    """Step 6: the command phrase follows only a request to the helper, and only
-    politeness or a new clause follows it."""
+REQUEST = "request"  # a request, about the chat or the plan: the command
+LOOSE = "loose"  # a request shape, about something else: could be either
+SHARED = "shared"  # a request with "we" in it ("we need to stop"): could be either
+TO_DO = "to do"  # the command word with a time or a meeting: something to do in the plan
+
+
+def _strip_openers(head: str) -> tuple[str, str]:
+    """(what comes before, the request words at the end of `head`)."""
     vocab = vocabulary()
-    pattern = vocab.inside[command]
+    words = head.split()
+    taken: list[str] = []
+    changed = True
+    while words and changed:
+        changed = False
+        for opener in vocab.openers:
+            size = len(opener.split())
+            if words[-size:] == opener.split():
+                taken = words[-size:] + taken
+                words = words[:-size]
+                changed = True
+                break
+    return " ".join(words), " ".join(taken)
+
+
+def _frame(text: str, command: str) -> tuple[str | None, re.Match[str] | None, str]:
+    """How the command word sits in the message: REQUEST, SHARED, LOOSE or None (the
+    best over its clauses), the match and the clause's words before it."""
+    vocab = vocabulary()
+    best: tuple[str | None, re.Match[str] | None, str] = (None, None, "")
+    rank = {None: 0, TO_DO: 0, LOOSE: 1, SHARED: 2, REQUEST: 3}
     for clause_text in _CLAUSE.split(text):
         clause = normalise(clause_text)
-        match = pattern.search(clause)
+        match = _vocabulary_match(clause, command)
         if match is None:
             continue
         head, tail = clause[: match.start()].strip(), clause[match.end() :].strip()
-        if not vocab.before.match(head):
-            return False
-        if not tail or vocab.after.match(tail):
-            return True
-        first = tail.split()[0]
-        return first in _JOINERS
-    return False
+        rest, opener = _strip_openers(head)
+        kind: str | None
+        if rest and not opener:
+            # Words before the command that are not a request: "dean to go", "mum stop".
+            kind = None
+        else:
+            tail_words = tail.split()
+            joined = next(
+                (i for i, w in enumerate(tail_words) if w in _JOINERS), len(tail_words)
+            )
+            about_the_chat = not tail or bool(vocab.after.match(tail)) or all(
+                w in vocab.objects or w.isdigit() for w in tail_words[:joined]
+            )
+            if not about_the_chat and _SOMETHING_TO_DO.search(tail):
+                # "Review the plan at the core group every month": a thing to do.
+                kind = TO_DO
+            elif not about_the_chat:
+                kind = LOOSE
+            elif re.search(r"\b(we|us|lets)\b", opener):
+                kind = SHARED
+            else:
+                kind = REQUEST
+        if best[1] is None or rank[kind] > rank[best[0]]:
+            best = (kind, match, head)
+    return best
+
+
+def _vocabulary_match(clause: str, command: str) -> re.Match[str] | None:
+    """The first command word or phrase in a clause: commands.yml, or the guard's words."""
+    found = vocabulary().inside[command].search(clause)
+    if found is not None:
+        return found
+    pattern = command_pattern(command)
+    return pattern.search(clause) if pattern is not None else None
 
 
 def decide(
@@ -233,7 +327,8 @@ def decide(
     if not isinstance(text, str) or not text.strip() or text.startswith("/"):
         return None
     said = normalise(text)
-    if len(said.split()) > _MAX_WORDS * 2:
+    size = len(said.split())
+    if size > _MAX_WORDS * 2:
         # A pasted paragraph is an answer, whatever it contains.
         return Decision(ANSWER, intent, 3) if intent in commands() else None
     whole = whole_command(text, prefer=intent)
@@ -249,19 +344,19 @@ def decide(
     answer = answer_pattern(command)
     if answer is not None and answer.search(normalise(text, clauses=True)):  # 4
         return Decision(ANSWER, command, 4)
-    found = vocabulary().inside[command].search(said)
+    frame, found, head = _frame(text, command)
     if found is None:  # 5
         if _INFLECTED.search(said):
             return Decision(ANSWER, command, 5)
-        if len(said.split()) <= 2 and confidence >= SURE:
+        if size <= 2 and confidence >= SURE:
             return Decision(ASK, command, 5)
         return Decision(ANSWER, command, 5)
-    if _PEOPLE.search(said[: found.start()]):  # 4: someone else does it
+    if _PEOPLE_BEFORE.search(head + " ") or frame == TO_DO:  # 4: someone else does it
         return Decision(ANSWER, command, 4)
-    if _request_frame(text, command):  # 6
-        if len(said.split()) <= REQUEST_WORDS:
-            return Decision(COMMAND, command, 6)
+    if frame == REQUEST and size <= REQUEST_WORDS:  # 6
+        return Decision(COMMAND if confidence >= AGREES else ASK, command, 6)
+    if frame in (REQUEST, SHARED, LOOSE) and size <= LOOSE_WORDS:  # 6
         return Decision(ASK, command, 6)
-    if len(said.split()) <= ASK_WORDS:  # 7
+    if size <= ASK_WORDS or (_ADDRESSED.search(said) and size <= LOOSE_WORDS + 2):  # 7
         return Decision(ASK, command, 7)
     return Decision(ANSWER, command, 7)

@@ -480,6 +480,12 @@ def answer_pattern(intent: str) -> re.Pattern[str] | None:
     return compiled[1] if compiled else None
 
 
+def command_pattern(intent: str) -> re.Pattern[str] | None:
+    """The pattern of words that show a navigation intent's command."""
+    compiled = _COMPILED.get(intent)
+    return compiled[0] if compiled else None
+
+
 def _as_confidence(value: object) -> float:
     try:
         number = float(value)  # type: ignore[arg-type]

@@ -32,7 +32,6 @@ def _plan(database_url: str, sender: str = "person-1"):  # noqa: ANN202
         ("dean to go to the alcohol place", "stop", "step_what"),
         ("Stopping altogether", "stop", "scale_higher"),
         ("he wont stop drinking even when the kids are crying", "stop", "danger_behaviour"),
-        ("i need to go to the doctors about my back", "stop", "step_what"),
         ("he went back to drinking after he told everyone hed stopped", "go_back", "harm"),
         ("the school said jayden keeps skipping school", "skip", "harm"),
         ("Dad needs help with his drinking", "help", "needs"),
@@ -74,6 +73,21 @@ def test_the_command_said_on_its_own_or_politely_is_the_command(text: str, comma
         decision = decide(text, intent, 0.6, "step_what")
         assert decision is not None and decision.kind == COMMAND, (intent, decision)
         assert decision.command == command
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("i need to go to the doctors about my back", "stop"),
+        ("can you help dad with his drinking", "help"),
+        ("stop the drinking", "stop"),
+    ],
+)
+def test_a_request_about_something_else_is_asked_about_never_obeyed(
+    text: str, intent: str
+) -> None:
+    decision = decide(text, intent, 0.95, "step_what")
+    assert decision is not None and decision.kind in (ASK, ANSWER), decision
 
 
 def test_a_typo_of_a_short_command_is_the_command_when_the_model_agrees() -> None:
