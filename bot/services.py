@@ -161,7 +161,13 @@ class ConversationService:
         return self._run(sender_id, channel, lambda i: i.welcome())
 
     def ask(self, sender_id: str, channel: str) -> Reply:
-        return self._run(sender_id, channel, lambda i: i.ask(), write=False)
+        reply = self._run(sender_id, channel, lambda i: i.ask(), write=False)
+        if channel != WEB_CHANNEL:
+            # Only the web chat page folds a long message into parts; elsewhere the
+            # text alone says it all, and the REST contract stays text and buttons.
+            for message in reply.messages:
+                message.sections = []
+        return reply
 
     def answer(
         self,

@@ -12,7 +12,7 @@ from bot.interview.context import Context
 from bot.interview.flow import next_key
 from bot.interview.keys import key, split
 from bot.interview.prompts import fill, question_message
-from bot.interview.reply import Button, Reply
+from bot.interview.reply import Button, Message, Reply
 from bot.plan.model import Role, UrgentFlag
 from bot.safety.decide import Outcome as Verdict
 from bot.safety.decide import decide, is_bare_help, thresholds
@@ -119,9 +119,10 @@ class Interview:
             return reply
         message = question_message(self.ctx, question)
         if split(question)[0] == "review":
-            from bot.interview.review import summary
+            from bot.interview.review import summary, summary_sections
 
-            reply.say(summary(self.ctx))
+            text = summary(self.ctx)
+            reply.messages.append(Message(text, sections=summary_sections(text)))
         if self.ctx.state.retry:
             # Asked again after an answer that couldn't be used: the problem was
             # already explained, so only the buttons are shown again.

@@ -31,11 +31,24 @@ class Download:
         return data
 
 
+@dataclass(frozen=True)
+class Section:
+    """One part of a long message (the review), for a page that can fold it away."""
+
+    title: str
+    lines: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {"title": self.title, "lines": list(self.lines)}
+
+
 @dataclass
 class Message:
     text: str
     buttons: list[Button] = field(default_factory=list)
     downloads: list[Download] = field(default_factory=list)
+    # The same words as `text`, in parts; only the web chat shows them so.
+    sections: list[Section] = field(default_factory=list)
 
 
 @dataclass

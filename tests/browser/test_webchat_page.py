@@ -461,3 +461,23 @@ def test_the_numbers_in_the_urgent_reply_are_tap_to_call(open_page, chat_url: st
     assert log.locator("a[href='tel:08082000247']").inner_text() == "0808 2000 247"
     # The person's own words are never turned into links.
     assert page.locator("#log .message--user a").count() == 0
+
+
+def test_the_review_comes_in_parts_that_open_with_a_tap(open_page, chat_url: str) -> None:
+    page = open_page(390, 844, has_touch=True, is_mobile=True)
+    start_as_family(page, chat_url)
+    type_and_send(page, "Sarah, their mum")
+    type_and_send(page, "Leo 6 and Mia 4")
+    type_and_send(page, "review")
+    parts = page.locator("#log .message--bot details.message__part")
+    assert parts.count() >= 1
+    first = parts.first
+    assert first.locator("summary").inner_text() == "Children and people"
+    assert first.evaluate("(part) => part.open") is False
+    first.locator("summary").tap()
+    assert first.evaluate("(part) => part.open") is True
+    assert "Leo (6)" in first.inner_text()
+    # Coming back to the page shows the review in parts again.
+    page.reload()
+    wait_idle(page)
+    assert page.locator("#log details.message__part").count() == parts.count()

@@ -292,18 +292,46 @@
     if (group.childElementCount) item.appendChild(group);
   }
 
-  function addMessage(from, text, downloads) {
+  // A long message in parts (the review): its first line, then each part folded
+  // away under its title (details and summary), opened with a tap.
+  function addSections(item, text, sections) {
+    var intro = document.createElement("p");
+    intro.className = "message__text";
+    appendText(intro, String(text || "").split("\n")[0], true);
+    item.appendChild(intro);
+    sections.forEach(function (section) {
+      if (!section || typeof section.title !== "string" || !Array.isArray(section.lines)) return;
+      var part = document.createElement("details");
+      part.className = "message__part";
+      var title = document.createElement("summary");
+      title.textContent = section.title;
+      part.appendChild(title);
+      section.lines.forEach(function (line) {
+        var said = document.createElement("p");
+        said.className = "message__text";
+        appendText(said, String(line), true);
+        part.appendChild(said);
+      });
+      item.appendChild(part);
+    });
+  }
+
+  function addMessage(from, text, downloads, sections) {
     var item = document.createElement("div");
     item.className = "message message--" + from;
     var who = document.createElement("p");
     who.className = "message__who";
     who.textContent = from === "user" ? "You" : from === "bot" ? "Helper" : "Note";
-    var body = document.createElement("p");
-    body.className = "message__text";
-    // Only the helper's numbers become links, never the person's own words.
-    appendText(body, String(text || ""), from === "bot");
     item.appendChild(who);
-    item.appendChild(body);
+    if (from === "bot" && Array.isArray(sections) && sections.length) {
+      addSections(item, text, sections);
+    } else {
+      var body = document.createElement("p");
+      body.className = "message__text";
+      // Only the helper's numbers become links, never the person's own words.
+      appendText(body, String(text || ""), from === "bot");
+      item.appendChild(body);
+    }
     if (from === "bot" && downloads && downloads.length) addDownloads(item, downloads);
     ui.log.appendChild(item);
     return item;
@@ -348,7 +376,7 @@
     var buttons = [];
     (messages || []).forEach(function (message) {
       if (message.text || (message.downloads && message.downloads.length)) {
-        var item = addMessage("bot", message.text, message.downloads);
+        var item = addMessage("bot", message.text, message.downloads, message.sections);
         first = first || item;
       }
       if (message.buttons && message.buttons.length) buttons = message.buttons;
@@ -553,7 +581,7 @@
       }
       messages.forEach(function (message) {
         if (message.from === "user") addMessage("user", message.text);
-        else addMessage("bot", message.text, message.downloads);
+        else addMessage("bot", message.text, message.downloads, message.sections);
       });
       showChoices(data.buttons);
       reveal(null);
