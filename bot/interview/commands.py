@@ -134,6 +134,7 @@ class _Vocabulary:
     index: dict[str, str]  # phrase -> command, for typos
     openers: tuple[str, ...]  # the `before` words, longest first
     objects: frozenset[str]
+    speak: dict[str, str]
 
 
 def _alternation(items: list[str]) -> str:
@@ -187,6 +188,7 @@ def vocabulary() -> _Vocabulary:
         index=index,
         openers=tuple(sorted({normalise(w) for w in data["before"]}, key=len, reverse=True)),
         objects=frozenset(normalise(w) for w in data["objects"]),
+        speak={str(k): str(v or "") for k, v in (data.get("speak") or {}).items()},
     )
 
 
@@ -202,6 +204,16 @@ def confirm_question(command: str, audience: str = "family") -> str:
 def confirm_buttons(command: str) -> tuple[str, str]:
     """The titles of the yes and no buttons of the question."""
     return vocabulary().buttons[command]
+
+
+def plain(text: str) -> str:
+    """Text-speak turned into words ("gtg" -> "got to go"), punctuation kept."""
+    speak = vocabulary().speak
+
+    def word(match: re.Match[str]) -> str:
+        return speak.get(match.group(0).lower(), match.group(0))
+
+    return re.sub(r"[A-Za-z0-9]+", word, text)
 
 
 def _clauses(text: str) -> list[str]:
@@ -258,7 +270,9 @@ def _strip_openers(head: str) -> tuple[str, str]:
     changed = True
     while words and changed:
         changed = False
-        for opener in vocab.openers:
+        # "we" counts as a request only here (never in a whole command): "we carry on
+        # later?" is asked about, as a SHARED request.
+        for opener in vocab.openers + ("we",):
             size = len(opener.split())
             if words[-size:] == opener.split():
                 taken = words[-size:] + taken
@@ -276,6 +290,9 @@ def _frame(text: str, command: str) -> tuple[str | None, re.Match[str] | None, s
     rank = {None: 0, TO_DO: 0, LOOSE: 1, SHARED: 2, REQUEST: 3}
     for clause_text in _CLAUSE.split(text):
         clause = normalise(clause_text)
+        if not clause:
+            # Nothing but punctuation ("!!" after an answer): no command in it.
+            continue
         match = _vocabulary_match(clause, command)
         if match is None:
             continue
@@ -298,7 +315,7 @@ def _frame(text: str, command: str) -> tuple[str | None, re.Match[str] | None, s
                 kind = TO_DO
             elif not about_the_chat:
                 kind = LOOSE
-            elif re.search(r"\b(we|us|lets)\b", opener):
+            elif re.search(r"\bwe (need|have|must|should|got|will|want)\b|^we$", opener):
                 kind = SHARED
             else:
                 kind = REQUEST
@@ -326,6 +343,7 @@ def decide(
     """
     if not isinstance(text, str) or not text.strip() or text.startswith("/"):
         return None
+    text = plain(text)
     said = normalise(text)
     size = len(said.split())
     if size > _MAX_WORDS * 2:
@@ -355,7 +373,9 @@ def decide(
         return Decision(ANSWER, command, 4)
     if frame == REQUEST and size <= REQUEST_WORDS:  # 6
         return Decision(COMMAND if confidence >= AGREES else ASK, command, 6)
-    if frame in (REQUEST, SHARED, LOOSE) and size <= LOOSE_WORDS:  # 6
+    if frame in (REQUEST, SHARED) and size <= REQUEST_WORDS:  # 6
+        return Decision(ASK, command, 6)
+    if frame == LOOSE and size <= LOOSE_WORDS:  # 6
         return Decision(ASK, command, 6)
     if size <= ASK_WORDS or (_ADDRESSED.search(said) and size <= LOOSE_WORDS + 2):  # 7
         return Decision(ASK, command, 7)
