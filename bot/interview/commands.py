@@ -7,7 +7,8 @@ the session). So a message counts as a command only when it IS the command:
 
 1. The whole message is a command phrase from commands.yml, perhaps inside a
    polite frame ("can we stop for now please", "sorry I have to go, the baby's
-   crying") -> the command.
+   crying") -> the command. A `maybe` phrase on its own ("enough", "done")
+   -> ask, whatever the intent model heard.
 2. A short message (up to ``FUZZY_WORDS`` words) one typo away from a command
    phrase ("stpo", "go bak"), when the intent model hears the same command ->
    the command if the model is sure, otherwise ask.
@@ -128,6 +129,7 @@ class _Vocabulary:
     confirm: dict[str, dict[str, str]]
     buttons: dict[str, tuple[str, str]]
     whole: dict[str, re.Pattern[str]]
+    maybe: dict[str, re.Pattern[str]]
     inside: dict[str, re.Pattern[str]]
     before: re.Pattern[str]
     after: re.Pattern[str]
@@ -146,6 +148,7 @@ def _all_words_are_text(data: dict[str, Any]) -> None:
     # YAML reads a bare yes, no or on as true or false: such a word must be quoted.
     lists = [data["before"], data["after"], data["objects"]]
     lists += [spec["phrases"] for spec in data["commands"].values()]
+    lists += [spec.get("maybe") or [] for spec in data["commands"].values()]
     for words in lists:
         for word in words:
             if not isinstance(word, str):
@@ -162,6 +165,7 @@ def vocabulary() -> _Vocabulary:
     confirm: dict[str, dict[str, str]] = {}
     buttons: dict[str, tuple[str, str]] = {}
     whole: dict[str, re.Pattern[str]] = {}
+    maybe: dict[str, re.Pattern[str]] = {}
     inside: dict[str, re.Pattern[str]] = {}
     index: dict[str, str] = {}
     for name, spec in data["commands"].items():
@@ -174,6 +178,11 @@ def vocabulary() -> _Vocabulary:
             rf"^(?:(?:{before}) )*(?:{alternation})(?: (?:{after}))*$"
         )
         inside[name] = re.compile(rf"\b(?:{alternation})\b")
+        unsure = [normalise(p) for p in spec.get("maybe") or []]
+        if unsure:
+            maybe[name] = re.compile(
+                rf"^(?:(?:{before}) )*(?:{_alternation(unsure)})(?: (?:{after}))*$"
+            )
         for phrase in said:
             index.setdefault(phrase, name)
     return _Vocabulary(
@@ -182,6 +191,7 @@ def vocabulary() -> _Vocabulary:
         confirm=confirm,
         buttons=buttons,
         whole=whole,
+        maybe=maybe,
         inside=inside,
         before=re.compile(rf"^(?:(?:{before}) ?)*$"),
         after=re.compile(rf"^(?:(?:{after}) ?)*$"),
@@ -352,6 +362,9 @@ def decide(
     whole = whole_command(text, prefer=intent)
     if whole is not None:  # 1
         return Decision(COMMAND, whole, 1)
+    unsure = next((n for n, p in vocabulary().maybe.items() if p.match(said)), None)
+    if unsure is not None:  # 1: a word that may be either, said on its own
+        return Decision(ASK, unsure, 1)
     typo = typo_of(text)
     if typo is not None and typo == intent:  # 2
         return Decision(COMMAND if confidence >= AGREES else ASK, typo, 2)
