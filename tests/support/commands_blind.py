@@ -66,7 +66,10 @@ _STOP = re.compile(
     r"Your answers are saved\. To carry on later|Saved\. Say hello when|Nothing has been kept|"
     r"We've stopped for now"
 )
-_SKIP = re.compile(r"I've noted it as something to come back to|Noted as still to do")
+# After "go back", skipping leaves the earlier answer as it was.
+_SKIP = re.compile(
+    r"I've noted it as something to come back to|Noted as still to do|I've left that as it was"
+)
 _BACK = re.compile(r"Let's go back|nothing to go back to")
 _EXPORT = re.compile(
     r"Each link works once|no plan to download yet|The meeting pack|as a Word document"
