@@ -79,6 +79,7 @@ _CHITCHAT = re.compile(
     r"^(Hello again\.|You're welcome\.|I'm a computer program|I can only help with writing)"
 )
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+REVIEW_INTRO = "Here is the plan so far."
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +141,9 @@ def classify(reply: Reply, slot: str | None, target: str | None = None) -> str:
         return "skip"
     if slot == "restart_confirm" or _RESTART.search(words):
         return "restart"
-    if slot in ("review", "review_pick", "review_item"):
+    if slot in ("review_pick", "review_item") or first.startswith(REVIEW_INTRO):
+        # The review, asked for. (After the last question's answer the review is
+        # the next question: that is the answer taken, with the review after it.)
         return "review"
     if _EXPORT.search(words) or any(m.get("custom") for m in reply):
         return "export"
