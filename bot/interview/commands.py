@@ -12,8 +12,9 @@ the session). So a message counts as a command only when it IS the command:
 2. A short message (up to ``FUZZY_WORDS`` words) one typo away from a command
    phrase ("stpo", "go bak"), when the intent model hears the same command ->
    the command if the model is sure, otherwise ask.
-3. Otherwise only a message the intent model took for a command is looked at
-   further; anything else is not this module's business (None).
+3. A message the intent model did not take for a command is asked about only
+   when it is plainly a request to the helper about the chat or the plan
+   (step 6's REQUEST); otherwise it is not this module's business (None).
 4. The command word used as an ordinary word (the answer patterns of
    bot/nlu/guard.py: "he needs to stop", "went back to drinking", "skip
    school"), a person named before it, or a time or meeting after it ("review
@@ -343,6 +344,30 @@ def _vocabulary_match(clause: str, command: str) -> re.Match[str] | None:
     return pattern.search(clause) if pattern is not None else None
 
 
+def _is_list(question: str | None) -> bool:
+    from bot.interview.catalogue import catalogue
+
+    found = catalogue().get(question or "")
+    return found is not None and found.kind == "list"
+
+
+def _asked_for_anyway(text: str, size: int) -> Decision | None:
+    """Step 3: the model heard no command, but the words are a plain request to the
+    helper about the chat or the plan ("please delete everything and begin a new
+    plan"): asked about, never obeyed."""
+    if size > REQUEST_WORDS:
+        return None
+    clauses = normalise(text, clauses=True)
+    for command in commands():
+        answer = answer_pattern(command)
+        if answer is not None and answer.search(clauses):
+            continue
+        frame, found, head = _frame(text, command)
+        if frame == REQUEST and found is not None and not _PEOPLE_BEFORE.search(head + " "):
+            return Decision(ASK, command, 3)
+    return None
+
+
 def decide(
     text: str, intent: str | None, confidence: float, question: str | None = None
 ) -> Decision | None:
@@ -363,13 +388,16 @@ def decide(
     if whole is not None:  # 1
         return Decision(COMMAND, whole, 1)
     unsure = next((n for n, p in vocabulary().maybe.items() if p.match(said)), None)
-    if unsure is not None:  # 1: a word that may be either, said on its own
+    if unsure is not None and not _is_list(question):  # 1: may be either, said on its own
+        # (To "anyone else?", "that's it" or "done" means nobody else.)
         return Decision(ASK, unsure, 1)
     typo = typo_of(text)
     if typo is not None and typo == intent:  # 2
         return Decision(COMMAND if confidence >= AGREES else ASK, typo, 2)
-    if intent not in commands():  # 3
+    if intent in ("affirm", "deny"):  # 3: a yes or a no ("go for it", "correct")
         return None
+    if intent not in commands():  # 3
+        return _asked_for_anyway(text, size)
     command = intent
     assert command is not None
     answer = answer_pattern(command)

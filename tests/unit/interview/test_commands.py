@@ -201,3 +201,17 @@ def test_go_back_and_a_new_score_replaces_the_old_one(
     driver.say("6")
     scores = _plan(database_url).pairs[0].scores
     assert [s.value for s in scores] == [6]
+
+
+def test_to_anyone_else_a_short_no_more_is_the_answer_not_a_question() -> None:
+    assert decide("done", "deny", 0.9, "supporters") is None
+    asked = decide("enough", "inform", 0.9, "rule_triggers")
+    assert asked is not None and (asked.kind, asked.command) == (ASK, "stop")
+
+
+def test_a_plain_request_is_asked_about_even_when_the_model_heard_an_answer() -> None:
+    asked = decide("Please delete everything and begin new plan", "inform", 0.7, "supporters")
+    assert asked is not None and (asked.kind, asked.command) == (ASK, "restart")
+    assert decide("Nan and grandad, they're back from spain now", "inform", 0.9,
+                  "supporters") is None
+    assert decide("go for it", "affirm", 0.9, "step_what") is None
