@@ -409,7 +409,8 @@ def decide(
             return Decision(ANSWER, command, 5)
         if size <= 2 and confidence >= SURE:
             return Decision(ASK, command, 5)
-        return Decision(ANSWER, command, 5)
+        # The model named the wrong command: a plain request for another is asked about.
+        return _asked_for_anyway(text, size) or Decision(ANSWER, command, 5)
     if _PEOPLE_BEFORE.search(head + " ") or frame == TO_DO:  # 4: someone else does it
         return Decision(ANSWER, command, 4)
     if frame == REQUEST and size <= REQUEST_WORDS:  # 6
