@@ -41,6 +41,12 @@ def latest_verdict(tracker: Tracker) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def latest_command_check(tracker: Tracker) -> str | None:
+    """The command the Rasa server thought the message may be, to be asked about."""
+    value = tracker.latest_message.get("command_check")
+    return value if isinstance(value, str) else None
+
+
 def latest_choice(tracker: Tracker) -> str | None:
     for entity in tracker.latest_message.get("entities") or []:
         if entity.get("entity") == "choice" and isinstance(entity.get("value"), str):
@@ -55,9 +61,14 @@ def send(dispatcher: CollectingDispatcher, reply: Reply) -> None:
         ]
         # Documents go as a structured attachment, so a channel offers a download
         # only for what the server made, never for a link found in the text.
-        custom = {"downloads": [d.as_dict() for d in message.downloads]}
+        custom: dict[str, Any] = {}
+        if message.downloads:
+            custom["downloads"] = [d.as_dict() for d in message.downloads]
+        if message.sections:
+            # The same words in parts, for the web chat to fold away (the review).
+            custom["sections"] = [s.as_dict() for s in message.sections]
         dispatcher.utter_message(
             text=message.text,
             buttons=buttons or None,
-            json_message=custom if message.downloads else None,
+            json_message=custom or None,
         )

@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import (
     latest_choice,
+    latest_command_check,
     latest_intent,
     latest_text,
     latest_verdict,
@@ -50,6 +51,7 @@ class InterviewFormValidation(FormValidationAction, ABC):
                 latest_intent(tracker),
                 latest_choice(tracker),
                 latest_verdict(tracker),
+                latest_command_check(tracker),
             )
             send(dispatcher, reply)
             events.append(SlotSet(requested, None))

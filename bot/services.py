@@ -161,7 +161,13 @@ class ConversationService:
         return self._run(sender_id, channel, lambda i: i.welcome())
 
     def ask(self, sender_id: str, channel: str) -> Reply:
-        return self._run(sender_id, channel, lambda i: i.ask(), write=False)
+        reply = self._run(sender_id, channel, lambda i: i.ask(), write=False)
+        if channel != WEB_CHANNEL:
+            # Only the web chat page folds a long message into parts; elsewhere the
+            # text alone says it all, and the REST contract stays text and buttons.
+            for message in reply.messages:
+                message.sections = []
+        return reply
 
     def answer(
         self,
@@ -171,11 +177,12 @@ class ConversationService:
         intent: str | None = None,
         choice: str | None = None,
         verdict: str | None = None,
+        command: str | None = None,
     ) -> Reply:
         declined: list[bool] = []
 
         def run(interview: Interview) -> Reply:
-            reply = interview.answer(Answer(text, intent, choice, verdict), channel)
+            reply = interview.answer(Answer(text, intent, choice, verdict, command), channel)
             conversation = interview.ctx.conversation
             declined.append(conversation.consent is False and conversation.plan is None)
             return reply
@@ -183,6 +190,11 @@ class ConversationService:
         reply = self._run(sender_id, channel, run)
         if reply.saved and declined and declined[0]:
             self._forget_later(sender_id)
+        if reply.saved and reply.request in ("export", "meeting_pack"):
+            # "Yes" to "Do you want the plan as a document?"
+            documents = self.links(sender_id, channel, meeting_pack=reply.request == "meeting_pack")
+            reply.messages.extend(documents.messages)
+            reply.saved = documents.saved
         return reply
 
     def _forget_later(self, sender_id: str) -> None:
@@ -270,7 +282,8 @@ class ConversationService:
             ctx = interview.ctx
             reply = Reply(slot=None)
             plan = ctx.plan
-            if plan is None or not ctx.conversation.consent:
+            if plan is None or not ctx.conversation.consent or ctx.state.flags.get("stopped"):
+                # Nothing kept, or they chose to stop (and were told so): nothing to add.
                 return reply
             if ctx.role is Role.PRACTISING:
                 from bot.practice.feedback import practice_summary

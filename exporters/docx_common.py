@@ -206,6 +206,14 @@ def _set_header_footer(doc: DocxDocument, marking: str) -> None:
             r.font.size = Pt(SMALL_PT)
 
 
+def footer_line(doc: DocxDocument, text: str) -> None:
+    """A line under the page numbers on every page (the case reference, the version)."""
+    paragraph = doc.sections[0].footer.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    added = paragraph.add_run(clean_text(text))
+    added.font.size = Pt(SMALL_PT)
+
+
 def _set_properties(doc: DocxDocument, *, title: str, subject: str, created: dt.datetime) -> None:
     props = doc.core_properties
     props.title = clean_text(title)

@@ -12,12 +12,14 @@ from docx.document import Document as DocxDocument
 from docx.shared import Pt, RGBColor
 
 from bot.plan.model import ColumnEntry, ColumnKind, Plan, UrgentFlag
+from bot.safety.helplines import helplines_for, kinds_in, plan_worry_texts
 from exporters import docx_sections as sections
 from exporters.charts import ScoreChart, describe_change
 from exporters.docx_common import (
     TEXT_WIDTH_CM,
     TableWriter,
     boxed,
+    footer_line,
     heading,
     new_document,
     nothing_yet,
@@ -65,7 +67,7 @@ def build_plan_document(plan: Plan, options: ExportOptions) -> DocxDocument:
     _cover(doc, plan, options, wording, title)
     if worker:
         _urgent_flags(doc, plan)
-    emergency_section(doc, options)
+    emergency_section(doc, options, plan)
     _network(doc, plan, wording)
     _assessment_map(doc, plan, wording, leave_out_empty=not worker)
     _pairs(doc, plan, wording, worker=worker)
@@ -90,8 +92,13 @@ def _cover(doc: DocxDocument, plan: Plan, options: ExportOptions, wording: Wordi
     mark.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
     text_paragraph(doc, wording.version_label, bold=True)
     text_paragraph(doc, long_date(options.as_of), label="Date: ")
-    text_paragraph(doc, str(plan.version), label="Version: ")
-    text_paragraph(doc, plan.reference, label="Case reference: ")
+    if not options.is_family:
+        # The worker files and finds the plan by these; the family reads the plan,
+        # so for them they are only in the footer.
+        text_paragraph(doc, str(plan.version), label="Version: ")
+        text_paragraph(doc, plan.reference, label="Case reference: ")
+    reference = "" if is_blank(plan.reference) else f"Case reference: {plan.reference}. "
+    footer_line(doc, f"{reference}Version {plan.version}.")
     if plan.children:
         paragraph = doc.add_paragraph()
         run(paragraph, "Children: ", bold=True)
@@ -149,7 +156,7 @@ def _urgent_flags(doc: DocxDocument, plan: Plan) -> None:
         )
 
 
-def emergency_section(doc: DocxDocument, options: ExportOptions) -> None:
+def emergency_section(doc: DocxDocument, options: ExportOptions, plan: Plan | None = None) -> None:
     heading(doc, EMERGENCY, 1)
     text_paragraph(doc, "If a child is in danger now, call 999.", bold=True)
     council = "" if is_blank(options.council_name) else f" ({clean_text(options.council_name)})"
@@ -166,12 +173,11 @@ def emergency_section(doc: DocxDocument, options: ExportOptions) -> None:
         night or "ask your worker for the local out-of-hours number.",
         label="Out of hours (evenings, weekends and bank holidays): ",
     )
-    text_paragraph(
-        doc,
-        "0808 800 5000",
-        label="NSPCC, the children's charity, for adults worried about a child: ",
-    )
-    text_paragraph(doc, "0800 1111", label="Childline, for children and young people: ")
+    # The national helplines (bot/safety/helplines.yml); the domestic abuse
+    # helpline when the worries involve domestic abuse.
+    kinds = kinds_in(plan_worry_texts(plan)) if plan is not None else set()
+    for helpline in helplines_for(kinds):
+        text_paragraph(doc, helpline.number, label=f"{helpline.document_label}: ")
 
 
 # -- the plan -----------------------------------------------------------------

@@ -62,6 +62,9 @@ class Answer:
     # The urgent-danger decision already made for this message inside the
     # Rasa server ("none", "check" or "urgent"), so it is not made twice.
     verdict: str | None = None
+    # A command the message may be ("stop" for "stop it"): the interview asks
+    # whether it was meant, and keeps the words as the answer if not.
+    command: str | None = None
 
 
 @dataclass
@@ -798,9 +801,22 @@ def scale_score(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         return problem(parsed.problem or "Please give a number from 0 to 10, like 4 or 7.")
     if not pair.scaling_question:
         pair.scaling_question = compose_scaling_question(pair, ctx.children())
-    pair.scores.append(
-        Score(person_name=ctx.scorer, value=parsed.value, reason=parsed.reason, scored_on=ctx.today)
-    )
+    today = [s for s in _own_scores(ctx, pair) if s.scored_on == ctx.today]
+    if today:
+        # A second score the same day ("go back", or changed in the review) corrects
+        # the first: one person has one score per pair per day, not two.
+        today[-1].value = parsed.value
+        today[-1].reason = parsed.reason
+        _record(ctx, "changed", f"the score for worry {ctx.pair_number(pair)}")
+    else:
+        pair.scores.append(
+            Score(
+                person_name=ctx.scorer,
+                value=parsed.value,
+                reason=parsed.reason,
+                scored_on=ctx.today,
+            )
+        )
     if parsed.reason:
         ctx.state.mark_done(key("scale_reason", pair.uid))
     else:
@@ -809,7 +825,8 @@ def scale_score(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         ctx.state.mark_done(key("scale_higher", pair.uid))
     else:
         ctx.state.unmark(key("scale_higher", pair.uid))
-    _record(ctx, "added", f"a score for worry {ctx.pair_number(pair)}")
+    if not today:
+        _record(ctx, "added", f"a score for worry {ctx.pair_number(pair)}")
     return ok(f"Thank you. I've saved your score of {format_score(parsed.value)}.")
 
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 import re
 
 from bot.faults import too_long
-from bot.interview import answers
+from bot.interview import answers, commands
 from bot.interview.answers import Answer, says_keep
 from bot.interview.catalogue import spec
 from bot.interview.context import Context
 from bot.interview.flow import next_key
 from bot.interview.keys import key, split
 from bot.interview.prompts import fill, question_message
-from bot.interview.reply import Reply
+from bot.interview.reply import Button, Message, Reply
 from bot.plan.model import Role, UrgentFlag
 from bot.safety.decide import Outcome as Verdict
 from bot.safety.decide import decide, is_bare_help, thresholds
-from bot.safety.messages import urgent_message
+from bot.safety.helplines import DOMESTIC_ABUSE, kinds_in, plan_worry_texts
+from bot.safety.messages import domestic_abuse_line, urgent_message
 from bot.settings import Settings, load_settings
 from bot.text import clean_text, is_blank
 
@@ -64,6 +65,8 @@ _REVIEW_AS_A_STEP = re.compile(
     r"month|months|together|with (the )?(family|worker|social worker|network|school))\b"
 )
 _OPEN_KINDS = {"text", "list", "date", "score"}
+# The state flag holding words typed that may be a command, while the person is asked.
+_COMMAND_CHECK = "command_check"
 # Questions about safety itself: what is said there is judged by their own handlers.
 _SAFETY_QUESTIONS = {"danger_now", "check_danger", "safe_to_continue"}
 # Questions that cannot be left open.
@@ -86,6 +89,9 @@ class Interview:
         slot = self.current_slot()
         if pattern is None or slot is None or spec(slot).kind not in _OPEN_KINDS:
             return False
+        if commands.whole_command(text, prefer=intent) == intent:
+            # The whole message is the request ("a copy to print, please").
+            return False
         said = text.casefold()
         if intent == "review" and _REVIEW_AS_A_STEP.search(said):
             return True
@@ -100,11 +106,23 @@ class Interview:
         reply = Reply(slot=split(question)[0] if question else None)
         if question is None:
             return reply
+        pending = self._pending_command()
+        if pending is not None:
+            # They typed something that may be a command: ask before acting, and
+            # before taking it as the answer.
+            command = pending["command"]
+            yes, no = commands.confirm_buttons(command)
+            reply.say(
+                commands.confirm_question(command, self.ctx.audience),
+                [Button(yes, "/affirm"), Button(no, "/deny")],
+            )
+            return reply
         message = question_message(self.ctx, question)
         if split(question)[0] == "review":
-            from bot.interview.review import summary
+            from bot.interview.review import summary, summary_sections
 
-            reply.say(summary(self.ctx))
+            text = summary(self.ctx)
+            reply.messages.append(Message(text, sections=summary_sections(text)))
         if self.ctx.state.retry:
             # Asked again after an answer that couldn't be used: the problem was
             # already explained, so only the buttons are shown again.
@@ -151,6 +169,7 @@ class Interview:
     def stop(self) -> Reply:
         ctx = self.ctx
         reply = Reply(slot=None)
+        ctx.state.flags.pop(_COMMAND_CHECK, None)
         # Until they come back, "help" is about coming back, not the next question.
         ctx.state.flags["stopped"] = True
         if ctx.plan is not None and ctx.conversation.consent:
@@ -194,6 +213,20 @@ class Interview:
                 return self.urgent_from(text, channel, say=True)
             if verdict == Verdict.CHECK.value:
                 return self.hold_for_check(text, channel)
+        if self._pending_command() is not None:
+            return self._after_command_check(given, channel)
+        state.flags.pop(_COMMAND_CHECK, None)
+        if (
+            given.command in commands.commands()
+            and not given.choice
+            and slot not in _SAFETY_QUESTIONS
+            and spec(slot).kind in _OPEN_KINDS
+        ):
+            # Maybe a command, maybe the answer: ask, and keep what was typed.
+            state.flags[_COMMAND_CHECK] = {"command": given.command, "text": text, "for": question}
+            state.retry = False
+            reply.slot = self.current_slot()
+            return reply
         if state.cursor == question and says_keep(given) and slot not in _NOT_IN_HISTORY:
             self._leave_cursor(question)
             reply.say("OK, I've kept your answer.")
@@ -237,6 +270,44 @@ class Interview:
         reply.slot = self.current_slot()
         return reply
 
+    def _pending_command(self) -> dict[str, str] | None:
+        """The typed words held while asking whether a command was meant, if any."""
+        pending = self.ctx.state.flags.get(_COMMAND_CHECK)
+        if not isinstance(pending, dict) or pending.get("for") != self.current_key():
+            return None
+        return pending
+
+    def _after_command_check(self, given: Answer, channel: str) -> Reply:
+        """The answer to "Do you want to stop for now?": yes does it, no keeps the words."""
+        pending = self.ctx.state.flags.pop(_COMMAND_CHECK)
+        command, held = pending["command"], pending["text"]
+        value = answers.yes_no(Answer(given.text, given.intent, given.choice))
+        if value is True:
+            return self._run_command(command, channel)
+        if value is False:
+            # What they typed was their answer all along.
+            return self.answer(Answer(held, "inform", verdict=Verdict.NONE.value), channel)
+        # Something else typed instead: that is what they want to say now.
+        return self.answer(
+            Answer(given.text, given.intent, given.choice, given.verdict), channel
+        )
+
+    def _run_command(self, command: str, channel: str) -> Reply:
+        if command == "stop":
+            return self.stop()
+        if command == "go_back":
+            return self.go_back()
+        if command == "skip":
+            return self.skip(channel)
+        if command == "help":
+            return self.help()
+        if command == "review":
+            return self.start_review()
+        if command == "restart":
+            return self.request_restart()
+        # Documents are made by the service, which knows the channel's links.
+        return Reply(slot=self.current_slot(), request=command)
+
     def _keep_first(self, text: str, channel: str) -> bool:
         """Save what was typed as the open question's answer before the alarm or the check.
 
@@ -270,7 +341,16 @@ class Interview:
         reply = self.pause_for_safety(text, channel, say=say)
         if kept:
             self.ctx.state.flags["kept_answer"] = True
+        if not say and DOMESTIC_ABUSE in self._worry_kinds() - kinds_in([text]):
+            # The server's reply went by the message alone; the worries written
+            # before involve domestic abuse, so its helpline is given too.
+            reply.say(domestic_abuse_line())
         return reply
+
+    def _worry_kinds(self, *more: str) -> set[str]:
+        plan = self.ctx.plan
+        texts = list(more) + (plan_worry_texts(plan) if plan is not None else [])
+        return kinds_in(texts)
 
     def hold_for_check(self, text: str, channel: str) -> Reply:
         """Maybe danger now: keep the answer, then ask before sounding the alarm.
@@ -420,6 +500,7 @@ class Interview:
     def go_back(self) -> Reply:
         ctx = self.ctx
         state = ctx.state
+        state.flags.pop(_COMMAND_CHECK, None)
         reply = Reply()
         if state.paused:
             reply.slot = self.current_slot()
@@ -444,6 +525,7 @@ class Interview:
     def skip(self, channel: str) -> Reply:
         ctx = self.ctx
         state = ctx.state
+        state.flags.pop(_COMMAND_CHECK, None)
         reply = Reply()
         question = self.current_key()
         if question is None:
@@ -590,6 +672,7 @@ class Interview:
 
     def start_review(self) -> Reply:
         state = self.ctx.state
+        state.flags.pop(_COMMAND_CHECK, None)
         reply = Reply()
         if self.ctx.plan is None or not self.ctx.conversation.consent:
             reply.say("There's nothing in the plan yet.")
@@ -706,7 +789,7 @@ class Interview:
         state.retry = False
         reply = Reply()
         if say:
-            reply.say(urgent_message(self.settings))
+            reply.say(urgent_message(self.settings, self._worry_kinds(message)))
         reply.slot = "safe_to_continue"
         return reply
 

@@ -31,11 +31,24 @@ class Download:
         return data
 
 
+@dataclass(frozen=True)
+class Section:
+    """One part of a long message (the review), for a page that can fold it away."""
+
+    title: str
+    lines: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {"title": self.title, "lines": list(self.lines)}
+
+
 @dataclass
 class Message:
     text: str
     buttons: list[Button] = field(default_factory=list)
     downloads: list[Download] = field(default_factory=list)
+    # The same words as `text`, in parts; only the web chat shows them so.
+    sections: list[Section] = field(default_factory=list)
 
 
 @dataclass
@@ -46,6 +59,9 @@ class Reply:
     slot: str | None = None
     # False when an answer could not be saved: nothing may claim it was.
     saved: bool = True
+    # A request the interview cannot answer itself ("export", "meeting_pack"):
+    # the service adds the documents.
+    request: str | None = None
 
     def say(self, text: str, buttons: list[Button] | None = None) -> None:
         self.messages.append(Message(text, list(buttons or [])))

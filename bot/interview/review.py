@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from bot.interview.context import Context
+from bot.interview.reply import Section
 from bot.plan.compose import format_score
 from bot.plan.model import ColumnKind, Role, RuleKind, UrgentFlag, join_names
 
@@ -55,13 +57,17 @@ def _worry_word(ctx: Context) -> str:
     return "Worry" if ctx.audience == "family" else "Danger statement"
 
 
+INTRO = "Here is the plan so far."
+_PEOPLE_LINES = ("Children", "People who help", "Workers")
+
+
 def summary(ctx: Context) -> str:
     """The plan so far, as one readable message."""
     plan = ctx.plan
     if plan is None:
         return "There is nothing in the plan yet."
     audience = ctx.audience
-    lines: list[str] = ["Here is the plan so far."]
+    lines: list[str] = [INTRO]
     children = [
         f"{c.first_name} ({c.age})" if c.age is not None else c.first_name for c in plan.children
     ]
@@ -141,6 +147,48 @@ def summary(ctx: Context) -> str:
             + " (each worry needs its statement and its goal)."
         )
     return "\n".join(lines)
+
+
+_WORRY = re.compile(r"^(\w+ \d+): (.*)$")
+_TITLES = (
+    ("Children:", "Children and people"),
+    ("The case could close", "Closing date"),
+    ("Still to do", "Still to do"),
+    ("Not finished yet", "Still to do"),
+)
+
+
+def summary_sections(text: str, good_and_worries: str = "Good things and worries") -> list[Section]:
+    """The summary's parts, each with a short title, for a page that folds them away.
+
+    Made from the summary's own lines, so the parts always say what the text says.
+    """
+    found: list[Section] = []
+    for block in text.split("\n\n"):
+        lines = [line for line in block.split("\n") if line.strip()]
+        if lines and lines[0] == INTRO:
+            lines = lines[1:]
+        if not lines:
+            continue
+        first = lines[0]
+        worry = _WORRY.match(first)
+        if first.startswith("Children:"):
+            people = [ln for ln in lines if ln.split(":")[0] in _PEOPLE_LINES]
+            columns = [ln for ln in lines if ln not in people]
+            found.append(Section("Children and people", tuple(people)))
+            if columns:
+                found.append(Section(good_and_worries, tuple(columns)))
+        elif worry and not first.startswith(("The case", "Still to do", "Not finished")):
+            found.append(Section(worry.group(1), (worry.group(2), *lines[1:])))
+        elif first.endswith(":"):
+            found.append(Section(first[:-1], tuple(lines[1:])))
+        else:
+            title = next((t for start, t in _TITLES if first.startswith(start)), first[:40])
+            if found and found[-1].title == title:
+                found[-1] = Section(title, found[-1].lines + tuple(lines))
+            else:
+                found.append(Section(title, tuple(lines)))
+    return found
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -469,6 +469,23 @@ def _normalise(text: str, clauses: bool = False) -> str:
     return text_out.strip(" ;")
 
 
+def normalise(text: str, clauses: bool = False) -> str:
+    """The text as the patterns see it (see `_normalise`)."""
+    return _normalise(text, clauses)
+
+
+def answer_pattern(intent: str) -> re.Pattern[str] | None:
+    """The pattern that shows a navigation intent's word used ordinarily, in an answer."""
+    compiled = _COMPILED.get(intent)
+    return compiled[1] if compiled else None
+
+
+def command_pattern(intent: str) -> re.Pattern[str] | None:
+    """The pattern of words that show a navigation intent's command."""
+    compiled = _COMPILED.get(intent)
+    return compiled[0] if compiled else None
+
+
 def _as_confidence(value: object) -> float:
     try:
         number = float(value)  # type: ignore[arg-type]

@@ -9,8 +9,14 @@
    question as a choice: help with the question, or someone is in danger.
    The intent model's own `urgent_danger` vote is not used: on words nobody
    wrote down it alarmed on calm answers.
-2. Answers that only look like commands ("Dad needs help with his drinking")
-   are given back to the interview as `inform` (bot.nlu.guard).
+2. Commands: at an open question (free text, a list, a date or a score) a
+   message is a command only when it is the command (bot.interview.commands);
+   an answer that contains a command word is given back to the interview as
+   `inform`, and a short message that could be either goes to it as `inform`
+   with `COMMAND_CHECK_KEY` naming the command, so the interview asks ("Do
+   you want to stop for now?") and keeps what was typed. Elsewhere, answers
+   that only look like commands ("Dad needs help with his drinking") are given
+   back as `inform` by bot.nlu.guard.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.interview import commands
+from bot.interview.catalogue import catalogue
 from bot.nlu.guard import refine_intent
 from bot.rasa_ext.question_context import question_of
 from bot.safety.decide import Outcome, decide, is_bare_help, says_nobody_is_in_danger
@@ -34,6 +42,16 @@ POSSIBLE = "possible_danger"
 _ALREADY_ASKING = {"check_danger", "safe_to_continue"}
 # The parse-data key that carries the urgent-danger decision to the actions.
 VERDICT_KEY = "urgent_verdict"
+# The parse-data key naming the command a message may be (the interview asks).
+COMMAND_CHECK_KEY = "command_check"
+# Questions whose answer is typed freely: there, words are answers unless they
+# are the command.
+_OPEN_KINDS = {"text", "list", "date", "score"}
+
+
+def _is_open(question: str | None) -> bool:
+    found = catalogue().get(question or "")
+    return found is not None and found.kind in _OPEN_KINDS
 
 
 def _set_intent(message: Message, name: str, confidence: float) -> None:
@@ -104,9 +122,31 @@ class MessageGuard(GraphComponent):
             # right now?", not "I don't know" (which would be taken as a yes).
             _set_intent(message, "deny", confidence)
             return
+        if _is_open(question):
+            command = commands.decide(text, name, confidence, question)
+            if command is not None:
+                _apply(message, command, name, confidence, text)
+                return
         refined = refine_intent(text, name, confidence)
         if refined != name:
             _set_intent(message, refined, confidence)
+
+
+def _apply(
+    message: Message, decision: commands.Decision, name: str | None, confidence: float, text: str
+) -> None:
+    if decision.kind == commands.COMMAND and decision.command:
+        if decision.command == "help" and is_bare_help(text):
+            # "help" alone may be a cry for help: ask which it is.
+            _mark(message, Outcome.CHECK)
+            _set_intent(message, POSSIBLE, 1.0)
+        elif decision.command != name:
+            _set_intent(message, decision.command, 1.0)
+        return
+    if decision.kind == commands.ASK and decision.command:
+        message.set(COMMAND_CHECK_KEY, decision.command, add_to_output=True)
+    if name != "inform":
+        _set_intent(message, "inform", confidence)
 
 
 def _mark(message: Message, outcome: Outcome) -> None:

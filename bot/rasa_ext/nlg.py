@@ -9,6 +9,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
+from bot.safety.helplines import kinds_in
 from bot.safety.messages import urgent_message
 from bot.settings import load_settings
 
@@ -32,5 +33,8 @@ class SafetyPlanNLG(TemplatedNaturalLanguageGenerator):
         **kwargs: Any,
     ) -> dict[str, Any] | None:
         if utter_action == URGENT_RESPONSE:
-            return {"text": urgent_message(self.settings)}
+            # The message that raised the alarm may call for a helpline of its own
+            # (domestic abuse); the plan's earlier worries are the action server's.
+            said = (tracker.latest_message.text or "") if tracker.latest_message else ""
+            return {"text": urgent_message(self.settings, kinds_in([said]))}
         return await super().generate(utter_action, tracker, output_channel, **kwargs)

@@ -6,11 +6,14 @@ other checks rely on it appearing nowhere else.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from bot.safety.helplines import DOMESTIC_ABUSE, helplines, helplines_for
 from bot.settings import Settings
 
 FIRST_LINE = "If anyone is in danger now, call 999."
-NSPCC = "NSPCC helpline, for adults worried about a child: 0808 800 5000."
-CHILDLINE = "Childline, for children and young people: 0800 1111."
+# The lines of the helplines given to everyone (helplines.yml).
+NSPCC, CHILDLINE = (h.line for h in helplines() if h.when is None)
 ASK_WORKER = (
     "For your local children's services or out-of-hours team, "
     "ask your worker for your local number."
@@ -35,5 +38,13 @@ def local_numbers(settings: Settings) -> str:
     return "\n".join(lines)
 
 
-def urgent_message(settings: Settings) -> str:
-    return "\n".join([FIRST_LINE, local_numbers(settings), NSPCC, CHILDLINE])
+def urgent_message(settings: Settings, kinds: Iterable[str] = ()) -> str:
+    """The urgent reply; `kinds` of worry (helplines.kinds_in) add their helplines."""
+    lines = [FIRST_LINE, local_numbers(settings)] + [h.line for h in helplines_for(kinds)]
+    return "\n".join(lines)
+
+
+def domestic_abuse_line() -> str:
+    """The domestic abuse helpline, said on its own after the urgent reply."""
+    found = [h for h in helplines() if h.when == DOMESTIC_ABUSE]
+    return f"If this is about domestic abuse: {found[0].line}" if found else ""

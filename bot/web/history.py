@@ -21,6 +21,8 @@ from typing import Any
 START_MARK = "webchat_start"
 MAX_MESSAGES = 400
 MAX_TITLE = 60
+MAX_SECTIONS = 60
+MAX_SECTION_TITLE = 80
 # The documents the server makes (bot.services.DOCUMENT_KINDS).
 KINDS = frozenset({"plan-family", "plan-worker", "meeting-pack", "json"})
 
@@ -52,20 +54,39 @@ def clean_downloads(custom: Any) -> list[dict[str, str]]:
     return clean
 
 
+def clean_sections(custom: Any) -> list[dict[str, Any]]:
+    """The parts of a long message (the review): a short title and lines of text each."""
+    offered = custom.get("sections") if isinstance(custom, dict) else None
+    clean: list[dict[str, Any]] = []
+    for item in (offered if isinstance(offered, list) else [])[:MAX_SECTIONS]:
+        if not isinstance(item, dict):
+            continue
+        title, lines = item.get("title"), item.get("lines")
+        if not isinstance(title, str) or not 0 < len(title) <= MAX_SECTION_TITLE:
+            continue
+        if not isinstance(lines, list) or not all(isinstance(line, str) for line in lines):
+            continue
+        clean.append({"title": title, "lines": lines})
+    return clean
+
+
 def page_message(message: dict[str, Any]) -> dict[str, Any] | None:
     """A bot message from the channel's collector, reduced to what the page shows."""
     text = message.get("text")
     buttons = clean_buttons(message.get("buttons"))
     downloads = clean_downloads(message.get("custom"))
+    sections = clean_sections(message.get("custom"))
     if not isinstance(text, str):
         text = ""
-    if not text and not buttons and not downloads:
+    if not text and not buttons and not downloads and not sections:
         return None
     shown: dict[str, Any] = {"from": "bot", "text": text}
     if buttons:
         shown["buttons"] = buttons
     if downloads:
         shown["downloads"] = downloads
+    if sections:
+        shown["sections"] = sections
     return shown
 
 
@@ -82,7 +103,10 @@ def page_messages(messages: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         if not item["text"] and "buttons" not in item and shown:
             previous = shown[-1]
-            previous["downloads"] = previous.get("downloads", []) + item["downloads"]
+            if item.get("downloads"):
+                previous["downloads"] = previous.get("downloads", []) + item["downloads"]
+            if item.get("sections"):
+                previous["sections"] = item["sections"]
             continue
         shown.append(item)
     return shown

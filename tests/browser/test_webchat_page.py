@@ -428,3 +428,58 @@ def test_the_other_pages_pass_axe_too(open_page, origin: str) -> None:
     page.goto(f"{origin}/chat/download/not-a-real-token")
     assert "This link doesn't work" in page.locator("h1").inner_text()
     assert _axe(page, "bad-link") == []
+
+
+# -- on a phone ------------------------------------------------------------------------------
+
+
+def test_on_a_phone_the_hints_fit_touch_and_999_is_a_call(open_page, chat_url: str) -> None:
+    phone = open_page(390, 844, has_touch=True, is_mobile=True)
+    begin(phone, chat_url)
+    assert phone.evaluate("matchMedia('(hover: hover) and (pointer: fine)').matches") is False
+    hint = phone.locator("#message-hint")
+    assert hint.inner_text() == "Type your answer, then tap Send."
+    assert "Esc" not in phone.locator("#leave-hint").inner_text()
+    call = phone.locator(".safety-bar a[href='tel:999']")
+    assert call.is_visible() and call.inner_text() == "If a child is in danger now, call 999."
+    # With a keyboard and a mouse, the keys are explained.
+    desk = open_page(1280, 800)
+    begin(desk, chat_url)
+    assert desk.locator("#message-hint").inner_text() == (
+        "Press Enter to send. Press Shift and Enter for a new line."
+    )
+    assert "Esc key" in desk.locator("#leave-hint").inner_text()
+
+
+def test_the_numbers_in_the_urgent_reply_are_tap_to_call(open_page, chat_url: str) -> None:
+    page = open_page(390, 844, has_touch=True, is_mobile=True)
+    start_as_family(page, chat_url)
+    type_and_send(page, "he's hitting me right now and the kids are screaming")
+    log = page.locator("#log")
+    assert log.locator("a[href='tel:999']").count() == 1
+    assert log.locator("a[href='tel:08088005000']").inner_text() == "0808 800 5000"
+    assert log.locator("a[href='tel:08001111']").count() == 1
+    # About domestic abuse: its helpline too, as a call.
+    assert log.locator("a[href='tel:08082000247']").inner_text() == "0808 2000 247"
+    # The person's own words are never turned into links.
+    assert page.locator("#log .message--user a").count() == 0
+
+
+def test_the_review_comes_in_parts_that_open_with_a_tap(open_page, chat_url: str) -> None:
+    page = open_page(390, 844, has_touch=True, is_mobile=True)
+    start_as_family(page, chat_url)
+    type_and_send(page, "Sarah, their mum")
+    type_and_send(page, "Leo 6 and Mia 4")
+    type_and_send(page, "review")
+    parts = page.locator("#log .message--bot details.message__part")
+    assert parts.count() >= 1
+    first = parts.first
+    assert first.locator("summary").inner_text() == "Children and people"
+    assert first.evaluate("(part) => part.open") is False
+    first.locator("summary").tap()
+    assert first.evaluate("(part) => part.open") is True
+    assert "Leo (6)" in first.inner_text()
+    # Coming back to the page shows the review in parts again.
+    page.reload()
+    wait_idle(page)
+    assert page.locator("#log details.message__part").count() == parts.count()

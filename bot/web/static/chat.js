@@ -185,17 +185,42 @@
   // -- showing messages ---------------------------------------------------------------------
 
   var LINK = /https?:\/\/[^\s<>"']+/g;
+  // UK phone numbers as the helper writes them: 999, or 0 then 7 to 10 more digits
+  // in groups ("0808 800 5000", "0800 1111").
+  var PHONE = /(^|[^\d])(999|0\d{2,4}(?: ?\d{3,4}){1,2})(?![\d])/g;
 
-  function appendText(parent, text) {
+  function appendText(parent, text, phones) {
     var last = 0;
     var match;
     LINK.lastIndex = 0;
     while ((match = LINK.exec(text)) !== null) {
       var address = match[0].replace(/[.,;:!?)\]]+$/, "");
-      parent.appendChild(document.createTextNode(text.slice(last, match.index)));
+      appendPlain(parent, text.slice(last, match.index), phones);
       parent.appendChild(linkTo(address));
       last = match.index + address.length;
       LINK.lastIndex = last;
+    }
+    appendPlain(parent, text.slice(last), phones);
+  }
+
+  // Text, with the helper's phone numbers as tap-to-call links (tel:).
+  function appendPlain(parent, text, phones) {
+    var last = 0;
+    var match;
+    if (phones) {
+      PHONE.lastIndex = 0;
+      while ((match = PHONE.exec(text)) !== null) {
+        var number = match[2];
+        var digits = number.replace(/ /g, "");
+        if (digits !== "999" && (digits.length < 8 || digits.length > 11)) continue;
+        var start = match.index + match[1].length;
+        parent.appendChild(document.createTextNode(text.slice(last, start)));
+        var link = document.createElement("a");
+        link.href = "tel:" + digits;
+        link.textContent = number;
+        parent.appendChild(link);
+        last = start + number.length;
+      }
     }
     parent.appendChild(document.createTextNode(text.slice(last)));
   }
@@ -276,17 +301,46 @@
     if (group.childElementCount) item.appendChild(group);
   }
 
-  function addMessage(from, text, downloads) {
+  // A long message in parts (the review): its first line, then each part folded
+  // away under its title (details and summary), opened with a tap.
+  function addSections(item, text, sections) {
+    var intro = document.createElement("p");
+    intro.className = "message__text";
+    appendText(intro, String(text || "").split("\n")[0], true);
+    item.appendChild(intro);
+    sections.forEach(function (section) {
+      if (!section || typeof section.title !== "string" || !Array.isArray(section.lines)) return;
+      var part = document.createElement("details");
+      part.className = "message__part";
+      var title = document.createElement("summary");
+      title.textContent = section.title;
+      part.appendChild(title);
+      section.lines.forEach(function (line) {
+        var said = document.createElement("p");
+        said.className = "message__text";
+        appendText(said, String(line), true);
+        part.appendChild(said);
+      });
+      item.appendChild(part);
+    });
+  }
+
+  function addMessage(from, text, downloads, sections) {
     var item = document.createElement("div");
     item.className = "message message--" + from;
     var who = document.createElement("p");
     who.className = "message__who";
     who.textContent = from === "user" ? "You" : from === "bot" ? "Helper" : "Note";
-    var body = document.createElement("p");
-    body.className = "message__text";
-    appendText(body, String(text || ""));
     item.appendChild(who);
-    item.appendChild(body);
+    if (from === "bot" && Array.isArray(sections) && sections.length) {
+      addSections(item, text, sections);
+    } else {
+      var body = document.createElement("p");
+      body.className = "message__text";
+      // Only the helper's numbers become links, never the person's own words.
+      appendText(body, String(text || ""), from === "bot");
+      item.appendChild(body);
+    }
     if (from === "bot" && downloads && downloads.length) addDownloads(item, downloads);
     ui.log.appendChild(item);
     return item;
@@ -331,7 +385,7 @@
     var buttons = [];
     (messages || []).forEach(function (message) {
       if (message.text || (message.downloads && message.downloads.length)) {
-        var item = addMessage("bot", message.text, message.downloads);
+        var item = addMessage("bot", message.text, message.downloads, message.sections);
         first = first || item;
       }
       if (message.buttons && message.buttons.length) buttons = message.buttons;
@@ -540,7 +594,7 @@
       }
       messages.forEach(function (message) {
         if (message.from === "user") addMessage("user", message.text);
-        else addMessage("bot", message.text, message.downloads);
+        else addMessage("bot", message.text, message.downloads, message.sections);
       });
       showChoices(data.buttons);
       reveal(null);

@@ -104,8 +104,10 @@ def expected_plan_sections(plan: Plan, version: str, headings_by_key: dict[str, 
     """Section heading -> the typed answers it holds, in order."""
     h = headings_by_key
     expected: dict[str, list[str]] = {}
+    # The family version has the case reference in the footer only.
+    reference = [plan.reference] if version == "worker" else []
     expected[COVER] = _keep(
-        [plan.reference] + [c.first_name for c in plan.children] + list(plan.written_with)
+        reference + [c.first_name for c in plan.children] + list(plan.written_with)
     )
     if version == "worker":
         # Page 1 holds the flags nobody has reviewed; reviewed ones are in the appendix.

@@ -14,7 +14,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from bot.plan.model import UrgentFlag
+from bot.plan.model import ColumnEntry, ColumnKind, UrgentFlag
 from bot.quality.findings import Finding
 from exporters import ExportOptions, docx_plan
 from exporters.docx_plan import render_plan
@@ -117,6 +117,18 @@ def test_cover(small_plan):
     assert "Written with: Sarah (mum), Sam Okafor (social worker)" in text
 
 
+def test_the_family_version_keeps_the_reference_and_version_in_the_footer(small_plan):
+    document = reading.load(render(small_plan, "family"))
+    cover = "".join(dict(reading.sections(document))[reading.COVER])
+    assert "Version" not in cover and "SOL-2024-0042" not in cover
+    assert "Date: 15 April 2024" in cover
+    for version in ("family", "worker"):
+        footer = reading.load(render(small_plan, version)).sections[0].footer
+        assert [p.text for p in footer.paragraphs] == [
+            "Page 1 of 1", "Case reference: SOL-2024-0042. Version 7."
+        ]
+
+
 def test_cover_without_children_or_writers(empty_plan):
     document = reading.load(render(empty_plan, "family"))
     assert reading.headings(document, 0) == ["Draft safety plan"]
@@ -138,8 +150,23 @@ def test_emergency_without_council_numbers_never_makes_one_up(small_plan):
     assert "999" in text and "0808 800 5000" in text and "0800 1111" in text
     assert "ask your worker for the local number" in text
     assert "ask your worker for the local out-of-hours number" in text
-    numbers = re.findall(r"\d[\d ]*\d", text)
-    assert sorted(n.strip() for n in numbers) == ["0800 1111", "0808 800 5000", "999"]
+    numbers = re.findall(r"\b(?:999|0\d[\d ]*\d)", text)
+    # The worries (Dan pushed Sarah into the wall) are domestic abuse: its helpline too.
+    assert sorted(n.strip() for n in numbers) == [
+        "0800 1111", "0808 2000 247", "0808 800 5000", "999"
+    ]
+    assert "National Domestic Abuse Helpline, 24 hours a day, free: 0808 2000 247" in text
+
+
+def test_the_domestic_abuse_helpline_only_where_the_worries_involve_it(empty_plan):
+    runs = dict(reading.sections(reading.load(render(empty_plan, "family"))))
+    text = "".join(runs[docx_plan.EMERGENCY])
+    assert "0808 800 5000" in text and "0808 2000 247" not in text
+    empty_plan.entries.append(
+        ColumnEntry(ColumnKind.HARM, "My ex turned up drunk and threatened me at the door")
+    )
+    runs = dict(reading.sections(reading.load(render(empty_plan, "family"))))
+    assert "0808 2000 247" in "".join(runs[docx_plan.EMERGENCY])
 
 
 def test_emergency_with_council_numbers(small_plan):
