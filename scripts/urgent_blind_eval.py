@@ -12,11 +12,8 @@ Never prints message text, only item indexes.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,24 +40,9 @@ def _score(url: str, paths: list[Path], note: str) -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("batches", nargs="*", type=Path)
-    parser.add_argument("--url", help="a running server's REST webhook")
-    parser.add_argument("--note", default="", help="the last column of the summary row")
-    args = parser.parse_args()
-    if args.url:
-        return _score(args.url, args.batches, args.note)
-    var_dir = Path(tempfile.mkdtemp(prefix="safetyplan-blind-"))
-    os.environ.setdefault("SAFETYPLAN_VAR_DIR", str(var_dir))
-    os.environ.setdefault("SAFETYPLAN_MODELS_DIR", str(ROOT / "var" / "models"))
-    # The same throwaway stack the test suite starts (free ports, its own database).
-    from tests.support.servers import settings_for, start_stack
+    from tests.support.eval_stack import main as run
 
-    stack = start_stack(settings_for(var_dir / "stack"))
-    try:
-        return _score(stack.rest_url, args.batches, args.note)
-    finally:
-        stack.stop()
+    return run(__doc__, "safetyplan-blind-", _score)
 
 
 if __name__ == "__main__":
