@@ -364,6 +364,10 @@ def test_an_address_in_an_answer_is_never_a_download_button(bot, tmp_path: Path)
         type_and_send(page, "review")
         page.reload()
         wait_idle(page)
+        # The review comes folded in parts: open each one, as the person would.
+        titles = page.locator("#log .message--bot details.message__part summary")
+        for i in range(titles.count()):
+            titles.nth(i).click()
         shown = page.locator("#log .message--bot .message__text").all_inner_texts()
         assert any(EVIL in text for text in shown), shown
         assert page.locator("#log .download-button").count() == 0
