@@ -270,6 +270,15 @@ def typo_of(text: str) -> str | None:
 REQUEST = "request"  # a request, about the chat or the plan: the command
 LOOSE = "loose"  # a request shape, about something else: could be either
 SHARED = "shared"  # a request with "we" in it ("we need to stop"): could be either
+# Commands named by a thing ("the meeting pack", "the review"): "<the thing> to
+# <verb>" is that thing in the plan, not a request for it.
+_NOUN_COMMANDS = frozenset({"meeting_pack", "review", "export"})
+# Questions a meeting answers (which meeting the scores are from; a step such as a
+# core group): naming one there is the answer, not a request for the pack or review.
+_MEETING_QUESTIONS = frozenset({"scale_meeting", "step_what"})
+_MEETING_WORDS = re.compile(
+    r"\b(?:core group|conference|meeting|cin|taf|tac|strategy|network|group)\b"
+)
 TO_DO = "to do"  # the command word with a time or a meeting: something to do in the plan
 
 
@@ -321,7 +330,11 @@ def _frame(text: str, command: str) -> tuple[str | None, re.Match[str] | None, s
             about_the_chat = not tail or bool(vocab.after.match(tail)) or all(
                 w in vocab.objects or w.isdigit() for w in tail_words[:joined]
             )
-            if not about_the_chat and _SOMETHING_TO_DO.search(tail):
+            if not about_the_chat and (
+                _SOMETHING_TO_DO.search(tail)
+                # "Core group to check progress": the meeting named as one to hold.
+                or (command in _NOUN_COMMANDS and not head and re.match(r"to \w+", tail))
+            ):
                 # "Review the plan at the core group every month": a thing to do.
                 kind = TO_DO
             elif not about_the_chat:
@@ -376,6 +389,24 @@ def decide(
     None when the message is nothing to do with the commands (the intent model
     heard no command and the words are not one): other rules decide.
     """
+    decision = _decide(text, intent, confidence, question)
+    if (
+        decision is not None
+        and decision.command in ("meeting_pack", "review")
+        and decision.step != 1
+        and question in _MEETING_QUESTIONS
+        and _MEETING_WORDS.search(normalise(text))
+    ):
+        # "core group 12/01/2027" to "which meeting were the scores from?", or "Core
+        # group review" as a step, is the answer; only the whole request ("the
+        # meeting pack please", "review") is the command there.
+        return Decision(ANSWER, decision.command, 4)
+    return decision
+
+
+def _decide(
+    text: str, intent: str | None, confidence: float, question: str | None
+) -> Decision | None:
     if not isinstance(text, str) or not text.strip() or text.startswith("/"):
         return None
     text = plain(text)
@@ -407,7 +438,7 @@ def decide(
     if found is None:  # 5
         if _INFLECTED.search(said):
             return Decision(ANSWER, command, 5)
-        if size <= 2 and confidence >= SURE:
+        if size <= 2 and confidence >= SURE and _asked_for_anyway(text, size) is not None:
             return Decision(ASK, command, 5)
         # The model named the wrong command: a plain request for another is asked about.
         return _asked_for_anyway(text, size) or Decision(ANSWER, command, 5)
@@ -417,8 +448,11 @@ def decide(
         return Decision(COMMAND if confidence >= AGREES else ASK, command, 6)
     if frame in (REQUEST, SHARED) and size <= REQUEST_WORDS:  # 6
         return Decision(ASK, command, 6)
-    if frame == LOOSE and size <= LOOSE_WORDS:  # 6
-        return Decision(ASK, command, 6)
+    if frame == LOOSE:  # 6
+        # A command word with other words after it ("clear floor", "stop drinking")
+        # is an answer, unless the message speaks to the helper.
+        addressed = size <= LOOSE_WORDS and _ADDRESSED.search(said)
+        return Decision(ASK if addressed else ANSWER, command, 6)
     if size <= ASK_WORDS or (_ADDRESSED.search(said) and size <= LOOSE_WORDS + 2):  # 7
         return Decision(ASK, command, 7)
     return Decision(ANSWER, command, 7)

@@ -287,10 +287,18 @@ class Interview:
         if value is False:
             # What they typed was their answer all along.
             return self.answer(Answer(held, "inform", verdict=Verdict.NONE.value), channel)
-        # Something else typed instead: that is what they want to say now.
-        return self.answer(
+        # Something else typed instead of yes or no: they carried on, so the held
+        # words were their answer. Keep them first (never drop what was typed, and
+        # say so, so a wrong one can be changed), then take the new words for the
+        # question after.
+        kept = self.answer(Answer(held, "inform", verdict=Verdict.NONE.value), channel)
+        then = self.answer(
             Answer(given.text, given.intent, given.choice, given.verdict), channel
         )
+        if kept.slot == then.slot and not then.messages:
+            return kept
+        then.messages.insert(0, Message(f"I kept \"{held}\" as your answer.", []))
+        return then
 
     def _run_command(self, command: str, channel: str) -> Reply:
         if command == "stop":

@@ -176,7 +176,27 @@ def test_typing_something_else_instead_of_yes_or_no_is_the_answer(
     _to_harm(driver)
     _say_maybe(driver, "leave it", "stop")
     driver.say("he leaves them on their own at night")
-    assert "he leaves them on their own at night" in [e.text for e in _plan(database_url).entries]
+    entries = [e.text for e in _plan(database_url).entries]
+    assert "he leaves them on their own at night" in entries
+    # Nothing typed is dropped; the person is told, and can go back to change it.
+    assert "leave it" in entries
+
+
+def test_carrying_on_after_a_longer_message_keeps_it_and_says_so(
+    driver: Driver, database_url: str
+) -> None:
+    _to_harm(driver)
+    _say_maybe(driver, "He stops us going back to my mums house", "go_back")
+    shown = driver.say("he leaves them on their own at night")
+    assert 'I kept "He stops us going back to my mums house" as your answer.' in shown
+    entries = [e.text for e in _plan(database_url).entries]
+    assert "He stops us going back to my mums house" in entries
+    assert "he leaves them on their own at night" in entries
+
+
+def test_a_meeting_named_as_one_to_hold_is_a_step() -> None:
+    decision = decide("Core group to check progress", "meeting_pack", 0.95, "step_what")
+    assert decision is not None and decision.kind == ANSWER, decision
 
 
 # -- go back, then a new score, replaces the old one (item 8) ---------------------------------
@@ -215,3 +235,24 @@ def test_a_plain_request_is_asked_about_even_when_the_model_heard_an_answer() ->
     assert decide("Nan and grandad, they're back from spain now", "inform", 0.9,
                   "supporters") is None
     assert decide("go for it", "affirm", 0.9, "step_what") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "question"),
+    [
+        ("core group 12/01/2027", "meeting_pack", "scale_meeting"),
+        ("Core group review", "review", "step_what"),
+        ("Core group review", "meeting_pack", "step_what"),
+        ("review conference in march", "review", "step_what"),
+    ],
+)
+def test_naming_a_meeting_where_a_meeting_is_the_answer_is_the_answer(
+    text: str, intent: str, question: str
+) -> None:
+    decision = decide(text, intent, 0.95, question)
+    assert decision is not None and decision.kind == ANSWER, decision
+
+
+def test_asking_for_the_meeting_pack_in_so_many_words_still_gets_it() -> None:
+    decision = decide("the meeting pack please", "meeting_pack", 0.95, "scale_meeting")
+    assert decision is not None and decision.kind == COMMAND, decision
