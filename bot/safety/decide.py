@@ -81,7 +81,17 @@ class ContextThresholds:
     default: Thresholds
     plan: Thresholds
     opening: Thresholds
+    # At a plan question, the meaning model alone on a message framed as past,
+    # habitual or possible, with nothing in it pointing at now.
+    framed: Thresholds
+    # Names, roles, yes/no, dates: the meaning model hears danger in "im the mum".
+    short_answer: Thresholds
+    # "Is someone in danger right now?" / "Are you safe to carry on?" asked after
+    # 999 was shown: "ok police came and took him. im ok now" is the answer.
+    after_alarm: Thresholds
     plan_questions: frozenset[str]
+    after_alarm_questions: frozenset[str]
+    short_answer_questions: frozenset[str]
     opening_questions: frozenset[str]
     answers_kept_first: frozenset[str]
 
@@ -90,6 +100,10 @@ class ContextThresholds:
             return self.opening
         if question in self.plan_questions:
             return self.plan
+        if question in self.short_answer_questions:
+            return self.short_answer
+        if question in self.after_alarm_questions:
+            return self.after_alarm
         return self.default
 
 
@@ -111,7 +125,12 @@ def thresholds() -> ContextThresholds:
         default=read("default"),
         plan=read("plan"),
         opening=read("opening"),
+        framed=read("framed"),
+        short_answer=read("short_answer"),
+        after_alarm=read("after_alarm"),
+        after_alarm_questions=frozenset(data["after_alarm_questions"]),
         plan_questions=frozenset(data["plan_questions"]),
+        short_answer_questions=frozenset(data["short_answer_questions"]),
         opening_questions=frozenset(data["opening_questions"]),
         answers_kept_first=frozenset(data["answers_kept_first"]),
     )
@@ -138,6 +157,14 @@ _ALARM = re.compile(
     r"(?:can|could|will) (?:you|someone|somebody|anyone) (?:call|ring|phone|get) (?:someone|"
     r"somebody|the police|police|an ambulance|999|help)(?: now| please| pls)*)"
     r"(?:\s+(?:please|pls|plz|help|now|urgent))*$"
+)
+# Present-tense signs the rules' immediacy markers leave out ("is in the house",
+# "I am outside", "not breathing"): with any of them the message is not framed
+# as past or possible, whatever else it says.
+_POINTS_AT_NOW = re.compile(
+    r"\b(?:is|are|am|im) (?:here|outside|in the (?:house|flat|room|garden|car|bathroom)"
+    r"|at the (?:door|window|house)|on (?:the|his|her) way|not (?:breathing|moving|answering"
+    r"|waking|responding))\b|\bnow\b|\bjust\b|\bago\b"
 )
 # Longer messages are answers: a distress phrase there is part of the plan
 # ("if he kicks off I ring 999"), and the meaning model judges them.
@@ -219,6 +246,16 @@ def decide(text: str, question: str | None = None, probability: float | None = N
             return Decision(Outcome.URGENT, scan.firing, p)
         # The rules' floor: never silence, at least ask.
         return Decision(Outcome.CHECK, scan.firing + ("meaning_doubts",), p)
+    if (
+        question in thresholds().plan_questions
+        and scan.any_suppressor
+        and not scan.any_strong_or_immediate
+        and not _POINTS_AT_NOW.search(" ".join(normalise(text)))
+    ):
+        # "That was last year", "at all hours", "if he turns up": at the questions
+        # that ask for past harm, habits and what could happen, the meaning model
+        # alone (it hears danger words) needs more before it may interrupt.
+        limits = thresholds().framed
     if p >= limits.urgent and not opening_no:
         return Decision(Outcome.URGENT, ("meaning",), p)
     if p >= limits.check and not opening_no:

@@ -1135,9 +1135,12 @@ SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     _marker(
         "habitual",
-        r"\bwhen (?:he|she|they|dad|mum|daddy|mummy|my \w+|his \w+|her \w+|\w+) "
+        # Not "when i press a glass on it" (the test for a rash, said now): the
+        # subject is a third person and "-s" is a verb ending, not "press" or "miss".
+        r"\bwhen (?:he|she|they|dad|mum|daddy|mummy|my \w+|his \w+|her \w+"
+        r"|(?!(?:i|you|we)\b)\w+) "
         r"(?:drink|is drunk|are drunk|has had|has a drink|have had|use|get|argue|is angry"
-        r"|is stressed|kicks off|has been drinking|is using|is on|is low|\w+s)\b"
+        r"|is stressed|kicks off|has been drinking|is using|is on|is low|\w+(?<!s)s)\b"
         # "when he gets in" is a time to come, not a habit.
         r"(?! (?:in|home|back|here|round|over|up)\b)",
     ),
