@@ -10,6 +10,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from bot.plan.model import (
+    Attendee,
     Child,
     ColumnEntry,
     ColumnKind,
@@ -37,7 +38,9 @@ def marked_case(database_url: str, marker: str, senders: Iterable[str] = ()) -> 
         plan.children.append(Child(f"{marker}child", 7))
         plan.people.append(Person(f"{marker}nan", f"{marker} rel", contact=f"{marker} 0770"))
         plan.entries.append(ColumnEntry(ColumnKind.EXISTING_SAFETY, f"{marker} safety", marker))
-        meeting = Meeting(MeetingType.CORE_GROUP, dt.date(2027, 1, 12), [f"{marker} attendee"])
+        meeting = Meeting(
+            MeetingType.CORE_GROUP, dt.date(2027, 1, 12), [Attendee(f"{marker} attendee")]
+        )
         plan.meetings.append(meeting)
         pair = Pair(
             danger_who=f"{marker} who",
