@@ -95,7 +95,7 @@ def history(plan: Plan, pair: Pair) -> History:
         if row is None:
             people.append(who)
             row = len(people) - 1
-        column = next(
+        at = next(
             i
             for i, c in enumerate(columns)
             if (
@@ -104,7 +104,7 @@ def history(plan: Plan, pair: Pair) -> History:
                 else c.meeting is None and c.on == score.scored_on
             )
         )
-        cells[(row, column)] = score  # a later one the same day corrects the earlier
+        cells[(row, at)] = score  # a later one the same day corrects the earlier
     # The plan's people in the plan's order, then names known only from older scores.
     plan_order = {id(p): i for i, p in enumerate(plan.people)}
     ranked = sorted(
