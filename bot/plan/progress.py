@@ -25,7 +25,7 @@ def scorer(plan: Plan, score: Score) -> Person | str:
     if score.person is not None:
         return score.person
     person = plan.find_person(score.person_name)
-    return person if person is not None else " ".join(score.person_name.split())
+    return person if person is not None else score.person_name
 
 
 def scorer_name(who: Person | str) -> str:

@@ -10,6 +10,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from bot.plan.model import Meeting, MeetingType, Score
+from bot.plan.progress import history
 from exporters import ExportOptions
 from exporters import docx_meeting as meeting
 from exporters.docx_meeting import render_meeting_pack
@@ -25,6 +26,7 @@ def expected_sections(plan, attendees):
     scaling: list[str] = []
     for pair in plan.pairs:
         scaling += reading._keep([pair.scaling_question])
+        scaling += reading._keep(history(plan, pair).names)
         if pair.scores:
             last = max(reading._score_date(s) for s in pair.scores)
             for score in pair.scores:
