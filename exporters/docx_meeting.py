@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 from docx.document import Document as DocxDocument
 
-from bot.plan.model import Plan, Step
-from bot.plan.progress import history, pair_progress
+from bot.plan.model import Plan, Step, StepStatus
+from bot.plan.progress import history, is_overdue, pair_progress, step_status
 from exporters import docx_sections as sections
 from exporters.docx_common import (
     TableWriter,
@@ -211,10 +211,13 @@ def _rules(doc: DocxDocument, plan: Plan) -> None:
         sections.rule_sections(doc, pair, WORKER, level=3, leave_out_empty=False)
 
 
-def _status(step: Step, options: ExportOptions) -> str:
+def _status(plan: Plan, step: Step, options: ExportOptions) -> str:
+    # What the latest meeting said about the step; overdue is worked out from the date.
     if step.done:
         return "Done"
-    if sections.is_overdue(step, options.as_of):
+    if step_status(plan, step) is StepStatus.DROPPED:
+        return "Dropped"
+    if is_overdue(plan, step, options.as_of):
         return "Overdue"
     return "Due"
 
@@ -224,18 +227,20 @@ def _timeline(doc: DocxDocument, plan: Plan, options: ExportOptions) -> None:
     if not plan.steps:
         nothing_yet(doc)
     else:
-        statuses = [_status(step, options) for step in plan.steps]
+        statuses = [_status(plan, step, options) for step in plan.steps]
+        dropped = statuses.count("Dropped")
         text_paragraph(
             doc,
             f"On {long_date(options.as_of)}: {statuses.count('Done')} done, "
-            f"{statuses.count('Due')} due, {statuses.count('Overdue')} overdue.",
+            f"{statuses.count('Due')} due, {statuses.count('Overdue')} overdue"
+            + (f", {dropped} dropped." if dropped else "."),
             bold=True,
         )
         sections.timeline_table(
             doc,
             plan.steps,
             ("Step", "What", "Who", "By when", "Status"),
-            lambda step: _status(step, options),
+            lambda step: _status(plan, step, options),
             caption=TIMELINE,
         )
     sections.closure_line(doc, plan, WORKER)

@@ -25,6 +25,8 @@ from bot.plan.model import (
     RuleKind,
     Score,
     Step,
+    StepReview,
+    StepStatus,
     UrgentFlag,
 )
 
@@ -132,6 +134,8 @@ def small_plan() -> Plan:
         Step("Leo's words and pictures story", "Sam Okafor", dt.date(2024, 5, 20), "May half term"),
         Step("Review the plan together", None, None, None),
     ]
+    # The core group said the first session happened (a note kept as typed).
+    core.step_reviews.append(StepReview(plan.steps[0], StepStatus.DONE, "Went on 30 January"))
     plan.open_questions = [
         OpenQuestion("pair2.danger_impact", "What could happen to Leo if nothing changes?",
                      _at(dt.date(2024, 3, 6))),

@@ -117,6 +117,17 @@ def test_timeline_done_due_and_overdue_relative_to_today(small_plan):
         "Done", "Done", "Due", "Due", "Due"]
 
 
+def test_a_step_a_meeting_dropped_is_not_overdue(small_plan):
+    from bot.plan.model import StepReview, StepStatus
+
+    small_plan.meetings[1].step_reviews.append(StepReview(small_plan.steps[2], StepStatus.DROPPED))
+    document = reading.load(render(small_plan, today=dt.date(2024, 4, 15)))
+    rows = _table_after(document, meeting.TIMELINE)
+    assert [r[4] for r in rows[1:]] == ["Done", "Done", "Dropped", "Due", "Due"]
+    runs = dict(reading.sections(document))[meeting.TIMELINE]
+    assert "On 15 April 2024: 2 done, 2 due, 0 overdue, 1 dropped." in runs
+
+
 def test_due_today_is_not_overdue(small_plan):
     rows = _table_after(reading.load(render(small_plan, today=dt.date(2024, 3, 1))),
                         meeting.TIMELINE)

@@ -227,6 +227,8 @@ _ENTITIES = {
     "people": (model.Person, lambda d: d["people"][0]),
     "entries": (model.ColumnEntry, lambda d: d["entries"][0]),
     "meetings": (model.Meeting, lambda d: d["meetings"][0]),
+    "attendees": (model.Attendee, lambda d: d["meetings"][0]["attendees"][0]),
+    "step_reviews": (model.StepReview, lambda d: d["meetings"][1]["step_reviews"][0]),
     "pairs": (model.Pair, lambda d: d["pairs"][0]),
     "scores": (model.Score, lambda d: d["pairs"][0]["scores"][0]),
     "rules": (model.PlanRule, lambda d: d["pairs"][0]["rules"][0]),
