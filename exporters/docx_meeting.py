@@ -2,8 +2,10 @@
 the Family, Child in Need, core group or child protection conference meeting.
 
 It opens with the danger statements and safety goals, because every meeting
-starts from them; then each pair's scaling question with the scores from last
-time and a row for everyone expected today; the plan rules; the timeline with
+starts from them; then each pair's scaling question with its score history
+(person by meeting, the most recent columns), a sentence on progress since the
+meeting before, the scores from last time with their reasons, and a row for
+everyone expected today; the plan rules; the timeline with
 what is done, due and overdue; and what changed since the last meeting.
 Families often attend, so it holds no quality notes and no urgent flags.
 """
@@ -14,7 +16,8 @@ from collections.abc import Sequence
 
 from docx.document import Document as DocxDocument
 
-from bot.plan.model import Plan, Step
+from bot.plan.model import Plan, Step, StepStatus
+from bot.plan.progress import history, is_overdue, pair_progress, step_status
 from exporters import docx_sections as sections
 from exporters.docx_common import (
     TableWriter,
@@ -38,6 +41,10 @@ TIMELINE = "Timeline"
 SINCE = "Since the last meeting"
 OPEN = "Still to decide"
 SPARE_ROWS = 2
+HISTORY = "Score history"
+# The most recent columns of the score history that fit across a page beside
+# the names; older ones are in the worker document and the JSON export.
+HISTORY_COLUMNS = 5
 
 
 def meeting_title(plan: Plan) -> str:
@@ -136,6 +143,7 @@ def _scaling(doc: DocxDocument, plan: Plan, attendees: Sequence[str]) -> None:
             nothing_yet(doc)
         else:
             text_paragraph(doc, pair.scaling_question)
+        _history(doc, plan, number, name)
         rounds = score_rounds(pair)
         if rounds:
             last = rounds[-1]
@@ -164,6 +172,35 @@ def _scaling(doc: DocxDocument, plan: Plan, attendees: Sequence[str]) -> None:
             table.text_row(attendee, min_height_cm=1.0)
 
 
+def _history(doc: DocxDocument, plan: Plan, number: int, name: str) -> None:
+    """Person by meeting, oldest on the left; a score not given at a meeting says so."""
+    pair = plan.pairs[number - 1]
+    table = history(plan, pair)
+    if not table.columns:
+        return
+    shown = list(range(len(table.columns)))[-HISTORY_COLUMNS:]
+    heading(doc, HISTORY, 3)
+    if len(shown) < len(table.columns):
+        text_paragraph(
+            doc,
+            f"The last {len(shown)} of {len(table.columns)}; the worker version has them all.",
+            italic=True,
+        )
+    width = 13.0 / len(shown)
+    writer = TableWriter(
+        doc,
+        ("Person", *(table.columns[c].label() for c in shown)),
+        (4.0, *([width] * len(shown))),
+        caption=f"{name}: score history",
+    )
+    for row, who in enumerate(table.names):
+        cells = [table.cell(row, c) for c in shown]
+        writer.text_row(who, *(score_text(s.value) if s is not None else "-" for s in cells))
+    sentence = pair_progress(plan, pair).sentence()
+    if sentence:
+        text_paragraph(doc, sentence, bold=True)
+
+
 def _rules(doc: DocxDocument, plan: Plan) -> None:
     heading(doc, RULES, 1, new_page=True)
     if not plan.pairs:
@@ -174,10 +211,13 @@ def _rules(doc: DocxDocument, plan: Plan) -> None:
         sections.rule_sections(doc, pair, WORKER, level=3, leave_out_empty=False)
 
 
-def _status(step: Step, options: ExportOptions) -> str:
+def _status(plan: Plan, step: Step, options: ExportOptions) -> str:
+    # What the latest meeting said about the step; overdue is worked out from the date.
     if step.done:
         return "Done"
-    if sections.is_overdue(step, options.as_of):
+    if step_status(plan, step) is StepStatus.DROPPED:
+        return "Dropped"
+    if is_overdue(plan, step, options.as_of):
         return "Overdue"
     return "Due"
 
@@ -187,18 +227,20 @@ def _timeline(doc: DocxDocument, plan: Plan, options: ExportOptions) -> None:
     if not plan.steps:
         nothing_yet(doc)
     else:
-        statuses = [_status(step, options) for step in plan.steps]
+        statuses = [_status(plan, step, options) for step in plan.steps]
+        dropped = statuses.count("Dropped")
         text_paragraph(
             doc,
             f"On {long_date(options.as_of)}: {statuses.count('Done')} done, "
-            f"{statuses.count('Due')} due, {statuses.count('Overdue')} overdue.",
+            f"{statuses.count('Due')} due, {statuses.count('Overdue')} overdue"
+            + (f", {dropped} dropped." if dropped else "."),
             bold=True,
         )
         sections.timeline_table(
             doc,
             plan.steps,
             ("Step", "What", "Who", "By when", "Status"),
-            lambda step: _status(step, options),
+            lambda step: _status(plan, step, options),
             caption=TIMELINE,
         )
     sections.closure_line(doc, plan, WORKER)

@@ -12,6 +12,7 @@ from docx.document import Document as DocxDocument
 from docx.shared import Pt, RGBColor
 
 from bot.plan.model import ColumnEntry, ColumnKind, Plan, UrgentFlag
+from bot.plan.progress import pair_progress
 from bot.safety.helplines import helplines_for, kinds_in, plan_worry_texts
 from exporters import docx_sections as sections
 from exporters.charts import ScoreChart, describe_change
@@ -260,7 +261,7 @@ def _pairs(doc: DocxDocument, plan: Plan, wording: Wording, *, worker: bool) -> 
             nothing_yet(doc)
         else:
             text_paragraph(doc, pair.scaling_question)
-        _scores(doc, pair, name, wording, chart, worker=worker)
+        _scores(doc, plan, pair, name, wording, chart, worker=worker)
         sections.rule_sections(doc, pair, wording, level=3, leave_out_empty=not worker)
 
 
@@ -277,7 +278,14 @@ class _LazyChart:
 
 
 def _scores(
-    doc: DocxDocument, pair, name: str, wording: Wording, chart: _LazyChart, *, worker: bool
+    doc: DocxDocument,
+    plan: Plan,
+    pair,
+    name: str,
+    wording: Wording,
+    chart: _LazyChart,
+    *,
+    worker: bool,
 ) -> None:
     if not pair.scores:
         if worker:
@@ -285,6 +293,10 @@ def _scores(
             nothing_yet(doc, wording.no_scores)
         return
     heading(doc, wording.scores, 3)
+    # Progress since the meeting before, in a sentence: gentler in the family's version.
+    sentence = pair_progress(plan, pair).sentence(family=not worker)
+    if sentence:
+        text_paragraph(doc, sentence, bold=True)
     rounds = score_rounds(pair)
     if len([r for r in rounds if r.average is not None]) > 1:
         picture(

@@ -1,7 +1,11 @@
 """The plan as JSON, and back.
 
-Format 1.x (see docs/plan-json.md and exporters/schema/plan.schema.json; 1.1
-added the review of urgent flags, optional on import):
+Format 2.x (see docs/plan-json.md and exporters/schema/plan.schema.json; 2.0
+made meetings first-class: attendees as the plan's people with roles and a
+chair, a status, what each meeting said about each step, and the person's
+record on every score). Files in format 1.x (exporters/schema/plan-1.schema.json)
+still import: they are read as 2.0 with nothing invented (their meetings are
+complete, their attendees and scores keep names only).
 arrays in plan order, dates ISO 8601, times ISO 8601 in UTC, enums by value.
 Database ids, ``uid`` values, ``position`` fields and the case's ``link_key``
 (what its download links carry) are left out: a list's
@@ -21,11 +25,13 @@ from importlib import resources
 from typing import Any
 
 from bot.plan.model import (
+    Attendee,
     CaseStatus,
     Child,
     ColumnEntry,
     ColumnKind,
     Meeting,
+    MeetingStatus,
     MeetingType,
     OpenQuestion,
     Pair,
@@ -36,13 +42,16 @@ from bot.plan.model import (
     RuleKind,
     Score,
     Step,
+    StepReview,
+    StepStatus,
     UrgentFlag,
 )
 from exporters.formatting import as_utc
 from exporters.scores import all_meetings
 
-SCHEMA_VERSION = "1.1"  # 1.1: urgent flags carry their review
-_SUPPORTED_MAJOR = 1
+SCHEMA_VERSION = "2.0"  # 2.0: meetings are first-class (issue 15)
+_SUPPORTED_MAJOR = 2
+_OLDER_MAJOR = 1  # read, then brought up to 2.0
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -64,6 +73,9 @@ def _time(value: dt.datetime) -> str:
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     meetings = all_meetings(plan)
     meeting_index = {id(m): i for i, m in enumerate(meetings)}
+    people = {id(p): i for i, p in enumerate(plan.people)}
+    pairs = {p.uid: i for i, p in enumerate(plan.pairs)}
+    steps = {id(s): i for i, s in enumerate(plan.steps)}
     return {
         "schema_version": SCHEMA_VERSION,
         "reference": plan.reference,
@@ -89,11 +101,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "entries": [
             {"kind": e.kind.value, "text": e.text, "how_long": e.how_long} for e in plan.entries
         ],
-        "meetings": [
-            {"kind": m.kind.value, "held_on": _date(m.held_on), "attendees": list(m.attendees)}
-            for m in meetings
-        ],
-        "pairs": [_pair_to_dict(pair, meeting_index) for pair in plan.pairs],
+        "meetings": [_meeting_to_dict(m, people, pairs, steps) for m in meetings],
+        "pairs": [_pair_to_dict(pair, meeting_index, people) for pair in plan.pairs],
         "steps": [
             {
                 "what": s.what,
@@ -132,7 +141,39 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     }
 
 
-def _pair_to_dict(pair: Pair, meeting_index: dict[int, int]) -> dict[str, Any]:
+def _person_index(person: Person | None, people: dict[int, int]) -> int | None:
+    return people.get(id(person)) if person is not None else None
+
+
+def _meeting_to_dict(
+    meeting: Meeting, people: dict[int, int], pairs: dict[str, int], steps: dict[int, int]
+) -> dict[str, Any]:
+    return {
+        "kind": meeting.kind.value,
+        "held_on": _date(meeting.held_on),
+        "status": meeting.status.value,
+        "attendees_complete": meeting.attendees_complete,
+        "attendees": [
+            {
+                "name": a.name,
+                "person": _person_index(a.person, people),
+                "role": a.role,
+                "chaired": a.chaired,
+                "not_scored": [pairs[u] for u in a.not_scored if u in pairs],
+            }
+            for a in meeting.attendees
+        ],
+        "step_reviews": [
+            {"step": steps[id(r.step)], "status": r.status.value, "note": r.note}
+            for r in meeting.step_reviews
+            if id(r.step) in steps
+        ],
+    }
+
+
+def _pair_to_dict(
+    pair: Pair, meeting_index: dict[int, int], people: dict[int, int]
+) -> dict[str, Any]:
     return {
         "danger_who": pair.danger_who,
         "danger_behaviour": pair.danger_behaviour,
@@ -153,6 +194,7 @@ def _pair_to_dict(pair: Pair, meeting_index: dict[int, int]) -> dict[str, Any]:
                 "one_point_higher": s.one_point_higher,
                 "scored_on": _date(s.scored_on),
                 "meeting": meeting_index[id(s.meeting)] if s.meeting is not None else None,
+                "person": _person_index(s.person, people),
             }
             for s in pair.scores
         ],
@@ -180,30 +222,62 @@ def plan_to_json(plan: Plan) -> str:
 # -- import -------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def plan_schema() -> dict[str, Any]:
-    """The JSON Schema of format 1.x."""
-    source = resources.files("exporters.schema").joinpath("plan.schema.json")
+@lru_cache(maxsize=2)
+def plan_schema(major: int = _SUPPORTED_MAJOR) -> dict[str, Any]:
+    """The JSON Schema of format 2.x (or of 1.x, which is still read)."""
+    name = "plan.schema.json" if major == _SUPPORTED_MAJOR else f"plan-{major}.schema.json"
+    source = resources.files("exporters.schema").joinpath(name)
     return json.loads(source.read_text(encoding="utf-8"))
 
 
-def _check_version(data: object) -> None:
+def _check_version(data: object) -> int:
     if not isinstance(data, dict):
         raise PlanFormatError("a plan must be a JSON object")
     version = data.get("schema_version")
     if not isinstance(version, str) or not re.fullmatch(r"[0-9]+\.[0-9]+", version):
         raise PlanFormatError("schema_version is missing or not like '1.0'")
     major = int(version.split(".")[0])
-    if major != _SUPPORTED_MAJOR:
+    if major not in (_SUPPORTED_MAJOR, _OLDER_MAJOR):
         raise PlanFormatError(
-            f"schema_version {version} is not supported: this version reads {_SUPPORTED_MAJOR}.x"
+            f"schema_version {version} is not supported: this version reads "
+            f"{_OLDER_MAJOR}.x and {_SUPPORTED_MAJOR}.x"
         )
+    return major
 
 
-def _validate(data: dict[str, Any]) -> None:
+def _from_format_1(data: dict[str, Any]) -> dict[str, Any]:
+    """A 1.x plan as 2.0, inventing nothing.
+
+    Meetings recorded then were recorded in one pass, so they are complete; their
+    attendees were names only, and so were the scorers: no person is linked.
+    """
+    upgraded = dict(data)
+    upgraded["schema_version"] = "2.0"
+    upgraded["meetings"] = [
+        {
+            "kind": m["kind"],
+            "held_on": m["held_on"],
+            "status": MeetingStatus.COMPLETE.value,
+            "attendees_complete": True,
+            "attendees": [
+                {"name": name, "person": None, "role": None, "chaired": False, "not_scored": []}
+                for name in m["attendees"]
+            ],
+            "step_reviews": [],
+        }
+        for m in data["meetings"]
+    ]
+    upgraded["pairs"] = [
+        {**pair, "scores": [{**score, "person": None} for score in pair["scores"]]}
+        for pair in data["pairs"]
+    ]
+    return upgraded
+
+
+def _validate(data: dict[str, Any], major: int = _SUPPORTED_MAJOR) -> None:
     from jsonschema import Draft202012Validator
 
-    validator = Draft202012Validator(plan_schema())
+    validator = Draft202012Validator(plan_schema(major))
     error = next(iter(sorted(validator.iter_errors(data), key=lambda e: list(e.path))), None)
     if error is not None:
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.path)
@@ -234,13 +308,17 @@ def _parse_time(value: str, where: str) -> dt.datetime:
 
 def plan_from_dict(data: dict[str, Any]) -> Plan:
     """A new plan from exported data (fresh ids and uids; nothing refers to the old plan)."""
-    _check_version(data)
-    _validate(data)
+    major = _check_version(data)
+    _validate(data, major)
+    if major == _OLDER_MAJOR:
+        data = _from_format_1(data)
+        _validate(data)
     meetings = [
         Meeting(
             kind=MeetingType(m["kind"]),
             held_on=_parse_date(m["held_on"], f"meetings[{i}].held_on"),
-            attendees=list(m["attendees"]),
+            status=MeetingStatus(m["status"]),
+            attendees_complete=m["attendees_complete"],
         )
         for i, m in enumerate(data["meetings"])
     ]
@@ -276,7 +354,7 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
         ColumnEntry(kind=ColumnKind(e["kind"]), text=e["text"], how_long=e["how_long"])
         for e in data["entries"]
     ]
-    plan.pairs = [_pair_from_dict(p, i, meetings) for i, p in enumerate(data["pairs"])]
+    plan.pairs = [_pair_from_dict(p, i, meetings, plan.people) for i, p in enumerate(data["pairs"])]
     plan.steps = [
         Step(
             what=s["what"],
@@ -306,7 +384,43 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
         for i, r in enumerate(data["revisions"])
     ]
     plan.urgent_flags = [_flag_from_dict(f, i) for i, f in enumerate(data["urgent_flags"])]
+    for i, (meeting, m) in enumerate(zip(meetings, data["meetings"], strict=True)):
+        _meeting_parts_from_dict(plan, meeting, m, f"meetings[{i}]")
     return plan
+
+
+def _index(items: list[Any], index: int | None, where: str, what: str) -> Any:
+    if index is None:
+        return None
+    if index >= len(items):
+        raise PlanFormatError(f"{where}: there is no {what} number {index}")
+    return items[index]
+
+
+def _meeting_parts_from_dict(
+    plan: Plan, meeting: Meeting, data: dict[str, Any], where: str
+) -> None:
+    for i, a in enumerate(data["attendees"]):
+        here = f"{where}.attendees[{i}]"
+        meeting.attendees.append(
+            Attendee(
+                name=a["name"],
+                person=_index(plan.people, a["person"], f"{here}.person", "person"),
+                role=a["role"],
+                chaired=a["chaired"],
+                not_scored=[
+                    _index(plan.pairs, n, f"{here}.not_scored", "pair").uid for n in a["not_scored"]
+                ],
+            )
+        )
+    for i, r in enumerate(data["step_reviews"]):
+        meeting.step_reviews.append(
+            StepReview(
+                step=_index(plan.steps, r["step"], f"{where}.step_reviews[{i}].step", "step"),
+                status=StepStatus(r["status"]),
+                note=r["note"],
+            )
+        )
 
 
 def _flag_from_dict(data: dict[str, Any], number: int) -> UrgentFlag:
@@ -332,7 +446,9 @@ def _flag_from_dict(data: dict[str, Any], number: int) -> UrgentFlag:
     )
 
 
-def _pair_from_dict(data: dict[str, Any], number: int, meetings: list[Meeting]) -> Pair:
+def _pair_from_dict(
+    data: dict[str, Any], number: int, meetings: list[Meeting], people: list[Person]
+) -> Pair:
     where = f"pairs[{number}]"
     scores = []
     for i, s in enumerate(data["scores"]):
@@ -351,6 +467,7 @@ def _pair_from_dict(data: dict[str, Any], number: int, meetings: list[Meeting]) 
                 one_point_higher=s["one_point_higher"],
                 scored_on=_parse_date(s["scored_on"], f"{where}.scores[{i}].scored_on"),
                 meeting=meeting,
+                person=_index(people, s["person"], f"{where}.scores[{i}].person", "person"),
             )
         )
     return Pair(

@@ -124,13 +124,8 @@ FAMILY = Wording(
     agreement="Agreeing the plan",
     agreement_intro="Each person signs to show they agree to this plan and will do their part.",
     agreement_headers=("Name", "Signature", "Date"),
-    meeting_labels={
-        MeetingType.TAF: "Family support meeting",
-        MeetingType.CIN: "Meeting about help for the children",
-        MeetingType.CP_CONFERENCE: "Child protection meeting",
-        MeetingType.CORE_GROUP: "Meeting to check the plan",
-        MeetingType.OTHER: "Meeting",
-    },
+    # The family's words for each kind of meeting are data: bot/plan/meeting_types.yml.
+    meeting_labels={kind: kind.family_label for kind in MeetingType},
 )
 
 

@@ -36,6 +36,7 @@ from bot.plan.compose import (
     split_danger_statement,
 )
 from bot.plan.model import (
+    Attendee,
     Child,
     ColumnEntry,
     ColumnKind,
@@ -919,6 +920,8 @@ def scale_other_score(ctx: Context, question_key: str, answer: Answer) -> Outcom
     parsed = parse_score(match.group("rest"))
     if parsed.value is None:
         return problem(parsed.problem or "Please give a number from 0 to 10.")
+    # Only a name the plan knows exactly is linked to its person; others keep the name.
+    person = ctx.require_plan().find_person(name)
     pair.scores.append(
         Score(
             person_name=name,
@@ -926,10 +929,11 @@ def scale_other_score(ctx: Context, question_key: str, answer: Answer) -> Outcom
             reason=parsed.reason,
             meeting=meeting,
             scored_on=meeting.held_on,
+            person=person,
         )
     )
-    if name not in meeting.attendees:
-        meeting.attendees.append(name)
+    if name not in meeting.attendee_names:
+        meeting.attendees.append(Attendee(name=name, person=person))
     _record(ctx, "added", f"{name}'s score for worry {ctx.pair_number(pair)}")
     return ok(f"Saved: {name}, {format_score(parsed.value)}.", again=True)
 

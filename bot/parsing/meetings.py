@@ -11,8 +11,12 @@ from bot.parsing.dates import _parse
 
 TAF = "taf"
 CIN = "cin"
+INITIAL_CONFERENCE = "initial_conference"
+REVIEW_CONFERENCE = "review_conference"
+# A conference not said to be initial or review: which one is not guessed.
 CP_CONFERENCE = "cp_conference"
 CORE_GROUP = "core_group"
+FAMILY_NETWORK = "family_network"
 OTHER = "other"
 
 
@@ -22,8 +26,27 @@ class MeetingParse:
     date: dt.date | None
 
 
+# Earlier in the list wins when two match at the same place ("initial conference").
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     (CORE_GROUP, re.compile(r"\bcore\s*-?\s*(?:group|grp)s?\b|\bcore\b|\bcgm?\b")),
+    (
+        INITIAL_CONFERENCE,
+        re.compile(
+            r"\bicpcs?\b|\binitial\s+(?:child\s+protection\s+)?(?:case\s+)?conference\b|"
+            r"\binitial\s+cp\s+conference\b"
+        ),
+    ),
+    (
+        REVIEW_CONFERENCE,
+        re.compile(
+            r"\brcpcs?\b|\b(?:review|reveiw)\s+(?:child\s+protection\s+)?(?:case\s+)?conference\b|"
+            r"\breview\s+cp\s+conference\b|\bcp\s+review\b"
+        ),
+    ),
+    (
+        FAMILY_NETWORK,
+        re.compile(r"\bfamily\s+(?:and\s+friends\s+)?network\b|\bnetwork\s+meeting\b"),
+    ),
     (
         CP_CONFERENCE,
         re.compile(
@@ -53,12 +76,12 @@ _NOTHING = re.compile(
 
 def _kind(text: str) -> str | None:
     hits = []
-    for kind, pattern in _KINDS:
+    for order, (kind, pattern) in enumerate(_KINDS):
         m = pattern.search(text)
         if m:
-            hits.append((m.start(), kind))
+            hits.append((m.start(), order, kind))
     if hits:
-        return min(hits)[1]
+        return min(hits)[2]
     if not any(ch.isalpha() for ch in text) or _NOTHING.search(text):
         return None
     return OTHER

@@ -20,6 +20,8 @@ import secrets
 from dataclasses import dataclass, field
 from enum import Enum
 
+from bot.plan.meeting_types import meeting_kind, meeting_kinds
+
 
 def new_uid() -> str:
     """A stable identity for things the interview refers back to, known before saving."""
@@ -90,20 +92,58 @@ class RuleKind(str, Enum):
 
 
 class MeetingType(str, Enum):
+    """The kinds of meeting; their words (and which are offered) are data: meeting_types.yml."""
+
     TAF = "taf"
     CIN = "cin"
-    CP_CONFERENCE = "cp_conference"
+    INITIAL_CONFERENCE = "initial_conference"
+    REVIEW_CONFERENCE = "review_conference"
     CORE_GROUP = "core_group"
+    FAMILY_NETWORK = "family_network"
     OTHER = "other"
+    # Records from before initial and review conferences were told apart.
+    CP_CONFERENCE = "cp_conference"
+
+    @property
+    def label(self) -> str:
+        return meeting_kind(self.value).label
+
+    @property
+    def family_label(self) -> str:
+        return meeting_kind(self.value).family_label
+
+    @property
+    def short(self) -> str:
+        """The meeting in a sentence: "since the <short>"."""
+        return meeting_kind(self.value).short
+
+    @classmethod
+    def offered(cls) -> list[MeetingType]:
+        """The kinds a person may choose, in the data's order."""
+        return [cls(kind.id) for kind in meeting_kinds() if kind.offered]
+
+
+class MeetingStatus(str, Enum):
+    # Stopping halfway keeps what was given; the meeting stays in progress.
+    IN_PROGRESS = "in_progress"
+    COMPLETE = "complete"
+
+
+class StepStatus(str, Enum):
+    """Where a step on the timeline stands, as a meeting reviewed it."""
+
+    DONE = "done"
+    NOT_YET = "not_yet"
+    CHANGED = "changed"
+    DROPPED = "dropped"
 
     @property
     def label(self) -> str:
         return {
-            MeetingType.TAF: "Team Around the Family meeting",
-            MeetingType.CIN: "Child in Need meeting",
-            MeetingType.CP_CONFERENCE: "Child protection conference",
-            MeetingType.CORE_GROUP: "Core group",
-            MeetingType.OTHER: "Other meeting",
+            StepStatus.DONE: "done",
+            StepStatus.NOT_YET: "not yet",
+            StepStatus.CHANGED: "changed",
+            StepStatus.DROPPED: "dropped",
         }[self]
 
 
@@ -139,16 +179,67 @@ class ColumnEntry:
 
 
 @dataclass(eq=False)
+class Attendee:
+    """Someone at a meeting, in a role at that meeting: one of the plan's people.
+
+    ``person`` is None only for attendees recorded before meetings linked
+    people (their name is all that was kept, and nobody guesses who they were).
+    """
+
+    name: str
+    person: Person | None = None
+    # Their role at this meeting, in the words given ("Mum", "Independent chair").
+    role: str | None = None
+    chaired: bool = False
+    # Pairs (by uid) this person was asked about and did not score, so nobody asks again.
+    not_scored: list[str] = field(default_factory=list)
+    position: int | None = None
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class StepReview:
+    """What one meeting said about one step on the timeline."""
+
+    step: Step
+    status: StepStatus
+    note: str | None = None
+    id: int | None = None
+
+
+@dataclass(eq=False)
 class Meeting:
     kind: MeetingType
     held_on: dt.date
-    attendees: list[str] = field(default_factory=list)
+    attendees: list[Attendee] = field(default_factory=list)
+    status: MeetingStatus = MeetingStatus.IN_PROGRESS
+    # Whoever records the meeting says when everyone present has been named.
+    attendees_complete: bool = False
+    step_reviews: list[StepReview] = field(default_factory=list)
     uid: str = field(default_factory=new_uid)
     id: int | None = None
 
     @property
     def label(self) -> str:
         return f"{self.kind.label}, {self.held_on.strftime('%-d %B %Y')}"
+
+    @property
+    def chair(self) -> Attendee | None:
+        return next((a for a in self.attendees if a.chaired), None)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.status is MeetingStatus.COMPLETE
+
+    def attendee_for(self, person: Person) -> Attendee | None:
+        return next((a for a in self.attendees if a.person is person), None)
+
+    @property
+    def attendee_names(self) -> list[str]:
+        return [a.name for a in self.attendees]
+
+    def review_of(self, step: Step) -> StepReview | None:
+        return next((r for r in self.step_reviews if r.step is step), None)
 
 
 @dataclass(eq=False)
@@ -162,6 +253,9 @@ class Score:
     one_point_higher: str | None = None
     scored_on: dt.date = field(default_factory=dt.date.today)
     meeting: Meeting | None = None
+    # The plan's record of the person; None for scores kept from before every
+    # score had one (their name is all that is known, and nothing is guessed).
+    person: Person | None = None
     id: int | None = None
 
 

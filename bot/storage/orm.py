@@ -38,11 +38,37 @@ def start_mappers() -> None:
     reg.map_imperatively(model.Child, tables.children)
     reg.map_imperatively(model.Person, tables.people)
     reg.map_imperatively(model.ColumnEntry, tables.column_entries)
-    reg.map_imperatively(model.Meeting, tables.meetings)
+    reg.map_imperatively(
+        model.Attendee,
+        tables.meeting_attendees,
+        properties={"person": relationship(model.Person, lazy="joined")},
+    )
+    reg.map_imperatively(
+        model.StepReview,
+        tables.step_reviews,
+        properties={"step": relationship(model.Step, lazy="joined")},
+    )
+    reg.map_imperatively(
+        model.Meeting,
+        tables.meetings,
+        properties={
+            "attendees": _ordered(model.Attendee, tables.meeting_attendees),
+            "step_reviews": relationship(
+                model.StepReview,
+                order_by=tables.step_reviews.c.id,
+                cascade="all, delete-orphan",
+                passive_deletes=True,
+                lazy="selectin",
+            ),
+        },
+    )
     reg.map_imperatively(
         model.Score,
         tables.scores,
-        properties={"meeting": relationship(model.Meeting, lazy="joined")},
+        properties={
+            "meeting": relationship(model.Meeting, lazy="joined"),
+            "person": relationship(model.Person, lazy="joined"),
+        },
     )
     reg.map_imperatively(model.PlanRule, tables.plan_rules)
     reg.map_imperatively(

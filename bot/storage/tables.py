@@ -7,7 +7,15 @@ from enum import Enum
 import sqlalchemy as sa
 from sqlalchemy.ext.mutable import MutableDict, MutableList
 
-from bot.plan.model import CaseStatus, ColumnKind, MeetingType, Role, RuleKind
+from bot.plan.model import (
+    CaseStatus,
+    ColumnKind,
+    MeetingStatus,
+    MeetingType,
+    Role,
+    RuleKind,
+    StepStatus,
+)
 from bot.storage.types import EncryptedJSON, EncryptedText, UTCDateTime
 
 metadata = sa.MetaData(
@@ -124,7 +132,31 @@ meetings = sa.Table(
     sa.Column("uid", sa.String(16), nullable=False, unique=True),
     sa.Column("kind", _enum(MeetingType, "meeting_type"), nullable=False),
     sa.Column("held_on", sa.Date, nullable=False),
-    sa.Column("attendees", MutableList.as_mutable(EncryptedJSON), nullable=False),
+    sa.Column("status", _enum(MeetingStatus, "meeting_status"), nullable=False),
+    sa.Column("attendees_complete", sa.Boolean, nullable=False),
+)
+
+# Who was at a meeting, in the order they were named. `name` is as recorded;
+# `person_id` is the plan's record of them (NULL only for attendees kept from
+# before meetings linked people: nothing guesses who they were).
+meeting_attendees = sa.Table(
+    "meeting_attendees",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "meeting_id",
+        sa.Integer,
+        sa.ForeignKey("meetings.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("person_id", sa.Integer, sa.ForeignKey("people.id", ondelete="SET NULL"), index=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("name", EncryptedText, nullable=False),
+    sa.Column("role", EncryptedText),
+    sa.Column("chaired", sa.Boolean, nullable=False),
+    # Uids of the pairs this person did not score at this meeting (no personal text).
+    sa.Column("not_scored", MutableList.as_mutable(sa.JSON), nullable=False),
 )
 
 scores = sa.Table(
@@ -142,6 +174,8 @@ scores = sa.Table(
         "meeting_id", sa.Integer, sa.ForeignKey("meetings.id", ondelete="SET NULL"), index=True
     ),
     sa.Column("person_name", EncryptedText, nullable=False),
+    # The plan's record of the person (NULL for scores from before this was kept).
+    sa.Column("person_id", sa.Integer, sa.ForeignKey("people.id", ondelete="SET NULL"), index=True),
     sa.Column("value", sa.Float, nullable=False),
     sa.Column("reason", EncryptedText),
     sa.Column("one_point_higher", EncryptedText),
@@ -180,6 +214,29 @@ steps = sa.Table(
     sa.Column("due", sa.Date),
     sa.Column("due_text", EncryptedText),
     sa.Column("done", sa.Boolean, nullable=False),
+)
+
+# What each meeting said about each step on the timeline.
+step_reviews = sa.Table(
+    "step_reviews",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "meeting_id",
+        sa.Integer,
+        sa.ForeignKey("meetings.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column(
+        "step_id",
+        sa.Integer,
+        sa.ForeignKey("steps.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("status", _enum(StepStatus, "step_status"), nullable=False),
+    sa.Column("note", EncryptedText),
 )
 
 open_questions = sa.Table(

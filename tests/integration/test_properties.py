@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.plan.model import (
+    Attendee,
     CaseStatus,
     Child,
     ColumnEntry,
@@ -72,7 +73,9 @@ def plans(draw: st.DrawFn) -> Plan:
     text = lambda size=40: draw(texts(size))  # noqa: E731
     optional = lambda size=40: draw(maybe(texts(size)))  # noqa: E731
     meetings = [
-        Meeting(draw(st.sampled_from(MeetingType)), draw(DATES), [text() for _ in range(2)])
+        Meeting(
+            draw(st.sampled_from(MeetingType)), draw(DATES), [Attendee(text()) for _ in range(2)]
+        )
         for _ in range(draw(st.integers(0, 2)))
     ]
     pairs = []

@@ -10,6 +10,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from bot.plan.model import (
+    Attendee,
     Child,
     ColumnEntry,
     ColumnKind,
@@ -23,6 +24,8 @@ from bot.plan.model import (
     RuleKind,
     Score,
     Step,
+    StepReview,
+    StepStatus,
     UrgentFlag,
 )
 from bot.storage.engine import engine_for
@@ -37,7 +40,14 @@ def marked_case(database_url: str, marker: str, senders: Iterable[str] = ()) -> 
         plan.children.append(Child(f"{marker}child", 7))
         plan.people.append(Person(f"{marker}nan", f"{marker} rel", contact=f"{marker} 0770"))
         plan.entries.append(ColumnEntry(ColumnKind.EXISTING_SAFETY, f"{marker} safety", marker))
-        meeting = Meeting(MeetingType.CORE_GROUP, dt.date(2027, 1, 12), [f"{marker} attendee"])
+        meeting = Meeting(
+            MeetingType.CORE_GROUP,
+            dt.date(2027, 1, 12),
+            [
+                Attendee(f"{marker} attendee"),
+                Attendee(f"{marker}nan", plan.people[0], role=f"{marker} role", chaired=True),
+            ],
+        )
         plan.meetings.append(meeting)
         pair = Pair(
             danger_who=f"{marker} who",
@@ -51,11 +61,12 @@ def marked_case(database_url: str, marker: str, senders: Iterable[str] = ()) -> 
             scaling_question=f"{marker} scale",
         )
         pair.scores.append(Score(f"{marker} scorer", 4, f"{marker} reason", f"{marker} higher",
-                                 meeting=meeting))
+                                 meeting=meeting, person=plan.people[0]))
         pair.rules.append(PlanRule(RuleKind.WHO_DOES_WHAT, f"{marker} rule", f"{marker} p",
                                    f"{marker} action", f"{marker} contact"))
         plan.pairs.append(pair)
         plan.steps.append(Step(f"{marker} step", f"{marker} owner", due_text=f"{marker} soon"))
+        meeting.step_reviews.append(StepReview(plan.steps[0], StepStatus.CHANGED, f"{marker} note"))
         plan.open_questions.append(OpenQuestion("needs", "What needs to happen"))
         plan.urgent_flags.append(UrgentFlag(f"{marker} urgent", "rest"))
         plan.record(f"{marker} actor", "added", f"{marker} what", f"{marker} detail")

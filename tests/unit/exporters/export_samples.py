@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.plan.model import (
+    Attendee,
     CaseStatus,
     Child,
     ColumnEntry,
@@ -24,6 +25,8 @@ from bot.plan.model import (
     RuleKind,
     Score,
     Step,
+    StepReview,
+    StepStatus,
     UrgentFlag,
 )
 
@@ -35,9 +38,16 @@ def _at(day: dt.date, hour: int = 10, minute: int = 0) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
 
 
+def _named(*names: str) -> list[Attendee]:
+    """Attendees known by name only, as meetings recorded before issue 15 were kept."""
+    return [Attendee(name) for name in names]
+
+
 def small_plan() -> Plan:
-    cin = Meeting(MeetingType.CIN, dt.date(2024, 1, 10), ["Sarah", "Sam Okafor", "Nan"])
-    core = Meeting(MeetingType.CORE_GROUP, dt.date(2024, 3, 6), ["Sarah", "Dan", "Sam Okafor"])
+    cin = Meeting(MeetingType.CIN, dt.date(2024, 1, 10), _named("Sarah", "Sam Okafor", "Nan"))
+    core = Meeting(
+        MeetingType.CORE_GROUP, dt.date(2024, 3, 6), _named("Sarah", "Dan", "Sam Okafor")
+    )
     plan = Plan(
         reference="SOL-2024-0042",
         status=CaseStatus.ACTIVE,
@@ -124,6 +134,8 @@ def small_plan() -> Plan:
         Step("Leo's words and pictures story", "Sam Okafor", dt.date(2024, 5, 20), "May half term"),
         Step("Review the plan together", None, None, None),
     ]
+    # The core group said the first session happened (a note kept as typed).
+    core.step_reviews.append(StepReview(plan.steps[0], StepStatus.DONE, "Went on 30 January"))
     plan.open_questions = [
         OpenQuestion("pair2.danger_impact", "What could happen to Leo if nothing changes?",
                      _at(dt.date(2024, 3, 6))),
@@ -153,7 +165,7 @@ def large_plan(pairs: int = 10, steps: int = 40, people: int = 30, meetings: int
     kinds = list(MeetingType)
     meeting_list = [
         Meeting(kinds[i % len(kinds)], dt.date(2023, 10 + i, 12) if i < 3
-                else dt.date(2024, i - 2, 12), [f"Person {j} [P{j}]" for j in range(6)])
+                else dt.date(2024, i - 2, 12), _named(*(f"Person {j} [P{j}]" for j in range(6))))
         for i in range(meetings)
     ]
     plan = Plan(

@@ -10,6 +10,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from bot.plan.model import Meeting, MeetingType, Score
+from bot.plan.progress import history
 from exporters import ExportOptions
 from exporters import docx_meeting as meeting
 from exporters.docx_meeting import render_meeting_pack
@@ -25,6 +26,7 @@ def expected_sections(plan, attendees):
     scaling: list[str] = []
     for pair in plan.pairs:
         scaling += reading._keep([pair.scaling_question])
+        scaling += reading._keep(history(plan, pair).names)
         if pair.scores:
             last = max(reading._score_date(s) for s in pair.scores)
             for score in pair.scores:
@@ -113,6 +115,17 @@ def test_timeline_done_due_and_overdue_relative_to_today(small_plan):
     earlier = reading.load(render(small_plan, today=dt.date(2024, 2, 1)))
     assert [r[4] for r in _table_after(earlier, meeting.TIMELINE)[1:]] == [
         "Done", "Done", "Due", "Due", "Due"]
+
+
+def test_a_step_a_meeting_dropped_is_not_overdue(small_plan):
+    from bot.plan.model import StepReview, StepStatus
+
+    small_plan.meetings[1].step_reviews.append(StepReview(small_plan.steps[2], StepStatus.DROPPED))
+    document = reading.load(render(small_plan, today=dt.date(2024, 4, 15)))
+    rows = _table_after(document, meeting.TIMELINE)
+    assert [r[4] for r in rows[1:]] == ["Done", "Done", "Dropped", "Due", "Due"]
+    runs = dict(reading.sections(document))[meeting.TIMELINE]
+    assert "On 15 April 2024: 2 done, 2 due, 0 overdue, 1 dropped." in runs
 
 
 def test_due_today_is_not_overdue(small_plan):

@@ -187,7 +187,7 @@ def test_a_worker_pastes_a_statement_and_records_meeting_scores(
         ("Grace", 6, MeetingType.CORE_GROUP),
         ("Health visitor", 3.5, MeetingType.CORE_GROUP),
     ]
-    assert plan.meetings[0].attendees == ["Grace", "Health visitor"]
+    assert plan.meetings[0].attendee_names == ["Grace", "Health visitor"]
 
 
 def test_worker_feedback_names_the_label_and_goes_when_rewritten(driver: Driver) -> None:

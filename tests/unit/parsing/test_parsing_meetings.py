@@ -23,10 +23,13 @@ THURSDAY = dt.date(2026, 11, 26)
         ("TAF 3rd November", MeetingParse("taf", dt.date(2026, 11, 3))),
         ("team around the family", MeetingParse("taf", None)),
         ("Team Around the Child meeting", MeetingParse("taf", None)),
-        ("review conference", MeetingParse("cp_conference", None)),
-        ("ICPC", MeetingParse("cp_conference", None)),
-        ("RCPC yesterday", MeetingParse("cp_conference", dt.date(2026, 11, 25))),
-        ("initial child protection conference", MeetingParse("cp_conference", None)),
+        ("review conference", MeetingParse("review_conference", None)),
+        ("ICPC", MeetingParse("initial_conference", None)),
+        ("RCPC yesterday", MeetingParse("review_conference", dt.date(2026, 11, 25))),
+        ("initial child protection conference", MeetingParse("initial_conference", None)),
+        # Not said which conference: not guessed.
+        ("conference last week", MeetingParse("cp_conference", dt.date(2026, 11, 19))),
+        ("family network meeting today", MeetingParse("family_network", THURSDAY)),
         ("child in need review last week", MeetingParse("cin", dt.date(2026, 11, 19))),
         ("c.i.n.", MeetingParse("cin", None)),
         ("core grp", MeetingParse("core_group", None)),
@@ -52,6 +55,8 @@ def test_nothing_said(text: str) -> None:
 
 
 def test_kinds_are_the_model_meeting_types() -> None:
-    texts = ["TAF", "CIN", "ICPC", "core group", "a chat"]
+    texts = [
+        "TAF", "CIN", "ICPC", "RCPC", "conference", "core group", "family network meeting", "a chat"
+    ]
     kinds = {parse_meeting(t, THURSDAY).kind for t in texts}
     assert kinds == {m.value for m in MeetingType}

@@ -22,6 +22,7 @@ from bot.parsing import (
     ScoreParse,
     WhoDoesWhat,
 )
+from bot.plan.model import MeetingType
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -193,7 +194,7 @@ TEXT_FUNCTIONS: list[tuple[str, Callable[[object], bool]]] = [
         lambda r: isinstance(r, WhoDoesWhat) and isinstance(r.action, str),
     ),
 ]
-KINDS = {None, "taf", "cin", "cp_conference", "core_group", "other"}
+KINDS = {None, *(kind.value for kind in MeetingType)}
 
 
 def _both(name: str) -> list[Callable[..., object]]:

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from bot.conversation.model import Conversation
 from bot.plan.model import (
+    Attendee,
     Child,
     ColumnEntry,
     ColumnKind,
@@ -41,7 +42,9 @@ def _full_plan(uow: SqlUnitOfWork):  # noqa: ANN202
         ),
         ColumnEntry(ColumnKind.HARM, "Pushed Mum into a wall in March"),
     ]
-    meeting = Meeting(MeetingType.CORE_GROUP, dt.date(2027, 1, 12), ["Jan", "Sam Patel"])
+    meeting = Meeting(
+        MeetingType.CORE_GROUP, dt.date(2027, 1, 12), [Attendee("Jan"), Attendee("Sam Patel")]
+    )
     plan.meetings.append(meeting)
     pair = Pair(
         danger_who="Sam and the school",
@@ -91,7 +94,7 @@ def test_a_whole_plan_is_kept_and_read_back(database_url: str) -> None:
     assert stored.target_closure_date == dt.date(2027, 9, 30)
     assert stored.open_questions[0].key == "complicating"
     assert stored.urgent_flags[0].message == "he has a knife"
-    assert stored.meetings[0].attendees == ["Jan", "Sam Patel"]
+    assert stored.meetings[0].attendee_names == ["Jan", "Sam Patel"]
 
 
 def test_an_update_is_saved_and_recorded_in_the_revision_log(database_url: str) -> None:
