@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.faults import too_long
-from bot.interview import answers, commands
+from bot.interview import answers, commands, meeting_answers
 from bot.interview.answers import Answer, says_keep
 from bot.interview.catalogue import spec
 from bot.interview.context import Context
@@ -34,6 +34,8 @@ _NOT_IN_HISTORY = {
     "restart_confirm",
     "add_person",
     "user_role",
+    # Recording a meeting is asked out of order, like the review.
+    *meeting_answers.SLOTS,
 }
 # Requests that a short answer to an open question can look like ("Family
 # meeting" as a step is not a request for the meeting pack). While such a
@@ -193,6 +195,8 @@ class Interview:
         state.flags.pop("stopped", None)
         question = self.current_key()
         reply = Reply()
+        if not given.choice and self._asks_to_record_meeting(given, question):
+            return self._record_meeting(given.text or "")
         if question is None:
             reply.say(
                 "There's nothing more to ask. You can say 'review' to change something, "
@@ -237,7 +241,8 @@ class Interview:
                 return self._after_help_choice(reply, given, channel)
             return self._after_check(reply, text, given, channel)
         cursor_before = state.cursor
-        outcome = answers.HANDLERS[slot](ctx, question, Answer(text, given.intent, given.choice))
+        handler = answers.HANDLERS.get(slot) or meeting_answers.HANDLERS[slot]
+        outcome = handler(ctx, question, Answer(text, given.intent, given.choice))
         if outcome.urgent:
             state.danger_checked = True
             return self.pause_for_safety(text, channel, say=True)
@@ -267,6 +272,29 @@ class Interview:
         if outcome.ended:
             reply.slot = None
             return reply
+        reply.slot = self.current_slot()
+        return reply
+
+    def _asks_to_record_meeting(self, given: Answer, question: str | None) -> bool:
+        """A worker said "we had a core group today" (the whole message), at any question."""
+        state = self.ctx.state
+        slot = split(question)[0] if question else None
+        if state.paused or state.held_answer is not None or slot in _SAFETY_QUESTIONS:
+            return False
+        if not meeting_answers.can_record(self.ctx) or not meeting_answers.is_request(
+            given.text or ""
+        ):
+            return False
+        text = clean_text(given.text or "")
+        return (given.verdict or decide(text, slot).outcome.value) == Verdict.NONE.value
+
+    def _record_meeting(self, text: str) -> Reply:
+        state = self.ctx.state
+        state.flags.pop(_COMMAND_CHECK, None)
+        state.retry = False
+        reply = Reply()
+        for line in meeting_answers.begin(self.ctx, clean_text(text)):
+            reply.say(line)
         reply.slot = self.current_slot()
         return reply
 
@@ -615,6 +643,9 @@ class Interview:
             plan = ctx.require_plan()
             if not plan.steps:
                 plan.note_open("steps", "Steps on the timeline")
+            return True
+        if slot in meeting_answers.SLOTS:
+            meeting_answers.skip(ctx, slot)
             return True
         if slot in ("scale_others", "scale_other_score"):
             pair = ctx.pair_for_key(question)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.interview import meeting_answers
 from bot.interview import review as review_menu
 from bot.interview.catalogue import QuestionSpec, spec
 from bot.interview.context import Context
@@ -170,6 +171,9 @@ def _is_repeat(ctx: Context, question_spec: QuestionSpec, question_key: str) -> 
 
 def question_message(ctx: Context, question_key: str) -> Message:
     slot, _uid = split(question_key)
+    if slot in meeting_answers.SLOTS:
+        # Worded by the meeting recorder, from what the meeting's record still lacks.
+        return meeting_answers.question(ctx, slot)
     question_spec = spec(slot)
     audience = ctx.audience
     wording = question_spec.ask

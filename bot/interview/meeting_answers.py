@@ -1,0 +1,627 @@
+"""Recording a meeting in the chat (issue 15, item 2): the questions around the recorder.
+
+A worker on an existing case says "we had a core group today" or "record a
+meeting" at any question. The interview then asks what bot.meetings.recording
+says the meeting still lacks (who was there, each attendee's score and reason
+for each pair with the previous meeting's scores beside, each step, "is it
+finished?"), one question at a time, out of the interview's order like the
+review: through ``state.cursor``, returning to where the worker was.
+
+Every answer goes to the plan as it is given (the service saves after each
+message), so stopping halfway leaves the meeting "in progress"; the next
+"record a meeting" offers to carry on with it. Before it is marked finished the
+worker sees what was recorded, row by row, and can change any score.
+
+The recorder's last question (its ``Ask``) is kept in ``state.flags`` so the
+answer can be given to the right function with the right pair, person or step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.interview.answers import Answer, Outcome, ok, problem, says_none, yes_no
+from bot.interview.context import Context
+from bot.interview.reply import Button, Message, choice
+from bot.meetings import recording
+from bot.meetings.recording import Ask, AskKind, MeetingError
+from bot.parsing import parse_meeting, parse_uk_date
+from bot.parsing.dates import format_uk_date
+from bot.plan.compose import format_score
+from bot.plan.model import Meeting, MeetingType, Plan, Role, StepStatus
+from bot.plan.progress import is_overdue
+
+REQUESTS_FILE = Path(__file__).with_name("meeting_requests.yml")
+
+# The questions of a meeting's record, in the order they usually come.
+SLOTS = (
+    "meeting_resume",
+    "meeting_kind",
+    "meeting_date",
+    "meeting_attendee",
+    "meeting_which",
+    "meeting_score",
+    "meeting_reason",
+    "meeting_step",
+    "meeting_finish",
+    "meeting_fix",
+)
+_SLOT_FOR = {
+    AskKind.ATTENDEE: "meeting_attendee",
+    AskKind.WHICH_PERSON: "meeting_which",
+    AskKind.SCORE: "meeting_score",
+    AskKind.REASON: "meeting_reason",
+    AskKind.STEP: "meeting_step",
+    AskKind.FINISH: "meeting_finish",
+}
+_FLAG = "meeting"
+EVERYONE = "everyone"
+NOT_SCORED = "not_scored"
+
+
+# -- is this a request to record a meeting? -------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _request_patterns() -> tuple[re.Pattern[str], ...]:
+    raw = yaml.safe_load(REQUESTS_FILE.read_text(encoding="utf-8"))
+    words = raw["meeting_words"]
+    kinds = "|".join(re.escape(k) for k in words["kinds"])
+    nouns = "|".join(re.escape(n) for n in words["nouns"])
+    meeting = f"{words['before']}(?:(?:{kinds})\\s+)*(?:{nouns})"
+    return tuple(
+        re.compile(phrase.replace("{meeting}", f"(?:{meeting})")) for phrase in raw["phrases"]
+    )
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[^\w/]+", " ", text.casefold()).split())
+
+
+def is_request(text: str) -> bool:
+    """The whole message asks to record a meeting (a command word inside an answer does not)."""
+    said = _folded(text)
+    return bool(said) and any(p.fullmatch(said) for p in _request_patterns())
+
+
+def can_record(ctx: Context) -> bool:
+    """Workers on a case they agreed to keep; families give their scores another way (item 3)."""
+    return (
+        ctx.conversation.role is Role.WORKER
+        and ctx.plan is not None
+        and bool(ctx.conversation.consent)
+    )
+
+
+# -- the state kept between messages ---------------------------------------------------
+
+
+def _data(ctx: Context) -> dict[str, Any]:
+    data = ctx.state.flags.get(_FLAG)
+    if not isinstance(data, dict):
+        data = {}
+        ctx.state.flags[_FLAG] = data
+    return data
+
+
+def _meeting(ctx: Context) -> Meeting | None:
+    return ctx.meeting(_data(ctx).get("uid"))
+
+
+def _keep(ctx: Context, ask: Ask) -> None:
+    plan = ctx.plan
+    person = None
+    if ask.person is not None and plan is not None:
+        person = next((i for i, p in enumerate(plan.people) if p is ask.person), None)
+    _data(ctx)["ask"] = {
+        "kind": ask.kind.value,
+        "text": ask.text,
+        "choices": [[c.value, c.label] for c in ask.choices],
+        "pair": ask.pair_uid,
+        "step": ask.step_uid,
+        "person": person,
+        "typed": ask.typed,
+        "role": ask.role,
+    }
+
+
+def _ask_data(ctx: Context) -> dict[str, Any]:
+    ask = _data(ctx).get("ask")
+    return ask if isinstance(ask, dict) else {}
+
+
+def _go(ctx: Context, slot: str) -> None:
+    ctx.state.cursor = slot
+
+
+def _follow(ctx: Context, ask: Ask) -> list[str]:
+    """Ask what the recorder asks next; at the end, go back to where the worker was."""
+    if ask.kind is AskKind.FINISHED:
+        return _end(ctx, ask.text)
+    _keep(ctx, ask)
+    _go(ctx, _SLOT_FOR[ask.kind])
+    return []
+
+
+def _end(ctx: Context, *say: str) -> list[str]:
+    data = ctx.state.flags.pop(_FLAG, None) or {}
+    state = ctx.state
+    state.cursor = None
+    if data.get("pushed") and state.return_stack:
+        state.cursor = state.return_stack.pop()
+    return [s for s in say if s]
+
+
+# -- starting ------------------------------------------------------------------------
+
+
+def begin(ctx: Context, text: str) -> list[str]:
+    """ "Record a meeting": carry on with one in progress, or start one (what and when)."""
+    plan = ctx.plan
+    assert plan is not None
+    state = ctx.state
+    data = ctx.state.flags.get(_FLAG)
+    pushed = bool(data.get("pushed")) if isinstance(data, dict) else False
+    if state.cursor and state.cursor not in SLOTS:
+        state.return_stack.append(state.cursor)
+        pushed = True
+    parsed = parse_meeting(text, ctx.today)
+    kind = parsed.kind if parsed.kind and parsed.kind != MeetingType.OTHER.value else None
+    ctx.state.flags[_FLAG] = {
+        "pushed": pushed,
+        "kind": kind,
+        "date": parsed.date.isoformat() if parsed.date else None,
+    }
+    unfinished = recording.in_progress(plan)
+    if unfinished:
+        _data(ctx)["offer"] = unfinished[-1].uid
+        _go(ctx, "meeting_resume")
+        return []
+    return _new(ctx)
+
+
+def _new(ctx: Context) -> list[str]:
+    data = _data(ctx)
+    kind, date = data.get("kind"), data.get("date")
+    if kind is None:
+        _go(ctx, "meeting_kind")
+        return []
+    if date is None:
+        _go(ctx, "meeting_date")
+        return []
+    try:
+        meeting = recording.start_meeting(
+            ctx.require_plan(), MeetingType(kind), dt.date.fromisoformat(date), ctx.actor, ctx.today
+        )
+    except MeetingError:
+        data["date"] = None
+        _go(ctx, "meeting_date")
+        return ["That date is more than a year away. When was the meeting?"]
+    data["uid"] = meeting.uid
+    return [
+        f"Recording the {meeting.label}. Each answer is saved as you give it; "
+        "you can stop at any time and carry on later.",
+        *_follow(ctx, recording.next_question(ctx.require_plan(), meeting)),
+    ]
+
+
+def meeting_resume(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    data = _data(ctx)
+    offered = ctx.meeting(data.get("offer"))
+    value = answer.choice or ("carry_on" if yes_no(answer) else None)
+    if value is None and re.search(r"\bnew\b|\banother\b|\bdifferent\b", answer.text.casefold()):
+        value = "new"
+    if value is None and yes_no(answer) is False:
+        value = "new"
+    if offered is None or value == "new":
+        return ok(*_new(ctx), again=True)
+    if value != "carry_on":
+        return problem("Please choose: carry on with the meeting in progress, or a new one.")
+    data["uid"] = offered.uid
+    return ok(
+        f"Carrying on with the {offered.label}.",
+        *_follow(ctx, recording.next_question(ctx.require_plan(), offered)),
+        again=True,
+    )
+
+
+def meeting_kind(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    data = _data(ctx)
+    offered = {c.value for c in recording.meeting_type_choices()}
+    if answer.choice in offered:
+        data["kind"] = answer.choice
+    else:
+        parsed = parse_meeting(answer.text, ctx.today)
+        if parsed.kind is None:
+            return problem("Please choose the kind of meeting from the list.")
+        data["kind"] = parsed.kind
+        if parsed.date is not None:
+            data["date"] = parsed.date.isoformat()
+    return ok(*_new(ctx), again=True)
+
+
+def meeting_date(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    text = "today" if answer.choice == "today" else answer.text
+    date = parse_meeting(text, ctx.today).date or parse_uk_date(text, ctx.today, True).date
+    if date is None:
+        return problem(
+            "I couldn't read that date. For example: 'today', 'last Tuesday' or '12/01/2027'."
+        )
+    _data(ctx)["date"] = date.isoformat()
+    return ok(*_new(ctx), again=True)
+
+
+# -- who was there --------------------------------------------------------------------
+
+_CHAIR = re.compile(r"\b(chair|chaired|chairing|chairs)\b", re.IGNORECASE)
+_ROLE = re.compile(r"^\s*(?P<name>[^,(]+?)\s*(?:\((?P<r1>[^)]*)\)|,\s*(?P<r2>.+))\s*$")
+
+
+def _name_and_role(text: str) -> tuple[str, str | None, bool]:
+    """ "Jo Brown (chair)" or "Jo Brown, IRO, chaired": the name, the role, whether they chaired."""
+    match = _ROLE.match(text)
+    if not match:
+        return text.strip(), None, False
+    name = match.group("name").strip()
+    role = (match.group("r1") or match.group("r2") or "").strip(" ,.")
+    chaired = bool(_CHAIR.search(role))
+    if chaired:
+        role = _CHAIR.sub("", role).strip(" ,.-") or ""
+        role = re.sub(r"\s{2,}", " ", role)
+    return name, role or None, chaired
+
+
+def _recorded(ctx: Context) -> tuple[Plan, Meeting] | None:
+    meeting = _meeting(ctx)
+    if meeting is None or ctx.plan is None:
+        return None
+    return ctx.plan, meeting
+
+
+def _lost(ctx: Context) -> Outcome:
+    # The meeting went (erased, or the case changed): nothing to carry on with.
+    return ok(*_end(ctx, "That meeting's record is no longer there."), again=True)
+
+
+def meeting_attendee(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    found = _recorded(ctx)
+    if found is None:
+        return _lost(ctx)
+    plan, meeting = found
+    if answer.choice == EVERYONE or says_none(answer):
+        ask = recording.attendees_complete(plan, meeting, ctx.actor)
+        if ask.problem:
+            return problem(ask.problem)
+        return ok(*_follow(ctx, ask), again=True)
+    name, role, chaired = _name_and_role(answer.text)
+    ask = recording.add_attendee(plan, meeting, name, ctx.actor, role, chaired)
+    if ask.problem:
+        return problem(ask.problem)
+    said = [] if ask.kind is AskKind.WHICH_PERSON else [f"Saved: {name} was there."]
+    return ok(*said, *_follow(ctx, ask), again=True)
+
+
+def meeting_which(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    found = _recorded(ctx)
+    if found is None:
+        return _lost(ctx)
+    plan, meeting = found
+    asked = _ask_data(ctx)
+    choices = [(value, label) for value, label in asked.get("choices", [])]
+    picked = answer.choice if answer.choice in {v for v, _ in choices} else None
+    if picked is None:
+        said = answer.text.casefold().strip()
+        matches = [v for v, label in choices if said and said in label.casefold()]
+        picked = matches[0] if len(matches) == 1 else None
+    if picked is None:
+        return problem("Please choose one of the people listed, or 'someone else'.")
+    typed = asked.get("typed") or ""
+    ask = recording.choose_person(plan, meeting, typed, picked, ctx.actor, asked.get("role"))
+    person = plan.people[int(picked)].name if picked != recording.NEW_PERSON else typed
+    return ok(f"Saved: {person} was there.", *_follow(ctx, ask), again=True)
+
+
+# -- scores -----------------------------------------------------------------------------
+
+
+def _pair_and_person(ctx: Context):  # noqa: ANN202
+    asked = _ask_data(ctx)
+    plan = ctx.plan
+    pair = ctx.pair(asked.get("pair"))
+    index = asked.get("person")
+    person = (
+        plan.people[index]
+        if plan is not None and isinstance(index, int) and 0 <= index < len(plan.people)
+        else None
+    )
+    return pair, person
+
+
+def meeting_score(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    found = _recorded(ctx)
+    pair, person = _pair_and_person(ctx)
+    if found is None or pair is None or person is None:
+        return _lost(ctx)
+    plan, meeting = found
+    if answer.choice == NOT_SCORED:
+        ask = recording.not_scored(plan, meeting, pair, person, ctx.actor)
+        return ok(f"Saved: {person.name} did not score this one.", *_follow(ctx, ask), again=True)
+    ask = recording.answer_score(plan, meeting, pair, person, answer.text, ctx.actor)
+    if ask.problem:
+        return problem(ask.problem)
+    score = _score_of(meeting, plan.pairs.index(pair), person, plan)
+    said = f"Saved: {person.name}, {format_score(score.value)}." if score else "Saved."
+    return ok(said, *_follow(ctx, ask), again=True)
+
+
+def meeting_reason(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    found = _recorded(ctx)
+    pair, person = _pair_and_person(ctx)
+    if found is None or pair is None or person is None:
+        return _lost(ctx)
+    plan, meeting = found
+    ask = recording.give_reason(plan, meeting, pair, person, answer.text, ctx.actor)
+    return ok("Saved.", *_follow(ctx, ask), again=True)
+
+
+# -- steps ------------------------------------------------------------------------------
+
+_STATUS_WORDS = (
+    (StepStatus.NOT_YET, re.compile(r"^(not yet|not done|ongoing|in progress|still to do|no)\b")),
+    (StepStatus.DONE, re.compile(r"^(done|finished|completed?|yes|it'?s done|happened)\b")),
+    (StepStatus.CHANGED, re.compile(r"^(changed|change|different|amended)\b")),
+    (StepStatus.DROPPED, re.compile(r"^(dropped|drop|stopped|removed|no longer)\b")),
+)
+
+
+def meeting_step(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    found = _recorded(ctx)
+    step = ctx.step(_ask_data(ctx).get("step"))
+    if found is None or step is None:
+        return _lost(ctx)
+    plan, meeting = found
+    status: StepStatus | None = None
+    note: str | None = None
+    if answer.choice in {s.value for s in StepStatus}:
+        status = StepStatus(answer.choice)
+    else:
+        said = answer.text.strip()
+        for candidate, pattern in _STATUS_WORDS:
+            match = pattern.match(said.casefold())
+            if match:
+                status = candidate
+                # "Changed: now every Friday": the words after are the note, kept as said.
+                note = said[match.end() :].strip(" ,.:;-–") or None
+                break
+    if status is None:
+        return problem("Please say done, not yet, changed or dropped.")
+    ask = recording.mark_step(plan, meeting, step, status, ctx.actor, note)
+    number = plan.steps.index(step) + 1
+    return ok(f"Saved: step {number} {status.label}.", *_follow(ctx, ask), again=True)
+
+
+# -- reading back and finishing ----------------------------------------------------------
+
+
+def _score_of(meeting: Meeting, pair_index: int, person, plan: Plan):  # noqa: ANN001, ANN202
+    pair = plan.pairs[pair_index]
+    mine = [s for s in pair.scores if s.meeting is meeting and s.person is person]
+    return mine[-1] if mine else None
+
+
+def score_rows(plan: Plan, meeting: Meeting) -> list[tuple[int, int, str]]:
+    """(pair index, person index, the row as the worker reads it) for every attendee and pair."""
+    rows = []
+    for pair_index, pair in enumerate(plan.pairs):
+        for attendee in meeting.attendees:
+            if attendee.person is None:
+                continue
+            person_index = next(i for i, p in enumerate(plan.people) if p is attendee.person)
+            score = _score_of(meeting, pair_index, attendee.person, plan)
+            if score is not None:
+                said = format_score(score.value) + (f" ({score.reason})" if score.reason else "")
+            elif pair.uid in attendee.not_scored:
+                said = "did not score"
+            else:
+                said = "not given yet"
+            rows.append(
+                (pair_index, person_index, f"Worry {pair_index + 1}, {attendee.name}: {said}")
+            )
+    return rows
+
+
+def read_back(plan: Plan, meeting: Meeting) -> str:
+    """What was recorded, as it was said: who was there, each score with its reason, each step."""
+    lines = [f"Recorded for the {meeting.label}:"]
+    people = []
+    for attendee in meeting.attendees:
+        role = f" ({attendee.role})" if attendee.role else ""
+        chair = ", chair" if attendee.chaired else ""
+        people.append(f"{attendee.name}{role}{chair}")
+    lines.append("Who was there: " + ("; ".join(people) if people else "nobody yet") + ".")
+    rows = score_rows(plan, meeting)
+    if rows:
+        lines.append("Scores:")
+        lines += [f"{n}. {text}" for n, (_p, _q, text) in enumerate(rows, start=1)]
+    reviews = [
+        (plan.steps.index(r.step) + 1, r) for r in meeting.step_reviews if r.step in plan.steps
+    ]
+    if reviews:
+        lines.append("Steps:")
+        for number, review in sorted(reviews, key=lambda item: item[0]):
+            note = f" ({review.note})" if review.note else ""
+            lines.append(f"- Step {number}, {review.step.what}: {review.status.label}{note}")
+    return "\n".join(lines)
+
+
+def meeting_finish(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    found = _recorded(ctx)
+    if found is None:
+        return _lost(ctx)
+    plan, meeting = found
+    value = answer.choice
+    if value is None:
+        said = answer.text.casefold()
+        if re.search(r"\b(fix|change|correct|wrong)\b", said):
+            value = "fix"
+        elif re.search(r"\b(not (yet|finished)|later|more to add)\b", said):
+            value = "later"
+        elif yes_no(answer) is True:
+            value = "finish"
+        elif yes_no(answer) is False:
+            value = "later"
+    if value == "fix":
+        _go(ctx, "meeting_fix")
+        return ok(again=True)
+    if value == "later":
+        return ok(
+            *_end(
+                ctx,
+                f"Saved. The {meeting.label} stays in progress: say 'record a meeting' "
+                "to carry on with it.",
+            ),
+            again=True,
+        )
+    if value != "finish":
+        return problem("Please say yes if the record is finished, 'fix a score', or 'not yet'.")
+    ask = recording.finish_meeting(plan, meeting, ctx.actor)
+    return ok(*_end(ctx, ask.text), again=True)
+
+
+def meeting_fix(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    found = _recorded(ctx)
+    if found is None:
+        return _lost(ctx)
+    plan, meeting = found
+    rows = score_rows(plan, meeting)
+    picked = answer.choice or answer.text.strip().rstrip(".")
+    if not picked.isdigit() or not 1 <= int(picked) <= len(rows):
+        return problem(f"Please give the number of the row to change, 1 to {len(rows)}.")
+    pair_index, person_index, row = rows[int(picked) - 1]
+    pair, person = plan.pairs[pair_index], plan.people[person_index]
+    ask = Ask(
+        AskKind.SCORE,
+        f"Now: {row}.\nWhat score did {person.name} give for worry {pair_index + 1}, and why?",
+        meeting.uid,
+        pair_uid=pair.uid,
+        person=person,
+    )
+    return ok(*_follow(ctx, ask), again=True)
+
+
+HANDLERS = {
+    "meeting_resume": meeting_resume,
+    "meeting_kind": meeting_kind,
+    "meeting_date": meeting_date,
+    "meeting_attendee": meeting_attendee,
+    "meeting_which": meeting_which,
+    "meeting_score": meeting_score,
+    "meeting_reason": meeting_reason,
+    "meeting_step": meeting_step,
+    "meeting_finish": meeting_finish,
+    "meeting_fix": meeting_fix,
+}
+
+
+def skip(ctx: Context, slot: str) -> None:
+    """ "I don't know" at a meeting question: a score not given; anything else stays asked."""
+    found = _recorded(ctx)
+    if found is None:
+        return
+    plan, meeting = found
+    if slot == "meeting_score":
+        meeting_score(ctx, slot, Answer("", choice=NOT_SCORED))
+    elif slot == "meeting_reason":
+        _follow(ctx, recording.next_question(plan, meeting))
+    elif slot == "meeting_attendee" and meeting.attendees:
+        meeting_attendee(ctx, slot, Answer("", choice=EVERYONE))
+
+
+# -- the questions as the worker sees them -----------------------------------------------
+
+
+def question(ctx: Context, slot: str) -> Message:
+    data = _data(ctx)
+    if slot == "meeting_resume":
+        offered = ctx.meeting(data.get("offer"))
+        label = offered.label if offered else "meeting"
+        return Message(
+            f"The {label} is still in progress. Carry on recording it, or record a new meeting?",
+            [choice(f"Carry on with the {label}", "carry_on"), choice("A new meeting", "new")],
+        )
+    if slot == "meeting_kind":
+        return Message(
+            "Which kind of meeting was it?",
+            [choice(c.label, c.value) for c in recording.meeting_type_choices()],
+        )
+    if slot == "meeting_date":
+        kind = data.get("kind")
+        label = MeetingType(kind).label if kind else "meeting"
+        return Message(
+            f"When was the {label}? For example 'today', 'last Tuesday' or '12/01/2027'.",
+            [choice(f"Today, {format_uk_date(ctx.today)}", "today")],
+        )
+    found = _recorded(ctx)
+    asked = _ask_data(ctx)
+    text = asked.get("text") or ""
+    if slot == "meeting_attendee":
+        buttons = [choice("That's everyone", EVERYONE)] if found and found[1].attendees else []
+        return Message(text, buttons)
+    if slot == "meeting_step":
+        step = ctx.step(asked.get("step"))
+        if step is not None and ctx.plan is not None and is_overdue(ctx.plan, step, ctx.today):
+            text = "Overdue. " + text
+    if slot in ("meeting_which", "meeting_step"):
+        return Message(text, [choice(label, value) for value, label in asked.get("choices", [])])
+    if slot == "meeting_score":
+        before = _previous_line(ctx)
+        if before:
+            text = before + "\n\n" + text
+        return Message(text, [choice("Didn't score this one", NOT_SCORED)])
+    if slot == "meeting_reason":
+        return Message(text, [Button("Skip for now", "/skip")])
+    if found is None:
+        return Message(text)
+    plan, meeting = found
+    if slot == "meeting_finish":
+        return Message(
+            read_back(plan, meeting) + "\n\nIs this right, and is the record finished?",
+            [
+                choice("Yes, it's finished", "finish"),
+                choice("Fix a score", "fix"),
+                choice("Not finished yet", "later"),
+            ],
+        )
+    rows = score_rows(plan, meeting)
+    listing = "\n".join(f"{n}. {row}" for n, (_p, _q, row) in enumerate(rows, start=1))
+    return Message(
+        listing + "\n\nWhich one do you want to change? Give its number.",
+        [choice(str(n), str(n)) for n in range(1, len(rows) + 1)],
+    )
+
+
+def _previous_line(ctx: Context) -> str:
+    """The previous meeting's scores for this pair, beside today's question."""
+    found = _recorded(ctx)
+    pair, _person = _pair_and_person(ctx)
+    if found is None or pair is None:
+        return ""
+    plan, meeting = found
+    if any(s.meeting is meeting for s in pair.scores):
+        # Shown once per pair, with its first attendee; the recorder's own
+        # question then names each person's previous score.
+        return ""
+    before, previous = recording.previous_scores(plan, meeting, pair)
+    if before is None or not previous:
+        return ""
+    parts = [
+        f"{p.name} {format_score(p.value)}" + (f" ({p.reason})" if p.reason else "")
+        for p in previous
+    ]
+    return f"At the {before.label}: " + "; ".join(parts) + "."

@@ -1,0 +1,238 @@
+"""A worker records a meeting in the chat, at any point on an existing case (issue 15, item 2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.meetings import recording
+from bot.plan.model import MeetingStatus, MeetingType, Pair, Person, Role, Step, StepStatus
+from bot.storage.unit_of_work import SqlUnitOfWork
+from tests.support.interview_driver import Driver
+
+TODAY = dt.date(2026, 11, 26)  # the driver's clock
+BEFORE = "Sam Patel (social worker)"
+
+
+def _case(database_url: str) -> str:
+    """A plan with two worries, two steps, and an initial conference's scores from October."""
+    with SqlUnitOfWork(database_url) as uow:
+        plan = uow.plans.new_plan()
+        plan.people += [
+            Person("Sarah", "Mum"),
+            Person("Dan", "Dad"),
+            Person("Sam Patel", "Social worker", is_professional=True),
+            Person("Sam Okafor", "Family support worker", is_professional=True),
+        ]
+        plan.pairs += [
+            Pair(
+                danger_statement="Dan drinks and shouts at Leo",
+                scaling_question="How safe is Leo from Dan's drinking, from 0 to 10?",
+            ),
+            Pair(danger_statement="Sarah leaves Leo alone at night"),
+        ]
+        plan.steps += [
+            Step("Dan goes to the drinking group", "Dan", dt.date(2026, 11, 1)),
+            Step("Nan's number on the fridge", "Sarah", dt.date(2026, 12, 20)),
+        ]
+        conference = recording.start_meeting(
+            plan, MeetingType.INITIAL_CONFERENCE, dt.date(2026, 10, 8), BEFORE, TODAY
+        )
+        recording.add_attendee(plan, conference, "Dan", BEFORE)
+        recording.attendees_complete(plan, conference, BEFORE)
+        recording.record_score(
+            plan, conference, plan.pairs[0], plan.people[1], 3, "only just started", BEFORE
+        )
+        recording.record_score(plan, conference, plan.pairs[1], plan.people[1], 4, "ok", BEFORE)
+        recording.finish_meeting(plan, conference, BEFORE)
+        uow.commit()
+        return plan.reference
+
+
+def _worker(driver: Driver, database_url: str, reference: str) -> None:
+    with SqlUnitOfWork(database_url) as uow:
+        plan = uow.plans.get(reference)
+        assert plan is not None and plan.id is not None
+        case_id = plan.id
+    driver.service.bind(driver.sender, driver.channel, case_id, Role.WORKER)
+    driver.start()
+    driver.say("no")  # nobody in danger now
+    driver.say("yes")  # keep the answers
+    driver.say("Sam Patel, social worker")
+
+
+def _plan(database_url: str, reference: str):  # noqa: ANN202
+    with SqlUnitOfWork(database_url) as uow:
+        return uow.plans.get(reference)
+
+
+def _titles(driver: Driver) -> list[str]:
+    return [b.title for b in driver.last_buttons]
+
+
+def test_a_worker_records_a_core_group_with_scores_steps_and_a_fix(
+    driver: Driver, database_url: str
+) -> None:
+    reference = _case(database_url)
+    _worker(driver, database_url, reference)
+    interrupted = driver.current_slot()
+
+    started = driver.say("we had a core group today")
+    assert "Recording the Core group, 26 November 2026." in started
+    assert "Who was at the Core group, 26 November 2026?" in started
+    assert "Saved: Dad was there." in driver.say("Dad")
+    assert "So far: Dan. Who else" in driver.transcript[-1]
+    assert _titles(driver) == ["That's everyone"]
+    driver.say("Sarah, Mum")
+
+    first = driver.say("/choose" + '{"choice": "everyone"}')
+    # The previous meeting's scores are shown beside today's question.
+    assert (
+        "At the Initial child protection conference, 8 October 2026: Dan 3 (only just started)."
+        in first
+    )
+    assert "How safe is Leo from Dan's drinking, from 0 to 10?" in first
+    assert "What score did Dan give, and why?" in first
+    assert "Saved: Dan, 5." in driver.say("5 because he has been to every session")
+    assert "What score did Sarah give" in driver.transcript[-1]
+    assert "Why did Sarah give 6?" in driver.say("6")
+    driver.say("she feels calmer at home")
+    assert "Worry 2." in driver.transcript[-1] and "Dan 4 (ok)" in driver.transcript[-1]
+    driver.say("4, nights are still hard")
+    assert "Saved: Sarah did not score this one." in driver.say(
+        "/choose" + '{"choice": "not_scored"}'
+    )
+
+    # Due on 1 November and not marked done: flagged.
+    assert "Overdue. Step 1: Dan goes to the drinking group (Dan)" in driver.transcript[-1]
+    assert _titles(driver) == ["done", "not yet", "changed", "dropped"]
+    assert "Saved: step 1 done." in driver.say("done")
+    driver.say("changed: on the fridge and in her phone")
+
+    read_back = driver.transcript[-1]
+    assert read_back == (
+        "Recorded for the Core group, 26 November 2026:\n"
+        "Who was there: Dan (Dad); Sarah (Mum).\n"
+        "Scores:\n"
+        "1. Worry 1, Dan: 5 (he has been to every session)\n"
+        "2. Worry 1, Sarah: 6 (she feels calmer at home)\n"
+        "3. Worry 2, Dan: 4 (nights are still hard)\n"
+        "4. Worry 2, Sarah: did not score\n"
+        "Steps:\n"
+        "- Step 1, Dan goes to the drinking group: done\n"
+        "- Step 2, Nan's number on the fridge: changed (on the fridge and in her phone)\n"
+        "\n"
+        "Is this right, and is the record finished?"
+    )
+    assert _titles(driver) == ["Yes, it's finished", "Fix a score", "Not finished yet"]
+
+    # The worker fixes one row; nothing else moves.
+    assert "Which one do you want to change?" in driver.say("/choose" + '{"choice": "fix"}')
+    assert "What score did Sarah give for worry 1" in driver.say("2")
+    fixed = driver.say("7 because she feels much calmer")
+    assert "2. Worry 1, Sarah: 7 (she feels much calmer)" in fixed
+    assert "1. Worry 1, Dan: 5 (he has been to every session)" in fixed
+
+    done = driver.say("/choose" + '{"choice": "finish"}')
+    assert "The Core group, 26 November 2026 is saved." in done
+    assert driver.current_slot() == interrupted  # back where the worker was
+
+    plan = _plan(database_url, reference)
+    meeting = plan.meetings[-1]
+    assert meeting.kind is MeetingType.CORE_GROUP and meeting.held_on == TODAY
+    assert meeting.status is MeetingStatus.COMPLETE
+    assert [(a.name, a.role) for a in meeting.attendees] == [("Dan", "Dad"), ("Sarah", "Mum")]
+    scores = [
+        (plan.pairs.index(pair) + 1, s.person.name, s.value, s.reason)
+        for pair in plan.pairs
+        for s in pair.scores
+        if s.meeting is meeting
+    ]
+    assert scores == [
+        (1, "Dan", 5, "he has been to every session"),
+        (1, "Sarah", 7, "she feels much calmer"),
+        (2, "Dan", 4, "nights are still hard"),
+    ]
+    sarah = next(a for a in meeting.attendees if a.name == "Sarah")
+    assert sarah.not_scored == [plan.pairs[1].uid]
+    assert [(r.step.what, r.status, r.note) for r in meeting.step_reviews] == [
+        ("Dan goes to the drinking group", StepStatus.DONE, None),
+        ("Nan's number on the fridge", StepStatus.CHANGED, "on the fridge and in her phone"),
+    ]
+    assert plan.steps[0].done is True
+    # The same people, not new ones: one person, one line of scores.
+    assert len(plan.people) == 4
+
+
+def test_stopping_halfway_keeps_the_meeting_in_progress_and_the_next_request_carries_on(
+    driver: Driver, database_url: str
+) -> None:
+    reference = _case(database_url)
+    _worker(driver, database_url, reference)
+    driver.say("record a meeting")
+    assert _titles(driver)[:2] == ["Team Around the Family meeting", "Child in Need meeting"]
+    assert "When was the Core group?" in driver.say("/choose" + '{"choice": "core_group"}')
+    driver.say("today")
+    driver.say("Dan")
+    driver.say("that's everyone")
+    driver.say("6 he is trying")
+    assert "Saved." in driver.say("stop")
+
+    plan = _plan(database_url, reference)
+    meeting = plan.meetings[-1]
+    assert meeting.status is MeetingStatus.IN_PROGRESS
+    assert [(s.person.name, s.value) for s in plan.pairs[0].scores if s.meeting is meeting] == [
+        ("Dan", 6)
+    ]
+
+    # Another conversation on the same case (Teams, or the next day).
+    other = Driver(driver.service, "person-2")
+    _worker(other, database_url, reference)
+    offer = other.say("add scores from a meeting")
+    assert "The Core group, 26 November 2026 is still in progress." in offer
+    assert _titles(other) == ["Carry on with the Core group, 26 November 2026", "A new meeting"]
+    carried = other.say("/choose" + '{"choice": "carry_on"}')
+    assert "Carrying on with the Core group, 26 November 2026." in carried
+    assert "Worry 2." in carried and "What score did Dan give" in carried
+    other.say("5 because nights are better")
+    other.say("done")
+    other.say("not yet")
+    assert "Not finished yet" in _titles(other)
+    assert "stays in progress" in other.say("/choose" + '{"choice": "later"}')
+
+    plan = _plan(database_url, reference)
+    assert len([m for m in plan.meetings if m.kind is MeetingType.CORE_GROUP]) == 1
+    meeting = plan.meetings[-1]
+    assert meeting.status is MeetingStatus.IN_PROGRESS
+    assert len(meeting.step_reviews) == 2
+
+
+def test_an_ambiguous_name_is_asked_about_with_buttons(driver: Driver, database_url: str) -> None:
+    reference = _case(database_url)
+    _worker(driver, database_url, reference)
+    driver.say("we had a review conference yesterday")
+    asked = driver.say("Sam")
+    assert "Which Sam do you mean?" in asked
+    assert _titles(driver) == [
+        "Sam Patel (Social worker)",
+        "Sam Okafor (Family support worker)",
+        "Someone else called Sam",
+    ]
+    okafor = driver.last_buttons[1].payload
+    assert "Saved: Sam Okafor was there." in driver.say(okafor)
+
+    plan = _plan(database_url, reference)
+    meeting = plan.meetings[-1]
+    assert meeting.kind is MeetingType.REVIEW_CONFERENCE
+    assert meeting.held_on == TODAY - dt.timedelta(days=1)
+    assert [a.person.name for a in meeting.attendees] == ["Sam Okafor"]
+    assert len(plan.people) == 4
+
+
+def test_only_a_whole_message_asks_to_record_a_meeting() -> None:
+    from bot.interview.meeting_answers import is_request
+
+    assert is_request("We had a core group today.")
+    assert is_request("can I record a meeting please")
+    assert is_request("we've just had the review conference")
+    assert not is_request("Dean to record a meeting with school")
+    assert not is_request("Core group review")
