@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -40,6 +40,13 @@ class _ServiceAction(Action):
             if answered is not None:
                 send(dispatcher, answered)
                 return []
+        if self.may_be_an_answer and tracker.active_loop_name != "interview_form":
+            # "We had a core group today" after the interview finished, taken for the
+            # meeting pack: record the meeting, and let the form ask its questions.
+            started = service().record_meeting(sender_id, channel, latest_text(tracker))
+            if started is not None:
+                send(dispatcher, started)
+                return [FollowupAction("interview_form")]
         reply = self.call(sender_id, channel, tracker)
         send(dispatcher, reply)
         return self.events(reply, tracker)
@@ -61,8 +68,15 @@ class ActionContinue(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
+        sender_id, channel = who(tracker)
+        # "We had a core group today" outside the interview starts recording the meeting;
+        # the form then asks its first question.
+        started = service().record_meeting(sender_id, channel, latest_text(tracker))
+        if started is not None:
+            send(dispatcher, started)
+            return []
         # Only clears "we've stopped"; if the store is down, the form's question says so.
-        service().carry_on(*who(tracker))
+        service().carry_on(sender_id, channel)
         return []
 
 

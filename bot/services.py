@@ -229,6 +229,18 @@ class ConversationService:
         reply = self._run(sender_id, channel, run)
         return None if reply.slot == "__request__" else reply
 
+    def record_meeting(self, sender_id: str, channel: str, text: str) -> Reply | None:
+        """ "We had a core group today" said outside the interview (after it finished, or
+        taken for another request): the meeting is started; None when it is not that."""
+
+        def run(interview: Interview) -> Reply:
+            if not interview.starts_meeting(text):
+                return Reply(slot="__request__")
+            return interview.record_meeting(text)
+
+        reply = self._run(sender_id, channel, run)
+        return None if reply.slot == "__request__" else reply
+
     def help(self, sender_id: str, channel: str) -> Reply:
         # Written: choosing "help with this question" after a bare "help" clears that choice.
         return self._run(sender_id, channel, lambda i: i.help())

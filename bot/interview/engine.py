@@ -87,6 +87,9 @@ class Interview:
 
     def takes_as_answer(self, text: str, intent: str | None) -> bool:
         """Whether a message routed as a request is really the answer to the open question."""
+        if meeting_answers.can_record(self.ctx) and meeting_answers.is_request(text):
+            # "We had a core group today" taken for the meeting pack: answer() records it.
+            return True
         pattern = _ONLY_WHEN_SAID.get(intent or "")
         slot = self.current_slot()
         if pattern is None or slot is None or spec(slot).kind not in _OPEN_KINDS:
@@ -288,9 +291,17 @@ class Interview:
         text = clean_text(given.text or "")
         return (given.verdict or decide(text, slot).outcome.value) == Verdict.NONE.value
 
+    def starts_meeting(self, text: str) -> bool:
+        """Whether these words, said outside the interview, start recording a meeting."""
+        return self._asks_to_record_meeting(Answer(text), self.current_key())
+
+    def record_meeting(self, text: str) -> Reply:
+        return self._record_meeting(text)
+
     def _record_meeting(self, text: str) -> Reply:
         state = self.ctx.state
         state.flags.pop(_COMMAND_CHECK, None)
+        state.flags.pop("stopped", None)
         state.retry = False
         reply = Reply()
         for line in meeting_answers.begin(self.ctx, clean_text(text)):

@@ -236,3 +236,43 @@ def test_only_a_whole_message_asks_to_record_a_meeting() -> None:
     assert is_request("we've just had the review conference")
     assert not is_request("Dean to record a meeting with school")
     assert not is_request("Core group review")
+
+
+def test_a_request_the_language_model_takes_for_the_meeting_pack_still_records_it(
+    driver: Driver, database_url: str
+) -> None:
+    reference = _case(database_url)
+    _worker(driver, database_url, reference)
+    # As the Rasa action does when the intent was meeting_pack, review or export.
+    reply = driver.service.answer_instead(
+        driver.sender, driver.channel, "we had a core group today", "meeting_pack"
+    )
+    assert reply is not None
+    assert "Recording the Core group, 26 November 2026." in reply.messages[0].text
+    assert driver.current_slot() == "meeting_attendee"
+
+
+def test_outside_the_interview_a_worker_starts_a_meeting_and_a_family_member_does_not(
+    driver: Driver, database_url: str
+) -> None:
+    reference = _case(database_url)
+    _worker(driver, database_url, reference)
+    driver.say("stop")
+    driver.start()  # "hello" again: the safety question comes first, as always
+    assert driver.service.record_meeting(driver.sender, driver.channel, "record a meeting") is None
+    driver.say("no")
+    # As the Rasa actions do when the form is not running (or the words were taken for the pack).
+    assert driver.service.record_meeting(driver.sender, driver.channel, "hello") is None
+    started = driver.service.record_meeting(driver.sender, driver.channel, "record a meeting")
+    assert started is not None and started.saved
+    assert driver.current_slot() == "meeting_kind"
+
+    family = Driver(driver.service, "person-3")
+    with SqlUnitOfWork(database_url) as uow:
+        case_id = uow.plans.get(reference).id
+    driver.service.bind(family.sender, family.channel, case_id, Role.FAMILY)
+    family.start()
+    family.say("no")
+    family.say("yes")
+    assert family.service.record_meeting(family.sender, family.channel, "record a meeting") is None
+    assert "Which kind of meeting" not in family.say("record a meeting")
