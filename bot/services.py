@@ -234,9 +234,14 @@ class ConversationService:
         taken for another request): the meeting is started; None when it is not that."""
 
         def run(interview: Interview) -> Reply:
-            if not interview.starts_meeting(text):
-                return Reply(slot="__request__")
-            return interview.record_meeting(text)
+            if interview.starts_meeting(text):
+                return interview.record_meeting(text)
+            if interview.wants_meeting(text):
+                # The safety question comes first (after "stop", say): the form asks it,
+                # and the worker asks for the meeting again after.
+                interview.ctx.state.flags.pop("stopped", None)
+                return Reply(slot=interview.current_slot())
+            return Reply(slot="__request__")
 
         reply = self._run(sender_id, channel, run)
         return None if reply.slot == "__request__" else reply

@@ -295,6 +295,10 @@ class Interview:
         """Whether these words, said outside the interview, start recording a meeting."""
         return self._asks_to_record_meeting(Answer(text), self.current_key())
 
+    def wants_meeting(self, text: str) -> bool:
+        """A worker's request to record a meeting, even if a safety question must come first."""
+        return meeting_answers.can_record(self.ctx) and meeting_answers.is_request(text)
+
     def record_meeting(self, text: str) -> Reply:
         return self._record_meeting(text)
 

@@ -258,8 +258,10 @@ def test_outside_the_interview_a_worker_starts_a_meeting_and_a_family_member_doe
     reference = _case(database_url)
     _worker(driver, database_url, reference)
     driver.say("stop")
-    driver.start()  # "hello" again: the safety question comes first, as always
-    assert driver.service.record_meeting(driver.sender, driver.channel, "record a meeting") is None
+    # After "stop" the safety question comes first, as always: not the meeting, nor the pack.
+    waiting = driver.service.record_meeting(driver.sender, driver.channel, "record a meeting")
+    assert waiting is not None and waiting.messages == []
+    assert driver.current_slot() == "danger_now"
     driver.say("no")
     # As the Rasa actions do when the form is not running (or the words were taken for the pack).
     assert driver.service.record_meeting(driver.sender, driver.channel, "hello") is None
