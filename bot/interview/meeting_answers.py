@@ -34,7 +34,7 @@ from bot.meetings.recording import Ask, AskKind, MeetingError
 from bot.parsing import parse_meeting, parse_uk_date
 from bot.parsing.dates import format_uk_date
 from bot.plan.compose import format_score
-from bot.plan.model import Meeting, MeetingType, Plan, Role, StepStatus
+from bot.plan.model import Meeting, MeetingType, Pair, Person, Plan, Role, Score, StepStatus
 from bot.plan.progress import is_overdue
 
 REQUESTS_FILE = Path(__file__).with_name("meeting_requests.yml")
@@ -277,6 +277,15 @@ def _name_and_role(text: str) -> tuple[str, str | None, bool]:
     return name, role or None, chaired
 
 
+def _several_known(plan: Plan, text: str) -> list[Person]:
+    """The people named in a list, when every one of them is certain; else []."""
+    parts = [p.strip() for p in re.split(r",|\band\b|&", text) if p.strip()]
+    if len(parts) < 2:
+        return []
+    people = [recording.match_person(plan, part)[0] for part in parts]
+    return [p for p in people if p is not None] if all(people) else []
+
+
 def _recorded(ctx: Context) -> tuple[Plan, Meeting] | None:
     meeting = _meeting(ctx)
     if meeting is None or ctx.plan is None:
@@ -299,6 +308,13 @@ def meeting_attendee(ctx: Context, question_key: str, answer: Answer) -> Outcome
         if ask.problem:
             return problem(ask.problem)
         return ok(*_follow(ctx, ask), again=True)
+    several = _several_known(plan, answer.text)
+    if several:
+        # "Mum, Dad and Nan": each a person the plan knows for certain.
+        for person in several:
+            ask = recording.add_attendee(plan, meeting, person.name, ctx.actor)
+        names = ", ".join(p.name for p in several)
+        return ok(f"Saved: {names} were there.", *_follow(ctx, ask), again=True)
     name, role, chaired = _name_and_role(answer.text)
     ask = recording.add_attendee(plan, meeting, name, ctx.actor, role, chaired)
     if ask.problem:
@@ -330,7 +346,7 @@ def meeting_which(ctx: Context, question_key: str, answer: Answer) -> Outcome:
 # -- scores -----------------------------------------------------------------------------
 
 
-def _pair_and_person(ctx: Context):  # noqa: ANN202
+def _pair_and_person(ctx: Context) -> tuple[Pair | None, Person | None]:
     asked = _ask_data(ctx)
     plan = ctx.plan
     pair = ctx.pair(asked.get("pair"))
@@ -409,7 +425,7 @@ def meeting_step(ctx: Context, question_key: str, answer: Answer) -> Outcome:
 # -- reading back and finishing ----------------------------------------------------------
 
 
-def _score_of(meeting: Meeting, pair_index: int, person, plan: Plan):  # noqa: ANN001, ANN202
+def _score_of(meeting: Meeting, pair_index: int, person: Person, plan: Plan) -> Score | None:
     pair = plan.pairs[pair_index]
     mine = [s for s in pair.scores if s.meeting is meeting and s.person is person]
     return mine[-1] if mine else None

@@ -219,12 +219,14 @@ def test_an_ambiguous_name_is_asked_about_with_buttons(driver: Driver, database_
     ]
     okafor = driver.last_buttons[1].payload
     assert "Saved: Sam Okafor was there." in driver.say(okafor)
+    # A list of people the plan knows for certain is taken as a list, not a name and a role.
+    assert "Saved: Sarah, Dan were there." in driver.say("Mum, Dad")
 
     plan = _plan(database_url, reference)
     meeting = plan.meetings[-1]
     assert meeting.kind is MeetingType.REVIEW_CONFERENCE
     assert meeting.held_on == TODAY - dt.timedelta(days=1)
-    assert [a.person.name for a in meeting.attendees] == ["Sam Okafor"]
+    assert [a.person.name for a in meeting.attendees] == ["Sam Okafor", "Sarah", "Dan"]
     assert len(plan.people) == 4
 
 
