@@ -612,6 +612,7 @@ def _pair_for(ctx: Context, question_key: str) -> tuple[Pair, str]:
         pair = Pair()
         plan.pairs.append(pair)
         ctx.state.new_pair = False
+        ctx.state.flags.pop(WORRY_SAID, None)
         _record(ctx, "added", f"worry {len(plan.pairs)}")
     slot = split(question_key)[0]
     return pair, key(slot, pair.uid)
@@ -1096,13 +1097,19 @@ def more_pairs(ctx: Context, question_key: str, answer: Answer) -> Outcome:
             if ctx.audience == "family"
             else explained + " Add another danger statement? Yes or no."
         )
+    said = after_yes(answer.text) if value is True else None
     if value is None and len(answer.text.split()) >= 4:
-        value = True
+        value, said = True, answer.text.strip()
     if value is True:
         ctx.state.new_pair = True
+        if said:
+            # "yes leo wetting the bed": shown with the first question of the new
+            # worry, so what she said is not lost.
+            ctx.state.flags[WORRY_SAID] = said
         return ok()
     if value is False:
         ctx.state.new_pair = False
+        ctx.state.flags.pop(WORRY_SAID, None)
         ctx.state.mark_done("pairs_done")
         return ok()
     return problem("Is there another worry to write about? Please say yes or no.")
@@ -1215,6 +1222,8 @@ def closure_date(ctx: Context, question_key: str, answer: Answer) -> Outcome:
 # ({"for": question key, "uids": [...], "cancel": whether a new worry is being
 # called off}), and the question about unfinished worries asked after "yes, it's right".
 REMOVE_WORRY = "remove_worry"
+# What was said with the yes to "is there another worry?", until the worry is begun.
+WORRY_SAID = "worry_said"
 UNFINISHED = "unfinished_offer"
 
 _DELETE_WORRY = re.compile(

@@ -405,6 +405,7 @@ class Interview:
         state.reviewed = False
         if cancel:
             state.new_pair = False
+            state.flags.pop(answers.WORRY_SAID, None)
             state.mark_done("pairs_done")
             if state.cursor and split(state.cursor)[0] in PAIR_SLOTS:
                 state.cursor = None

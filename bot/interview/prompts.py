@@ -246,6 +246,9 @@ def _extra_lines(ctx: Context, slot: str, question_key: str) -> str:
             )
         else:
             lines.append("Let's go back to this one.")
+    said = state.flags.get("worry_said")
+    if slot == "danger_who" and split(question_key)[1] is None and said:
+        lines.append(f'You said: "{said}".')
     if (
         slot == "danger_who"
         and ctx.plan

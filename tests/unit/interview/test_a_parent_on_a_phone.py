@@ -95,6 +95,13 @@ def test_a_question_back_to_another_worry_is_answered_not_taken_as_yes(
     assert "worry 2" in driver.say("yes")
 
 
+def test_yes_and_the_worry_keeps_her_words_for_worry_2(driver: Driver) -> None:
+    _to_another_worry(driver)
+    reply = driver.say("yes leo wetting the bed")
+    assert 'You said: "leo wetting the bed".' in reply
+    assert "Now let's write worry 2" in reply
+
+
 @pytest.mark.parametrize(
     "taken_back",
     ["no wait i didnt say yes", "i said no. i dont want another worry", "/deny", "go back"],
