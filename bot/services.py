@@ -95,6 +95,10 @@ class ConversationService:
                     # created the case) no longer reaches it.
                     return Reply(messages=[Message(ACCESS_ENDED)], slot=None, saved=False)
                 state = InterviewState.from_dict(conversation.state)
+                if write:
+                    # A question asked inside a "please say yes or no" message is asked
+                    # again after anything else that happens (help, go back, a new answer).
+                    state.flags.pop("asked_in_retry", None)
                 ctx = Context(
                     conversation=conversation,
                     state=state,
@@ -281,9 +285,7 @@ class ConversationService:
         What was typed is kept as the open question's answer first (`typed`;
         a pressed button has nothing to keep), then the interview pauses.
         """
-        return self._run(
-            sender_id, channel, lambda i: i.urgent_from(message, channel, keep=typed)
-        )
+        return self._run(sender_id, channel, lambda i: i.urgent_from(message, channel, keep=typed))
 
     def possible_danger(self, sender_id: str, channel: str, message: str) -> Reply:
         return self._run(sender_id, channel, lambda i: i.hold_for_check(message, channel))
@@ -509,6 +511,7 @@ def _minutes(value: float) -> str:
         return f"{seconds} second{'s' if seconds != 1 else ''}"
     whole = round(value)
     return f"{whole} minute{'s' if whole != 1 else ''}"
+
 
 def access_ended(conversation: Conversation) -> bool:
     """A conversation whose case has been revoked since it took the case."""

@@ -127,6 +127,69 @@ def yes_no(answer: Answer) -> bool | None:
     return None
 
 
+# A hedged answer to a yes/no question about the plan ("yeah kind of", "a bit",
+# "not really") still answers it. Never used for consent or the safety questions,
+# where only a plain yes or no will do.
+_HEDGED_YES = re.compile(
+    r"^\W*(?:(?:yes|yeah|yea|yeh|yep|yh|ye|i think|i guess|i suppose)\W+)?"
+    r"(?:kind of|kinda|sort of|sorta|a bit|a little|partly|sometimes|mostly|some of the time|"
+    r"in a way|more or less|i think so|i guess so|i suppose so|suppose so)\b",
+    re.IGNORECASE,
+)
+_HEDGED_NO = re.compile(
+    r"^\W*(?:no+\W+)?(?:not really|not much|not exactly|not always|not that much|"
+    r"not so much|hardly|barely|not as such)\b",
+    re.IGNORECASE,
+)
+
+
+def hedged_yes_no(answer: Answer) -> bool | None:
+    """Yes or no, also when said with a hedge ("yeah kind of" is a yes, "not really" a no)."""
+    value = yes_no(answer)
+    if value is not None:
+        return value
+    if _HEDGED_NO.match(answer.text):
+        return False
+    if _HEDGED_YES.match(answer.text):
+        return True
+    return None
+
+
+# "yes leo to see the school nurse": the yes answers "is there another?", the rest
+# is the answer itself.
+_LEADING_YES = re.compile(
+    r"^\s*(?:yes|yeah|yea|yeh|yep|yup|ok|okay|sure|aye)\b[\s,.!:;-]+"
+    r"(?:(?:there is|theres|there's|please|another one|one more)\b[\s,.!:;-]*)?",
+    re.IGNORECASE,
+)
+
+
+def after_yes(text: str) -> str | None:
+    """The words after a leading yes or ok, when they are an answer (two words or more)."""
+    match = _LEADING_YES.match(text)
+    if match is None:
+        return None
+    rest = text[match.end() :].strip()
+    return rest if len(rest.split()) >= 2 else None
+
+
+def without_yes(text: str) -> str:
+    """The answer without a leading "yes"/"ok" that only answered "anything else?"."""
+    return after_yes(text) or text.strip()
+
+
+# A question asked back ("does leo wetting the bed count"): not a yes or a no.
+_ASKS_BACK = re.compile(
+    r"\?\s*$|^\W*(?:does|do|is|are|am|can|could|should|would|will|shall|what|whats|what's|"
+    r"how|why|which|who|when|where)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_back(text: str) -> bool:
+    return bool(_ASKS_BACK.search(text))
+
+
 _ACKS_FAMILY = ("Thank you, I've saved that.", "Thanks. Saved.", "Got it, I've saved that.")
 _ACKS_WORKER = ("Saved.", "Saved.", "Saved.")
 
@@ -369,8 +432,16 @@ def children(ctx: Context, question_key: str, answer: Answer) -> Outcome:
 def _people(ctx: Context, question_key: str, answer: Answer, professional: bool) -> Outcome:
     plan = ctx.require_plan()
     if says_none(answer):
-        return ok("That's OK." if ctx.audience == "family" else "")
-    found = parse_people(answer.text)
+        if ctx.audience != "family":
+            return ok()
+        named_before = any(
+            p.is_professional == professional
+            for p in plan.people
+            if p.name != ctx.conversation.user_name
+        )
+        # "No, that's everyone" after naming people is not something to reassure about.
+        return ok("OK, that's everyone." if named_before else "That's OK.")
+    found = parse_people(without_yes(answer.text))
     if not found:
         example = "'Sam Patel, social worker'" if professional else "'Nan, my mum'"
         return problem(
@@ -496,7 +567,7 @@ def _last_safety_entry(ctx: Context) -> ColumnEntry | None:
 
 
 def safety_when_worry(ctx: Context, question_key: str, answer: Answer) -> Outcome:
-    value = yes_no(answer)
+    value = hedged_yes_no(answer)
     entry = _last_safety_entry(ctx)
     flags = ctx.state.flags
     if value is True:
@@ -542,6 +613,7 @@ def _pair_for(ctx: Context, question_key: str) -> tuple[Pair, str]:
         pair = Pair()
         plan.pairs.append(pair)
         ctx.state.new_pair = False
+        ctx.state.flags.pop(WORRY_SAID, None)
         _record(ctx, "added", f"worry {len(plan.pairs)}")
     slot = split(question_key)[0]
     return pair, key(slot, pair.uid)
@@ -910,7 +982,7 @@ def scale_other_score(ctx: Context, question_key: str, answer: Answer) -> Outcom
         return ok()
     if says_none(answer):
         return ok()
-    match = _NAME_THEN_SCORE.match(answer.text)
+    match = _NAME_THEN_SCORE.match(without_yes(answer.text))
     if not match:
         return problem(
             "Please give one person at a time: their name or role, then the number and why. "
@@ -1019,12 +1091,29 @@ def add_person(ctx: Context, question_key: str, answer: Answer) -> Outcome:
 
 def more_pairs(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     value = yes_no(answer)
+    if value is None and asks_back(answer.text) and answer.choice is None:
+        # "Does leo wetting the bed count?" is a question back, not a yes.
+        from bot.interview.catalogue import spec
+
+        explained = spec("more_pairs").help.for_audience(ctx.audience)
+        return problem(
+            explained + " Do you want to add another worry? Yes or no."
+            if ctx.audience == "family"
+            else explained + " Add another danger statement? Yes or no."
+        )
+    said = after_yes(answer.text) if value is True else None
     if value is None and len(answer.text.split()) >= 4:
-        value = True
+        value, said = True, answer.text.strip()
     if value is True:
         ctx.state.new_pair = True
+        if said:
+            # "yes leo wetting the bed": shown with the first question of the new
+            # worry, so what she said is not lost.
+            ctx.state.flags[WORRY_SAID] = said
         return ok()
     if value is False:
+        ctx.state.new_pair = False
+        ctx.state.flags.pop(WORRY_SAID, None)
         ctx.state.mark_done("pairs_done")
         return ok()
     return problem("Is there another worry to write about? Please say yes or no.")
@@ -1042,7 +1131,7 @@ def step_what(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         if not plan.steps:
             plan.note_open("steps", "Steps on the timeline")
         return ok()
-    text = answer.text.strip()
+    text = without_yes(answer.text)
     if step is None:
         step = Step(what=text)
         plan.steps.append(step)
@@ -1090,11 +1179,16 @@ def step_when(ctx: Context, question_key: str, answer: Answer) -> Outcome:
 
 
 def more_steps(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    if says_none(answer):
+        # "No, that's it" is a no, though "that's it" alone can mean yes.
+        ctx.state.mark_done("steps_done")
+        return ok()
     value = yes_no(answer)
-    if value is None and len(answer.text.split()) >= 3:
-        # They went straight on to describe the next step.
+    described = after_yes(answer.text) if value is True else None
+    if described is not None or (value is None and len(answer.text.split()) >= 3):
+        # They went straight on to describe the next step ("yes leo to see the nurse").
         plan = ctx.require_plan()
-        step = Step(what=answer.text.strip())
+        step = Step(what=described or answer.text.strip())
         plan.steps.append(step)
         ctx.state.mark_done(key("step_what", step.uid))
         _record(ctx, "added", f"step {len(plan.steps)}")
@@ -1128,9 +1222,74 @@ def closure_date(ctx: Context, question_key: str, answer: Answer) -> Outcome:
 
 # -- review -----------------------------------------------------------------------
 
+# State flags: the worries waiting for a yes before they are removed
+# ({"for": question key, "uids": [...], "cancel": whether a new worry is being
+# called off}), and the question about unfinished worries asked after "yes, it's right".
+REMOVE_WORRY = "remove_worry"
+# What was said with the yes to "is there another worry?", until the worry is begun.
+WORRY_SAID = "worry_said"
+UNFINISHED = "unfinished_offer"
+
+_DELETE_WORRY = re.compile(
+    r"\b(?:delete|remove|get rid of|take out|take away|scrap|bin|drop|cancel)\b"
+    r"(?:\s+\w+){0,2}?\s+(?:worry|danger statement|pair)\s*(?:number\s*)?(\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def unfinished_pairs(ctx: Context) -> list[Pair]:
+    """Worries without their statement or their goal (the review's "Not finished yet")."""
+    plan = ctx.plan
+    return [p for p in plan.pairs if not p.danger_statement or not p.safety_goal] if plan else []
+
+
+def ask_to_remove(ctx: Context, question_key: str, pairs: list[Pair], cancel: bool = False) -> None:
+    """Ask before removing worries: a whole worry is never removed on one word."""
+    ctx.state.flags[REMOVE_WORRY] = {
+        "for": question_key,
+        "uids": [p.uid for p in pairs],
+        "cancel": cancel,
+    }
+
+
+def remove_pairs(ctx: Context, uids: list[str]) -> list[int]:
+    """Remove these worries and every trace of them; the numbers they had."""
+    plan = ctx.require_plan()
+    numbers: list[int] = []
+    for uid in uids:
+        pair = ctx.pair(uid)
+        if pair is None:
+            continue
+        numbers.append(ctx.pair_number(pair))
+        plan.pairs.remove(pair)
+        ctx.state.forget_uid(uid)
+        plan.open_questions[:] = [q for q in plan.open_questions if not q.key.endswith("@" + uid)]
+        _record(ctx, "removed", f"worry {numbers[-1]}")
+    return numbers
+
+
+def worry_named_for_removal(text: str) -> int | None:
+    """The number in "delete worry 2", "remove danger statement 1", or None."""
+    found = _DELETE_WORRY.search(text)
+    return int(found.group(1)) if found else None
+
+
+def _worry_to_remove(ctx: Context, question_key: str, answer: Answer) -> bool:
+    """'delete worry 2' typed at the review: ask before removing it."""
+    number = worry_named_for_removal(answer.text)
+    plan = ctx.plan
+    if number is None or plan is None:
+        return False
+    if not 1 <= number <= len(plan.pairs):
+        return False
+    ask_to_remove(ctx, question_key, [plan.pairs[number - 1]])
+    return True
+
 
 def review(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     value = answer.choice
+    if answer.choice is None and _worry_to_remove(ctx, question_key, answer):
+        return ok(again=True)
     if (
         value == "change"
         or yes_no(answer) is False
@@ -1139,9 +1298,77 @@ def review(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         _jump(ctx, "review_pick", back_to="review")
         return ok()
     if yes_no(answer) is True or value == "accept":
+        if unfinished_pairs(ctx):
+            # Saying it's right while a worry has no statement or goal: say so, and
+            # let them choose, rather than finishing quietly or showing it all again.
+            ctx.state.flags[UNFINISHED] = question_key
+            return ok(again=True)
         ctx.state.reviewed = True
         return ok()
     return problem("Is everything right? Say yes, or 'change something' to change a part.")
+
+
+def unfinished_choice(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    """The answer to "Worry 2 isn't finished yet: finish it, leave it, or remove it?"."""
+    state = ctx.state
+    pairs = unfinished_pairs(ctx)
+    text = answer.text.casefold()
+    choice = answer.choice
+    if choice is None:
+        if re.search(r"\b(remove|delete|get rid|bin|scrap)\b", text):
+            choice = "remove"
+        elif re.search(r"\b(leave|unfinished|as it is|later|another time)\b", text):
+            choice = "leave"
+        elif re.search(r"\b(finish|now|carry on|do it|complete)\b", text):
+            choice = "finish"
+        elif yes_no(answer) is True:
+            # "Yes, it's right" again: it is right as it is.
+            choice = "leave"
+    if choice not in ("finish", "leave", "remove"):
+        return problem(
+            "Please choose: finish it now, leave it unfinished, or remove it. You can tap a button."
+        )
+    state.flags.pop(UNFINISHED, None)
+    if not pairs:
+        state.reviewed = True
+        return ok()
+    from bot.plan.model import join_names
+
+    names = join_names([str(ctx.pair_number(p)) for p in pairs])
+    word = "worry" if len(pairs) == 1 else "worries"
+    if choice == "leave":
+        state.reviewed = True
+        return ok(
+            f"OK, I've left {word} {names} unfinished. You can finish it with your worker, "
+            "or here later."
+            if ctx.audience == "family"
+            else f"Left {word} {names} unfinished."
+        )
+    if choice == "remove":
+        ask_to_remove(ctx, question_key, pairs)
+        return ok(again=True)
+    for pair in pairs:
+        _reopen(ctx, pair)
+    state.reviewed = False
+    if state.cursor == question_key:
+        state.cursor = None
+        state.return_stack.clear()
+    return ok(f"OK, let's finish {word} {names}.")
+
+
+def _reopen(ctx: Context, pair: Pair) -> None:
+    """The questions of an unfinished worry that were left open are asked again."""
+    state = ctx.state
+    plan = ctx.require_plan()
+    suffix = "@" + pair.uid
+    for question in [q.key for q in plan.open_questions if q.key.endswith(suffix)]:
+        state.unmark(question)
+    if not pair.danger_statement:
+        for slot in ("danger_who", "danger_behaviour", "danger_impact", "danger_check"):
+            state.unmark(key(slot, pair.uid))
+    if not pair.safety_goal:
+        for slot in ("goal_happening", "goal_who", "goal_duration", "goal_check"):
+            state.unmark(key(slot, pair.uid))
 
 
 def _pick(options: list[tuple[str, str]], answer: Answer) -> str | None:
@@ -1161,6 +1388,8 @@ def review_pick(ctx: Context, question_key: str, answer: Answer) -> Outcome:
 
     value = _pick(menu.sections(ctx), answer)
     state = ctx.state
+    if value is None and answer.choice is None and _worry_to_remove(ctx, question_key, answer):
+        return ok(again=True)
     if value is None:
         return problem("Please pick a part of the plan: tap a button or type its number.")
     state.reviewed = False
@@ -1225,14 +1454,9 @@ def review_item(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     if action == "remove_pair":
         pair = ctx.pair(target)
         if pair is not None:
-            number = ctx.pair_number(pair)
-            plan.pairs.remove(pair)
-            state.forget_uid(target)
-            plan.open_questions[:] = [
-                q for q in plan.open_questions if not q.key.endswith("@" + target)
-            ]
-            _record(ctx, "removed", f"worry {number}")
-            return ok(f"Removed worry {number}.")
+            # Asked first: a whole worry goes with one tap otherwise.
+            ask_to_remove(ctx, state.cursor or "review", [pair])
+            return ok(again=True)
     if action == "add_step":
         state.new_step = True
         state.cursor = None

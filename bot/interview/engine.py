@@ -9,11 +9,11 @@ from bot.interview import answers, commands, meeting_answers
 from bot.interview.answers import Answer, says_keep
 from bot.interview.catalogue import spec
 from bot.interview.context import Context
-from bot.interview.flow import next_key
+from bot.interview.flow import PAIR_SLOTS, next_key
 from bot.interview.keys import key, split
 from bot.interview.prompts import fill, question_message
 from bot.interview.reply import Button, Message, Reply
-from bot.plan.model import Role, UrgentFlag
+from bot.plan.model import Pair, Role, UrgentFlag
 from bot.safety.decide import Outcome as Verdict
 from bot.safety.decide import decide, is_bare_help, thresholds
 from bot.safety.helplines import DOMESTIC_ABUSE, kinds_in, plan_worry_texts
@@ -67,12 +67,26 @@ _REVIEW_AS_A_STEP = re.compile(
     r"month|months|together|with (the )?(family|worker|social worker|network|school))\b"
 )
 _OPEN_KINDS = {"text", "list", "date", "score"}
+# Taking back the yes to "is there another worry?" ("no wait i didnt say yes",
+# "i said no. i dont want another worry").
+_TAKES_BACK_YES = re.compile(
+    r"\b(?:did ?n'?t|did not|never)\s+(?:say|mean|press|tap|click|pick|choose)(?:\s+\w+){0,2}?"
+    r"\s+yes\b|\bi\s+(?:said|meant|mean|pressed|tapped|clicked|picked)\s+no\b|"
+    r"\b(?:don'?t|do not|didn'?t|did not)\s+(?:want|need|mean)\s+(?:to add\s+)?"
+    r"(?:another|a second|a new|one more|any more|anymore|more)(?:\s+\w+)?\s+worr|"
+    r"\bno more worries\b|\bnot another worry\b|^\W*no+\W+wait\b",
+    re.IGNORECASE,
+)
+_BARE_NO = re.compile(r"\W*(?:no+|nope|nah|no thanks|no thank you)\W*", re.IGNORECASE)
 # The state flag holding words typed that may be a command, while the person is asked.
 _COMMAND_CHECK = "command_check"
 # Questions about safety itself: what is said there is judged by their own handlers.
 _SAFETY_QUESTIONS = {"danger_now", "check_danger", "safe_to_continue"}
 # Questions that cannot be left open.
 _CANNOT_SKIP = {"user_role", "consent"}
+# The state flag naming the question already asked in the last "please say yes or no"
+# message; cleared by the service at the start of every turn that may change state.
+_ASKED_IN_RETRY = "asked_in_retry"
 
 
 class Interview:
@@ -92,6 +106,10 @@ class Interview:
             return True
         pattern = _ONLY_WHEN_SAID.get(intent or "")
         slot = self.current_slot()
+        if slot in ("review", "review_pick") and answers.worry_named_for_removal(text):
+            # "Delete worry 2" at the review answers it, whatever request the model heard
+            # ("restart" would offer to clear the whole plan).
+            return True
         if pattern is None or slot is None or spec(slot).kind not in _OPEN_KINDS:
             return False
         if commands.whole_command(text, prefer=intent) == intent:
@@ -121,6 +139,17 @@ class Interview:
                 commands.confirm_question(command, self.ctx.audience),
                 [Button(yes, "/affirm"), Button(no, "/deny")],
             )
+            return reply
+        removal = self._pending_removal()
+        if removal is not None:
+            reply.say(*self._removal_question(removal))
+            return reply
+        if self.ctx.state.flags.get(answers.UNFINISHED) == question:
+            reply.say(*self._unfinished_question())
+            return reply
+        if self.ctx.state.retry and self.ctx.state.flags.get(_ASKED_IN_RETRY) == question:
+            # Already asked, with its buttons, in the message saying why the answer
+            # could not be used.
             return reply
         message = question_message(self.ctx, question)
         if split(question)[0] == "review":
@@ -223,6 +252,29 @@ class Interview:
         if self._pending_command() is not None:
             return self._after_command_check(given, channel)
         state.flags.pop(_COMMAND_CHECK, None)
+        if self._pending_removal() is not None:
+            return self._after_removal_check(given, channel)
+        if state.flags.get(answers.UNFINISHED) == question:
+            outcome = answers.unfinished_choice(
+                ctx, question, Answer(text, given.intent, given.choice)
+            )
+            if not outcome.accepted:
+                return self._retry(reply, *outcome.say)
+            state.retry = False
+            for line in outcome.say:
+                reply.say(line)
+            reply.slot = self.current_slot()
+            return reply
+        if self._calls_off_new_worry(question, given):
+            # "No wait, I didn't say yes" once a new worry has started: ask before
+            # removing it, and never keep those words as its answers.
+            worry = self._new_worry(question)
+            answers.ask_to_remove(
+                ctx, question, [worry] if isinstance(worry, Pair) else [], cancel=True
+            )
+            state.retry = False
+            reply.slot = self.current_slot()
+            return reply
         if (
             given.command in commands.commands()
             and not given.choice
@@ -313,6 +365,134 @@ class Interview:
         reply.slot = self.current_slot()
         return reply
 
+    # -- removing a worry -----------------------------------------------------------
+
+    def _pending_removal(self) -> dict | None:
+        """The worries waiting for a yes before they are removed, if any."""
+        pending = self.ctx.state.flags.get(answers.REMOVE_WORRY)
+        if not isinstance(pending, dict) or pending.get("for") != self.current_key():
+            return None
+        return pending
+
+    def _new_worry(self, question: str | None) -> Pair | None | bool:
+        """The worry just started after "is there another worry?": the Pair, None when
+        no part of it is written yet, or False when the question is not in one."""
+        ctx = self.ctx
+        state = ctx.state
+        plan = ctx.plan
+        if question is None or plan is None or not plan.pairs:
+            return False
+        slot, uid = split(question)
+        if slot not in PAIR_SLOTS:
+            return False
+        pair = ctx.pair_for_key(question)
+        if pair is None:
+            started = slot == "danger_who" and uid is None and state.new_pair
+            return None if started and state.cursor is None else False
+        if pair is not plan.pairs[-1] or len(plan.pairs) < 2 or pair.danger_confirmed:
+            return False
+        if state.return_stack or (state.cursor and not state.cursor.endswith("@" + pair.uid)):
+            # Changing an answer from the review, not writing a new worry.
+            return False
+        return pair
+
+    def _calls_off_new_worry(self, question: str, given: Answer) -> bool:
+        """Whether what was typed takes back the yes that started a new worry."""
+        if given.choice is not None or self._new_worry(question) is False:
+            return False
+        text = given.text.strip()
+        bare_no = text == "/deny" or (
+            split(question)[0] == "danger_who" and bool(_BARE_NO.fullmatch(text))
+        )
+        return bare_no or bool(_TAKES_BACK_YES.search(text))
+
+    def _removal_question(self, removal: dict) -> tuple[str, list[Button]]:
+        ctx = self.ctx
+        pairs = [p for p in (ctx.pair(uid) for uid in removal.get("uids", [])) if p is not None]
+        numbers = [ctx.pair_number(p) for p in pairs]
+        from bot.plan.model import join_names
+
+        if removal.get("cancel") and not pairs:
+            number = ctx.pair_number(None)
+            return (
+                f"Do you want to stop, and not add worry {number}?",
+                [Button("Yes, no more worries", "/affirm"), Button("No, carry on", "/deny")],
+            )
+        names = join_names([str(n) for n in numbers])
+        word = "worry" if len(numbers) == 1 else "worries"
+        if removal.get("cancel"):
+            text = f"Do you want to stop writing worry {names} and remove it from the plan?"
+        else:
+            text = f"Remove {word} {names} from the plan? Everything in it will be deleted."
+        return text, [
+            Button(f"Yes, remove {word} {names}", "/affirm"),
+            Button("No, keep it" if len(numbers) == 1 else "No, keep them", "/deny"),
+        ]
+
+    def _after_removal_check(self, given: Answer, channel: str) -> Reply:
+        ctx = self.ctx
+        state = ctx.state
+        removal = state.flags.pop(answers.REMOVE_WORRY)
+        reply = Reply()
+        value = answers.yes_no(Answer(given.text, given.intent, given.choice))
+        if value is None:
+            # Something else typed: they carried on, so it answers the question.
+            return self.answer(given, channel)
+        cancel = bool(removal.get("cancel"))
+        if value is False:
+            number = ctx.pair_number(ctx.pair((removal.get("uids") or [None])[0]))
+            reply.say(f"OK, let's carry on with worry {number}." if cancel else "OK, I've kept it.")
+            reply.slot = self.current_slot()
+            return reply
+        numbers = answers.remove_pairs(ctx, list(removal.get("uids") or []))
+        state.reviewed = False
+        if cancel:
+            state.new_pair = False
+            state.flags.pop(answers.WORRY_SAID, None)
+            state.mark_done("pairs_done")
+            if state.cursor and split(state.cursor)[0] in PAIR_SLOTS:
+                state.cursor = None
+                state.return_stack.clear()
+        from bot.plan.model import join_names
+
+        if numbers:
+            word = "worry" if len(numbers) == 1 else "worries"
+            reply.say(f"OK, I've removed {word} {join_names([str(n) for n in numbers])}.")
+        else:
+            reply.say("OK, no more worries for now.")
+        reply.slot = self.current_slot()
+        return reply
+
+    def _unfinished_question(self) -> tuple[str, list[Button]]:
+        """After "yes, it's right" with worries left unfinished: one sentence and a choice."""
+        ctx = self.ctx
+        pairs = answers.unfinished_pairs(ctx)
+        from bot.interview.reply import choice
+        from bot.plan.model import join_names
+
+        names = join_names([str(ctx.pair_number(p)) for p in pairs])
+        one = len(pairs) == 1
+        missing = []
+        if any(not p.danger_statement for p in pairs):
+            missing.append("its worry sentence" if one else "a worry sentence")
+        if any(not p.safety_goal for p in pairs):
+            missing.append("its goal" if one else "a goal")
+        word = "Worry" if ctx.audience == "family" else "Danger statement"
+        noun = (
+            f"{word} {names}" if one else f"{'Worries' if word == 'Worry' else word + 's'} {names}"
+        )
+        text = (
+            f"{noun} {'is' if one else 'are'} not finished yet: "
+            f"{'it needs' if one else 'they need'} {' and '.join(missing)}. "
+            "What would you like to do?"
+        )
+        it = "it" if one else "them"
+        return text, [
+            choice(f"Finish {it} now", "finish"),
+            choice(f"Leave {it} unfinished", "leave"),
+            choice(f"Remove {noun.lower()}", "remove"),
+        ]
+
     def _pending_command(self) -> dict[str, str] | None:
         """The typed words held while asking whether a command was meant, if any."""
         pending = self.ctx.state.flags.get(_COMMAND_CHECK)
@@ -335,12 +515,10 @@ class Interview:
         # say so, so a wrong one can be changed), then take the new words for the
         # question after.
         kept = self.answer(Answer(held, "inform", verdict=Verdict.NONE.value), channel)
-        then = self.answer(
-            Answer(given.text, given.intent, given.choice, given.verdict), channel
-        )
+        then = self.answer(Answer(given.text, given.intent, given.choice, given.verdict), channel)
         if kept.slot == then.slot and not then.messages:
             return kept
-        then.messages.insert(0, Message(f"I kept \"{held}\" as your answer.", []))
+        then.messages.insert(0, Message(f'I kept "{held}" as your answer.', []))
         return then
 
     def _run_command(self, command: str, channel: str) -> Reply:
@@ -374,9 +552,7 @@ class Interview:
             return False
         if self.ctx.plan is None or not self.ctx.conversation.consent:
             return False
-        kept = self.answer(
-            Answer(clean_text(text), "inform", verdict=Verdict.NONE.value), channel
-        )
+        kept = self.answer(Answer(clean_text(text), "inform", verdict=Verdict.NONE.value), channel)
         state = self.ctx.state
         if state.retry:
             # Not an answer this question can take (a score without a number):
@@ -446,15 +622,24 @@ class Interview:
             return self.pause_for_safety(kept or held or text, channel, say=True)
         if kept:
             # The answer was saved before the question was asked.
-            reply.say("Thank you for checking with me. I've kept your answer.")
-            for line in said_before:
-                reply.say(line)
+            lines = [_without_thanks(line) for line in said_before]
+            reply.say(_one_thanks("Thank you for checking with me. I've kept your answer.", lines))
+            for line in lines[1:]:
+                if line:
+                    reply.say(line)
             reply.slot = self.current_slot()
             return reply
         if held and held_for and self.current_key() == held_for:
             # What they typed was their answer all along.
             followed = self.answer(Answer(held, verdict=Verdict.NONE.value), channel)
-            reply.say("Thank you for checking with me.")
+            # One thank-you: "Thank you for checking with me." then "Thank you, I've
+            # saved that." reads as the bot repeating itself.
+            first = _without_thanks(followed.messages[0].text) if followed.messages else ""
+            if followed.messages and not followed.messages[0].buttons:
+                followed.messages.pop(0)
+                reply.say(_one_thanks("Thank you for checking with me.", [first]))
+            else:
+                reply.say("Thank you for checking with me.")
             reply.extend(followed)
             return reply
         reply.say("Thank you. Let's carry on.")
@@ -465,8 +650,10 @@ class Interview:
         """They said "help" and were asked: help with this question, or someone in danger?"""
         state = self.ctx.state
         value = answers.yes_no(given)
-        wants_help = given.intent in ("help", "deny") or value is False or bool(
-            re.search(r"\b(question|explain|mean|understand|this)\b", given.text, re.I)
+        wants_help = (
+            given.intent in ("help", "deny")
+            or value is False
+            or bool(re.search(r"\b(question|explain|mean|understand|this)\b", given.text, re.I))
         )
         if value is True:
             state.flags.pop("help_or_danger", None)
@@ -484,9 +671,31 @@ class Interview:
         return self.help()
 
     def _retry(self, reply: Reply, *lines: str) -> Reply:
-        self.ctx.state.retry = True
-        for line in lines:
+        """The answer could not be used: say why and ask again, in one message.
+
+        The re-ask and the question are one bubble with the question's buttons
+        (two bubbles saying "Please say yes or no: did it help...?" then "Did it
+        help...?" read as the bot repeating itself), so the question asked after
+        this turn is not sent again.
+        """
+        state = self.ctx.state
+        state.retry = True
+        question = self.current_key()
+        said = [line for line in lines if line]
+        if question is None or not said or self._pending_command() is not None:
+            for line in said:
+                reply.say(line)
+            reply.slot = self.current_slot()
+            return reply
+        asked = question_message(self.ctx, question)
+        last = said[-1]
+        if "?" not in last:
+            # The explanation does not ask anything itself: the question follows it.
+            said[-1] = last + "\n\n" + _short_question(asked.text)
+        for line in said[:-1]:
             reply.say(line)
+        reply.say(said[-1], asked.buttons)
+        state.flags[_ASKED_IN_RETRY] = question
         reply.slot = self.current_slot()
         return reply
 
@@ -558,6 +767,20 @@ class Interview:
             return reply
         current = self.current_key()
         history = [k for k in state.history if k != current]
+        worry = self._new_worry(current)
+        if (
+            worry is not False
+            and history
+            and split(history[-1])[0] == "more_pairs"
+            and (worry is None or split(current or "")[0] == "danger_who")
+        ):
+            # Back from the first question of a new worry: the yes to "another
+            # worry?" is what they want to take back.
+            answers.ask_to_remove(
+                self.ctx, current or "", [worry] if isinstance(worry, Pair) else [], cancel=True
+            )
+            reply.slot = self.current_slot()
+            return reply
         if not history:
             reply.say("We're at the first question, so there's nothing to go back to.")
             reply.slot = self.current_slot()
@@ -846,6 +1069,26 @@ class Interview:
             reply.say(urgent_message(self.settings, self._worry_kinds(message)))
         reply.slot = "safe_to_continue"
         return reply
+
+
+# The ordinary acknowledgements of a saved answer, said again after a thank-you.
+_THANKS = re.compile(r"^\s*(?:thank you|thanks)(?:[,.!]\s*|\s+(?=saved|i've|got))", re.IGNORECASE)
+_PLAIN_SAVED = {"saved.", "i've saved that.", "got it, i've saved that."}
+
+
+def _without_thanks(text: str) -> str:
+    """An acknowledgement without its own "Thank you", to follow another one."""
+    rest = _THANKS.sub("", text, count=1).strip()
+    return rest[:1].upper() + rest[1:] if rest else ""
+
+
+def _one_thanks(first: str, after: list[str]) -> str:
+    """One thank-you and what else was said, in one message ("Saved." adds nothing
+    to "I've kept your answer")."""
+    extra = after[0] if after else ""
+    if not extra or ("kept your answer" in first and extra.casefold() in _PLAIN_SAVED):
+        return first
+    return first + " " + extra
 
 
 def _short_question(text: str) -> str:

@@ -46,6 +46,7 @@ def fill(ctx: Context, text: str, question_key: str, **extra: str) -> str:
         "isnt": "isn't" if len(ctx.state.pending_people) == 1 else "aren't",
         "them": ctx.state.pending_people[0] if len(ctx.state.pending_people) == 1 else "them",
         "progress": "",
+        "safety": _safety_described(ctx),
     }
     if pair is not None:
         if slot.startswith("goal"):
@@ -59,6 +60,22 @@ def fill(ctx: Context, text: str, question_key: str, **extra: str) -> str:
             values["score_up"] = format_score(min(10.0, own + 1))
     values.update(extra)
     return text.format(**values)
+
+
+def _safety_described(ctx: Context, limit: int = 60) -> str:
+    """The existing safety last described, shortened, to say which safety a question means."""
+    plan = ctx.plan
+    if plan is None:
+        return "that"
+    from bot.plan.model import ColumnKind
+
+    entries = plan.entries_of(ColumnKind.EXISTING_SAFETY) or plan.entries_of(ColumnKind.STRENGTH)
+    if not entries:
+        return "that"
+    text = " ".join(entries[-1].text.split()).rstrip(" .")
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
+    return text
 
 
 def _own_latest_score(ctx: Context, pair) -> float | None:  # noqa: ANN001
@@ -233,6 +250,9 @@ def _extra_lines(ctx: Context, slot: str, question_key: str) -> str:
             )
         else:
             lines.append("Let's go back to this one.")
+    said = state.flags.get("worry_said")
+    if slot == "danger_who" and split(question_key)[1] is None and said:
+        lines.append(f'You said: "{said}".')
     if (
         slot == "danger_who"
         and ctx.plan

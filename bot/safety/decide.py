@@ -153,7 +153,8 @@ _DISTRESS = re.compile(
 # A short message that is itself an alarm: 999 at once.
 _ALARM = re.compile(
     # "no im not safe" answering "are you safe to carry on?" is the alarm itself.
-    r"^(?:(?:no|nope|yes|yeah|please|pls|plz|help|urgent)\s+)*(?:sos|mayday|emergency|(?:i am |we are |im )?"
+    r"^(?:(?:no|nope|yes|yeah|please|pls|plz|help|urgent)\s+)*"
+    r"(?:sos|mayday|emergency|(?:i am |we are |im )?"
     r"not safe(?: here| now)?|call (?:the )?(?:police|ambulance|999)(?: now| please| pls)*|"
     r"(?:can|could|will) (?:you|someone|somebody|anyone) (?:call|ring|phone|get) (?:someone|"
     r"somebody|the police|police|an ambulance|999|help)(?: now| please| pls)*)"

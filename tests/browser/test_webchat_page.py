@@ -117,7 +117,7 @@ def test_the_page_is_plain_and_safe_to_land_on(open_page, chat_url: str) -> None
     page = open_page(360, 740)
     begin(page, chat_url)
     assert page.get_attribute("html", "lang") == "en-GB"
-    banner = page.get_by_text("If a child is in danger now, call 999.")
+    banner = page.get_by_text("If anyone is in danger now, call 999.")
     assert banner.is_visible()
     assert page.get_by_role("button", name="Leave this page quickly").is_visible()
     log = page.locator("#log")
@@ -343,7 +343,7 @@ def test_zoom_and_small_screens_need_no_sideways_scrolling(
     choose(page, "No")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    for label in ("If a child is in danger now, call 999.",):
+    for label in ("If anyone is in danger now, call 999.",):
         box = page.get_by_text(label).bounding_box()
         assert box and box["y"] >= 0 and box["y"] + box["height"] <= height
     leave = page.get_by_role("button", name="Leave this page quickly").bounding_box()
@@ -441,7 +441,7 @@ def test_on_a_phone_the_hints_fit_touch_and_999_is_a_call(open_page, chat_url: s
     assert hint.inner_text() == "Type your answer, then tap Send."
     assert "Esc" not in phone.locator("#leave-hint").inner_text()
     call = phone.locator(".safety-bar a[href='tel:999']")
-    assert call.is_visible() and call.inner_text() == "If a child is in danger now, call 999."
+    assert call.is_visible() and call.inner_text() == "If anyone is in danger now, call 999."
     # With a keyboard and a mouse, the keys are explained.
     desk = open_page(1280, 800)
     begin(desk, chat_url)
@@ -463,6 +463,32 @@ def test_the_numbers_in_the_urgent_reply_are_tap_to_call(open_page, chat_url: st
     assert log.locator("a[href='tel:08082000247']").inner_text() == "0808 2000 247"
     # The person's own words are never turned into links.
     assert page.locator("#log .message--user a").count() == 0
+    # A thumb can hit 999 in the reply: at least 44 px tall (it was 20).
+    box = log.locator("a[href='tel:999']").bounding_box()
+    assert box is not None and box["height"] >= 44 and box["width"] >= 44, box
+
+
+def test_a_questions_made_up_example_number_is_not_a_call(open_page, chat_url: str) -> None:
+    # "her number is 07700 900123" in the who-will-do-what question is an example
+    # from Ofcom's range for made-up numbers: tapping it must not ring anyone.
+    page = open_page(390, 844, has_touch=True, is_mobile=True)
+    start_as_family(page, chat_url)
+
+    def with_example(route: Any) -> None:
+        # The server's real reply, plus a question in the shape the interview asks it.
+        response = route.fetch()
+        body = response.json()
+        body["messages"].append(
+            {"text": "For example: 'Nan will take the children, her number is 07700 900123'. "
+             "Or 'Sandra, 07811 234567'."}
+        )
+        route.fulfill(response=response, json=body)
+
+    page.route("**/chat/api/message", with_example)
+    type_and_send(page, "Sarah, their mum")
+    page.get_by_text("Sandra, 07811 234567").wait_for()
+    assert page.locator("#log a[href='tel:07811234567']").count() == 1
+    assert page.locator("#log a[href^='tel:07700900']").count() == 0
 
 
 def test_the_review_comes_in_parts_that_open_with_a_tap(open_page, chat_url: str) -> None:

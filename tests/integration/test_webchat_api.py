@@ -92,7 +92,7 @@ def test_page_is_served_with_its_own_files_only(bot, base: str) -> None:
     assert status == 200
     html = page.decode("utf-8")
     assert '<html lang="en-GB">' in html
-    assert "If a child is in danger now, call 999" in html
+    assert "If anyone is in danger now, call 999" in html
     assert "Leave this page quickly" in html
     assert 'role="log"' in html and 'aria-live="polite"' in html
     assert "<script>" not in html and "style=" not in html  # nothing inline

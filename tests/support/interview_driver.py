@@ -32,6 +32,7 @@ class Driver:
         self.sender = sender
         self.channel = channel
         self.transcript: list[str] = []
+        self.last_bubbles = 0
 
     def start(self) -> str:
         return self._turn(self.service.welcome(self.sender, self.channel), ask=True)
@@ -57,8 +58,13 @@ class Driver:
         if ask and reply.saved:
             asked = self.service.ask(self.sender, self.channel)
             texts += [m.text for m in asked.messages]
-            self.last_buttons = asked.messages[-1].buttons if asked.messages else []
+            # A question already asked in the reply (with "please say yes or no")
+            # is not asked again: its buttons are on the reply's last message.
+            shown = asked.messages or reply.messages
+            self.last_buttons = shown[-1].buttons if shown else []
         self.transcript.extend(texts)
+        # How many chat bubbles this turn showed (a question asked twice shows as two).
+        self.last_bubbles = len(texts)
         return "\n".join(texts)
 
     def current_slot(self) -> str | None:

@@ -213,6 +213,9 @@
         var number = match[2];
         var digits = number.replace(/ /g, "");
         if (digits !== "999" && (digits.length < 8 || digits.length > 11)) continue;
+        // 07700 900000-900999 is Ofcom's range for made-up numbers: the
+        // questions' examples use it, and nobody should ring it from here.
+        if (/^07700900[0-9]{3}$/.test(digits)) continue;
         var start = match.index + match[1].length;
         parent.appendChild(document.createTextNode(text.slice(last, start)));
         var link = document.createElement("a");
