@@ -766,6 +766,11 @@ class Interview:
             reply.slot = self.current_slot()
             return reply
         current = self.current_key()
+        if current and split(current)[0] in meeting_answers.SLOTS:
+            # A meeting's answers are changed from its read-back, not by leaving it.
+            reply.say(meeting_answers.GOING_BACK)
+            reply.slot = self.current_slot()
+            return reply
         history = [k for k in state.history if k != current]
         worry = self._new_worry(current)
         if (

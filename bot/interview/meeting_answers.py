@@ -61,6 +61,10 @@ _SLOT_FOR = {
     AskKind.FINISH: "meeting_finish",
 }
 _FLAG = "meeting"
+GOING_BACK = (
+    "Everything for this meeting is saved as you go. Before it is finished I'll read it all "
+    "back, and you can fix any score there."
+)
 EVERYONE = "everyone"
 NOT_SCORED = "not_scored"
 

@@ -175,6 +175,9 @@ def test_stopping_halfway_keeps_the_meeting_in_progress_and_the_next_request_car
     driver.say("Dan")
     driver.say("that's everyone")
     driver.say("6 he is trying")
+    # "Go back" does not leave the meeting: answers are fixed from its read-back.
+    assert "you can fix any score there" in driver.say("go back")
+    assert driver.current_slot() == "meeting_score"
     assert "Saved." in driver.say("stop")
 
     plan = _plan(database_url, reference)
