@@ -141,9 +141,10 @@ def keep_text_out_of_logs() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     prepare_environment()
-    from bot.rasa_ext import fast_load, fault_barrier, question_context
+    from bot.rasa_ext import action_reply_check, fast_load, fault_barrier, question_context
 
     fault_barrier.install()
+    action_reply_check.install()
     question_context.install()
     fast_load.install()
     keep_text_out_of_logs()
