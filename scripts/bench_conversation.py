@@ -13,6 +13,7 @@ database (SQLite under a temporary folder) and the cached model.
 
     .venv/bin/python scripts/bench_conversation.py            # the comparison
     .venv/bin/python scripts/bench_conversation.py --url URL  # one interview, a running server
+    .venv/bin/python scripts/bench_conversation.py --phases one  # a quick look (no table)
 """
 
 from __future__ import annotations
@@ -426,7 +427,10 @@ def dataclasses_asdict(figures: Figures) -> dict[str, float]:
     return {k: float(v) for k, v in dataclasses.asdict(figures).items()}
 
 
-def compare() -> None:
+PHASES = ("one", "many", "long")
+
+
+def compare(phases: tuple[str, ...] = PHASES) -> None:
     print(f"Machine: {machine()}")
     print(f"Load average at start (1/5/15 min): {load()}")
     started = time.monotonic()
@@ -434,16 +438,28 @@ def compare() -> None:
         servers = [Measured("bare Rasa", bare_url), Measured("safetyplan", our_url)]
         # The servers take turns phase by phase, so a change in the machine's other
         # load falls on both.
-        for phase, what in (
-            ("warm_up", "warming up"),
-            ("one_user", "1 conversation"),
-            ("many_users", f"{CONCURRENT} conversations at once"),
-            ("long_conversation", f"one {LONG_TURNS}-turn conversation"),
+        for name, phase, what in (
+            ("warm", "warm_up", "warming up"),
+            ("one", "one_user", "1 conversation"),
+            ("many", "many_users", f"{CONCURRENT} conversations at once"),
+            ("long", "long_conversation", f"one {LONG_TURNS}-turn conversation"),
         ):
+            if name != "warm" and name not in phases:
+                continue
             for server in servers:
                 print(f"  {server.name}: {what}...", flush=True)
                 getattr(server, phase)()
     print(f"Load average at end (1/5/15 min): {load()}; took {time.monotonic() - started:.0f} s")
+    if phases != PHASES:
+        for server in servers:
+            if server.single:
+                print(f"{server.name}, 1 user: p50 {ms(percentile(server.single, 0.5))}, "
+                      f"p95 {ms(percentile(server.single, 0.95))}")
+            if server.concurrent:
+                print(f"{server.name}, {CONCURRENT} users: p50 "
+                      f"{ms(percentile(server.concurrent, 0.5))}, p95 "
+                      f"{ms(percentile(server.concurrent, 0.95))}, {server.rate:.1f} msg/s")
+        return
     report(servers[0].figures(), servers[1].figures(), servers[0].long, servers[1].long)
 
 
@@ -459,11 +475,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", help="a running server's REST webhook: one interview, no baseline")
+    parser.add_argument(
+        "--phases", default=",".join(PHASES),
+        help="some of one,many,long (default all; the comparison table needs all three)",
+    )
     args = parser.parse_args()
     if args.url:
         run(args.url)
     else:
-        compare()
+        phases = tuple(p for p in PHASES if p in args.phases.split(","))
+        compare(phases)
     return 0
 
 
