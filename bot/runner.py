@@ -270,17 +270,26 @@ class Server:
 
 @dataclass
 class Stack:
-    """The Rasa server and the action server, started and stopped together."""
+    """The Rasa server and the action server, started and stopped together.
+
+    With `actions=False` it is one more Rasa replica: only the Rasa server, calling
+    the action server already running at the settings' action address (several
+    replicas share one database and the Redis lock store; README, "Deploying beyond
+    one machine").
+    """
 
     settings: Settings
     root: Path = PROJECT_ROOT
     servers: list[Server] = field(default_factory=list)
+    actions: bool = True
 
     def check_ports(self) -> None:
-        for label, port, setting in (
-            ("the Rasa server", self.settings.rasa_port, "SAFETYPLAN_RASA_PORT"),
-            ("the action server", self.settings.action_port, "SAFETYPLAN_ACTION_PORT"),
-        ):
+        wanted = [("the Rasa server", self.settings.rasa_port, "SAFETYPLAN_RASA_PORT")]
+        if self.actions:
+            wanted.append(
+                ("the action server", self.settings.action_port, "SAFETYPLAN_ACTION_PORT")
+            )
+        for label, port, setting in wanted:
             if port_in_use(self.settings.host, port):
                 raise StartupError(
                     f"Port {port} on {self.settings.host} is already in use, and {label} needs it. "
@@ -295,13 +304,14 @@ class Stack:
         env = child_environment(settings)
         logs = settings.var_dir / "logs"
         base = f"http://127.0.0.1:{settings.rasa_port}"
+        action_server = Server(
+            "action server",
+            [python(), "-m", "bot.rasa_ext.action_server"],
+            f"http://{reach(settings.action_host)}:{settings.action_port}/health",
+            logs / "actions.log",
+        )
         self.servers = [
-            Server(
-                "action server",
-                [python(), "-m", "bot.rasa_ext.action_server"],
-                f"http://{reach(settings.action_host)}:{settings.action_port}/health",
-                logs / "actions.log",
-            ),
+            *([action_server] if self.actions else []),
             Server(
                 "Rasa server",
                 [

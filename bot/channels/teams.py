@@ -17,6 +17,7 @@ token vouches for (or one of Microsoft's when the token names none).
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 import re
@@ -92,13 +93,17 @@ class _ConversationLocks:
 
 
 class _RecentlySeen:
-    """Activity ids handled lately: the Bot Framework may deliver one twice after a timeout."""
+    """Activity ids handled lately: the Bot Framework may deliver one twice after a timeout.
+
+    Kept in this process: right for one Rasa server. Several replicas share
+    `_SharedRecentlySeen` instead, as a redelivery may reach another replica.
+    """
 
     def __init__(self, size: int = 2048) -> None:
         self._seen: OrderedDict[tuple[str, str], None] = OrderedDict()
         self._size = size
 
-    def first_time(self, incoming: Incoming) -> bool:
+    async def first_time(self, incoming: Incoming) -> bool:
         key = (incoming.conversation_id, str(incoming.activity["id"]))
         if key in self._seen:
             return False
@@ -106,6 +111,44 @@ class _RecentlySeen:
         if len(self._seen) > self._size:
             self._seen.popitem(last=False)
         return True
+
+
+class _SharedRecentlySeen:
+    """The activity ids handled lately by any replica, in the Redis the replicas share.
+
+    One atomic SET NX per activity: whichever replica sets it first answers. The
+    key is a hash (conversation ids are Teams' own, but need not rest in Redis).
+    If Redis cannot be reached the message is still answered, with this
+    replica's own memory of what it saw: a rare double answer is better than
+    none, and Rasa's lock store (the same Redis) is failing then anyway.
+    """
+
+    PREFIX = "safetyplan:teams-seen:"
+    # Bot Framework redeliveries come within minutes; a day is ample.
+    LIFETIME_SECONDS = 24 * 3600
+
+    def __init__(self, url: str) -> None:
+        import redis.asyncio
+
+        self._redis = redis.asyncio.from_url(url, socket_timeout=5)
+        self._local = _RecentlySeen()
+
+    async def first_time(self, incoming: Incoming) -> bool:
+        import redis
+
+        identity = f"{incoming.conversation_id}\n{incoming.activity['id']}".encode()
+        key = self.PREFIX + hashlib.sha256(identity).hexdigest()
+        try:
+            first = await self._redis.set(key, b"1", nx=True, ex=self.LIFETIME_SECONDS)
+        except (redis.RedisError, OSError) as error:
+            log.warning("Could not reach the shared store of Teams activities seen (%s)",
+                        type(error).__name__)
+            return await self._local.first_time(incoming)
+        return bool(first)
+
+
+def recently_seen(shared_store_url: str | None) -> _RecentlySeen | _SharedRecentlySeen:
+    return _SharedRecentlySeen(shared_store_url) if shared_store_url else _RecentlySeen()
 
 
 class TeamsInput(InputChannel):
@@ -123,7 +166,7 @@ class TeamsInput(InputChannel):
         self.keys = SigningKeys(self.config.openid_metadata_url, self.config.jwks_url)
         self.connector = BotConnector(self.config)
         self._locks = _ConversationLocks()
-        self._seen = _RecentlySeen()
+        self._seen = recently_seen(self.config.shared_store_url)
         self._tasks: set[asyncio.Task] = set()
 
     # -- the request ---------------------------------------------------------------
@@ -192,7 +235,7 @@ class TeamsInput(InputChannel):
             if incoming.type != "message":
                 # conversationUpdate, typing, reactions...: nothing to answer.
                 return response.empty(status=200)
-            if not self._seen.first_time(incoming):
+            if not await self._seen.first_time(incoming):
                 return response.empty(status=200)  # already answered once
             agent = getattr(request.app.ctx, "agent", None)
             sender = sender_id(incoming.activity)

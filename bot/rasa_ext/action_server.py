@@ -20,6 +20,7 @@ from sanic.request import Request
 
 from bot.access.action_secret import action_secret, presented
 from bot.private_files import secure_var_dir
+from bot.rasa_ext.server import KEEP_ALIVE_SECONDS
 from bot.settings import load_settings
 
 OPEN_PATHS = frozenset({"/health"})
@@ -27,6 +28,8 @@ OPEN_PATHS = frozenset({"/health"})
 
 def main() -> None:
     os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    # As for the Rasa server (see KEEP_ALIVE_SECONDS): read when the app is made.
+    os.environ.setdefault("SANIC_KEEP_ALIVE_TIMEOUT", KEEP_ALIVE_SECONDS)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     settings = load_settings()
     secure_var_dir(settings)

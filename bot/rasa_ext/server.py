@@ -25,6 +25,14 @@ REDACTED = "[redacted]"
 ALLOW_DEBUG = "SAFETYPLAN_ALLOW_DEBUG_LOGS"
 # Rasa's command-line switches that turn on DEBUG logging.
 _DEBUG_FLAGS = {"--debug", "-vv"}
+# How long Sanic (both servers) keeps a connection open with no request read on
+# it; Sanic's default is 5 s. A new connection counts as idle until its request
+# is read, so when a busy server's event loop is held up for 5 s (actions run
+# one after another on it) it dropped waiting connections unread: the Rasa
+# server then told people "couldn't save that" (seen with two replicas and
+# twenty conversations on two cores). Longer than a load balancer's usual 60 s
+# idle timeout, so a proxy never reuses a connection the server is closing.
+KEEP_ALIVE_SECONDS = "75"
 # Rasa's warnings that quote a whole user message ("Failed to parse arguments in line '<text>'").
 _QUOTING_WARNINGS = ("Failed to parse arguments in line",)
 # The keys of Rasa's structured log events that carry conversation text: the
@@ -79,6 +87,8 @@ def prepare_environment() -> None:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    # Read by Sanic when Rasa makes its app (SANIC_ settings come from the environment).
+    os.environ.setdefault("SANIC_KEEP_ALIVE_TIMEOUT", KEEP_ALIVE_SECONDS)
     # Rasa's debug logging prints message text: never below INFO by default.
     level = os.environ.get("LOG_LEVEL", "").strip().upper()
     if not level or (level in ("DEBUG", "NOTSET") and not debug_allowed()):
@@ -131,9 +141,10 @@ def keep_text_out_of_logs() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     prepare_environment()
-    from bot.rasa_ext import fast_load, fault_barrier, question_context
+    from bot.rasa_ext import action_reply_check, fast_load, fault_barrier, question_context
 
     fault_barrier.install()
+    action_reply_check.install()
     question_context.install()
     fast_load.install()
     keep_text_out_of_logs()

@@ -25,6 +25,9 @@ from bot.storage.engine import create_engine
 
 log = logging.getLogger(__name__)
 
+# A PostgreSQL advisory lock key of this project's own (any fixed 64-bit number).
+CREATE_TABLES_LOCK = 0x5AFE_7C4A_0001
+
 
 class EncryptedSQLTrackerStore(SQLTrackerStore):
     def __init__(
@@ -36,7 +39,15 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
     ) -> None:
         database_url = url or load_settings().database_url
         self.engine = create_engine(database_url)
-        self.Base.metadata.create_all(self.engine)
+        with self.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                # Replicas started together on a new database would otherwise race
+                # to create the table, and the loser would fail to start. The lock
+                # ends with this transaction.
+                connection.exec_driver_sql(
+                    f"SELECT pg_advisory_xact_lock({CREATE_TABLES_LOCK})"
+                )
+            self.Base.metadata.create_all(connection)
         self.sessionmaker = sessionmaker(bind=self.engine)
         # Skip SQLTrackerStore.__init__: it builds its own URL from parts and
         # would not apply the SQLite settings two processes need.

@@ -54,6 +54,10 @@ class TeamsConfig:
     allowed_tenants: tuple[str, ...] = ()
     # Why the settings cannot be used, if they cannot.
     problem: str | None = None
+    # The Redis that several Rasa replicas share (SAFETYPLAN_LOCK_STORE_URL): the
+    # activities already handled are remembered there, so a redelivery that the
+    # load balancer sends to another replica is still answered only once.
+    shared_store_url: str | None = None
 
     @property
     def configured(self) -> bool:
@@ -115,6 +119,7 @@ def load_teams_config(settings: Settings | None = None) -> TeamsConfig:
         # production switch: outside development the flag is ignored.
         allow_insecure_service_url=settings.is_development
         and _flag(env.get("TEAMS_ALLOW_INSECURE_SERVICE_URL")),
+        shared_store_url=settings.lock_store_url,
         allowed_tenants=settings.teams_allowed_tenants,
         problem="; ".join(p for p in problems if p) or None,
     )
