@@ -8,8 +8,9 @@ Labelled examples come from files already in the project:
 - tests/data/urgent_dev.yml: urgent and not_urgent;
 - tests/data/urgent_training/*.yml: sets written to train on (urgent, calm);
 - bot/interview/questions.yml: every question's example answers are calm;
-- tests/data/urgent_blind/*.yml: a blind batch only once it has been scored
-  blind (`status: development`), never before.
+- tests/data/urgent_blind/*.yml and tests/data/urgent_blind_questions/*.yml:
+  a blind batch only once it has been scored blind (`status: development`),
+  never before.
 tests/data/urgent_test.yml is held out and never trained on.
 
 --check exits 1 when the weights file does not match the data (used by a test).
@@ -90,6 +91,17 @@ def _scored_blind_batches() -> list[tuple[str, int]]:
         if data.get("status") != "development":
             continue
         out += [(str(i["text"]), 1 if i["expect"] == "urgent" else 0) for i in data["items"]]
+    for path in sorted((ROOT / "tests" / "data" / "urgent_blind_questions").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data.get("status") != "development":
+            continue
+        for item in data["items"]:
+            urgent = item["expect"] == "urgent"
+            # "yes" is urgent only as the answer to "is anyone in danger right
+            # now?": the question makes it so, not the words. Never teach it.
+            if urgent and len(str(item["text"]).split()) <= 2:
+                continue
+            out.append((str(item["text"]), 1 if urgent else 0))
     return out
 
 

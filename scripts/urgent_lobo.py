@@ -105,9 +105,9 @@ def main() -> int:
         import bot.safety.decide as decide_module
 
         base = decide_module.thresholds()
-        for kind in ("plan", "opening", "framed"):
+        for kind in ("plan", "opening", "framed", "unanchored"):
             for field in ("urgent", "check", "rule_confirm"):
-                for value in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99):
+                for value in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.97, 0.99, 1.01):
                     changed = dataclasses.replace(
                         base, **{kind: dataclasses.replace(getattr(base, kind), **{field: value})})
                     decide_module.thresholds = lambda changed=changed: changed  # type: ignore[assignment]

@@ -84,6 +84,8 @@ class ContextThresholds:
     # At a plan question, the meaning model alone on a message framed as past,
     # habitual or possible, with nothing in it pointing at now.
     framed: Thresholds
+    # The same, on an answer with no such framing but nothing pointing at now either.
+    unanchored: Thresholds
     # Names, roles, yes/no, dates: the meaning model hears danger in "im the mum".
     short_answer: Thresholds
     # "Is someone in danger right now?" / "Are you safe to carry on?" asked after
@@ -126,6 +128,7 @@ def thresholds() -> ContextThresholds:
         plan=read("plan"),
         opening=read("opening"),
         framed=read("framed"),
+        unanchored=read("unanchored"),
         short_answer=read("short_answer"),
         after_alarm=read("after_alarm"),
         after_alarm_questions=frozenset(data["after_alarm_questions"]),
@@ -248,16 +251,15 @@ def decide(text: str, question: str | None = None, probability: float | None = N
             return Decision(Outcome.URGENT, scan.firing, p)
         # The rules' floor: never silence, at least ask.
         return Decision(Outcome.CHECK, scan.firing + ("meaning_doubts",), p)
-    if (
-        question in thresholds().plan_questions
-        and scan.any_suppressor
-        and not scan.any_strong_or_immediate
-        and not _POINTS_AT_NOW.search(" ".join(normalise(text)))
+    if question in thresholds().plan_questions and not (
+        scan.any_strong_or_immediate or _POINTS_AT_NOW.search(" ".join(normalise(text)))
     ):
-        # "That was last year", "at all hours", "if he turns up": at the questions
-        # that ask for past harm, habits and what could happen, the meaning model
-        # alone (it hears danger words) needs more before it may interrupt.
-        limits = thresholds().framed
+        # At the questions that ask for past harm, habits and what could happen,
+        # with nothing in the answer pointing at now, the meaning model alone
+        # (it hears danger words: "he is trying" as a score's reason scored 0.95)
+        # needs more before it may interrupt; more still when the answer is framed
+        # as past, habitual or possible ("that was last year", "at all hours").
+        limits = thresholds().framed if scan.any_suppressor else thresholds().unanchored
     if p >= limits.urgent and not opening_no:
         return Decision(Outcome.URGENT, ("meaning",), p)
     if p >= limits.check and not opening_no:

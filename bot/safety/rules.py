@@ -705,6 +705,16 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"(?:the|my|our) (?:kids|children|boys|girls|family|babies)\b"
         r"|\bgarage with the engine running\b|\bengine running in the garage\b",
     ),
+    # A floppy baby, or grunting with each breath: the signs of a seriously ill
+    # infant that health visitors are taught, in a worker's note or a parent's words.
+    _rule(
+        "medical_now",
+        S,
+        r"\bgrunting (?:when|while|with (?:every|each)) (?:breathing|breath|she breathes"
+        r"|he breathes)\b"
+        r"|\b(?:baby|newborn|[0-9]+ ?(?:wk|wks|week|weeks|day|days|month|months) old)"
+        r"(?: is| seems| very| really| so){0,2} (?:floppy|limp)\b",
+    ),
     # A baby or child who cannot be woken, or a rash that does not fade under a
     # glass (the meningitis test parents are taught): plain words for an emergency.
     _rule(
@@ -1132,6 +1142,13 @@ SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     _marker(
         "habitual",
         r"\bevery (?:day|night|week|weekend|evening|morning|month|<DAY>)\b|\b<DAY>s\b",
+    ),
+    # "he goes quiet then starts slamming stuff": the present simple of a
+    # sequence is how people describe a pattern (a warning sign), not an event.
+    _marker(
+        "habitual",
+        r"\b(?:he|she|they|dad|mum|daddy|mummy) (?:goes|go|starts|start|gets|get) "
+        r"(?:quiet|quieter|really|very|all|moody|snappy|shouty|angry|drunk|on|to|into|in)\b",
     ),
     _marker(
         "habitual",

@@ -104,3 +104,36 @@ def test_present_evidence_still_raises_the_alarm_at_a_plan_question() -> None:
 )
 def test_plain_words_for_an_emergency_are_held_by_the_rules(text: str) -> None:
     assert decide(text, "danger_now", probability=0.0).outcome is not Outcome.NONE
+
+
+# What a tester playing a mum on a phone typed on 2026-12-06, at the question she
+# was answering, and what she should have got (docs/safety-evaluation.md, batch h).
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        ("im the mum", "user_role", Outcome.NONE),
+        ("kerry im there mum", "about_you", Outcome.NONE),
+        ("ok police came and took him. im ok now", "safe_to_continue", Outcome.NONE),
+        ("no im not safe", "safe_to_continue", Outcome.URGENT),
+        ("dean is back and hes kicking the door in", "supporters", Outcome.URGENT),
+        ("dean is back and hes kicking the door in", "rule_red_flags", Outcome.URGENT),
+        ("he's hitting her right now and the kids are screaming", "scale_reason", Outcome.URGENT),
+    ],
+)
+def test_what_the_tester_typed_gets_the_right_answer(
+    text: str, question: str, expected: Outcome
+) -> None:
+    assert decide(text, question).outcome is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("he is trying", "scale_reason"),
+        ("he goes quiet then starts slamming stuff and wont look at me", "rule_red_flags"),
+        ("take out the bit about him strangling me", "review_item"),
+    ],
+)
+def test_plan_answers_that_sound_alarming_never_get_999(text: str, question: str) -> None:
+    # At most the check question: never the 999 screen for the plan's own content.
+    assert decide(text, question).outcome is not Outcome.URGENT
