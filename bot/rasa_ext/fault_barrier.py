@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 
 REQUESTED_SLOT = "requested_slot"
 
+# What the person is told when their message could not be taken in: once a turn.
+_APOLOGIES = (NOT_SAVED, NOT_AVAILABLE, CANNOT_READ)
+
 _original_run = RemoteAction.run
 _installed = False
 
@@ -28,7 +31,7 @@ def _already_apologised(tracker: Any) -> bool:
     for event in reversed(tracker.events):
         if isinstance(event, UserUttered):
             return False
-        if isinstance(event, BotUttered) and event.text in (NOT_SAVED, NOT_AVAILABLE, CANNOT_READ):
+        if isinstance(event, BotUttered) and event.text in _APOLOGIES:
             return True
     return False
 
@@ -37,7 +40,15 @@ async def _guarded_run(
     self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any, domain: Any
 ) -> list[Event]:
     try:
-        return await _original_run(self, output_channel, nlg, tracker, domain)
+        returned = await _original_run(self, output_channel, nlg, tracker, domain)
+        if _already_apologised(tracker):
+            # An earlier action of this turn failed and the person was already
+            # told to send it again: the action server saying the same thing
+            # ("can't reach the saved plan") would be a second apology.
+            returned = [
+                e for e in returned if not (isinstance(e, BotUttered) and e.text in _APOLOGIES)
+            ]
+        return returned
     except ActionExecutionRejection:
         raise
     except Exception as error:  # noqa: BLE001 - any failure to reach the action server
