@@ -291,10 +291,12 @@ NASTY = [
 
 
 def _timed(fn: Callable[..., object], *args: object) -> object:
-    # Generous for slow machines; a backtracking regex takes tens of seconds.
-    start = time.perf_counter()
+    # CPU time of this thread, not wall time: a busy machine (CI shares two cores with
+    # servers) stretched one call to 2.4 s of wall time. A backtracking regex burns tens
+    # of seconds of CPU.
+    start = time.thread_time()
     result = fn(*args)
-    assert time.perf_counter() - start < 2, fn.__name__
+    assert time.thread_time() - start < 2, fn.__name__
     return result
 
 
@@ -334,13 +336,13 @@ def test_a_long_pasted_note_is_parsed_in_good_time() -> None:
         "07700 900123) collected the children. Mr Ahmed the head teacher reports Leo is "
         "tired. Next CIN meeting 12/01/2027. "
     ) * 60
-    start = time.perf_counter()
+    start = time.thread_time()
     names = parsing.mentioned_names(note)
     people = parsing.parse_people(note)
     parsing.parse_children(note)
     parsing.parse_who_does_what(note)
     parsing.parse_meeting(note, TODAY)
     parsing.parse_uk_date(note, TODAY)
-    assert time.perf_counter() - start < 5
+    assert time.thread_time() - start < 5
     assert {"Nan", "Kelly", "Mr Ahmed"} <= set(names)
     assert "Kelly" in [p.name for p in people]
