@@ -238,7 +238,7 @@ def _timeline(doc: DocxDocument, plan: Plan, options: ExportOptions) -> None:
         )
         sections.timeline_table(
             doc,
-            plan.steps,
+            plan,
             ("Step", "What", "Who", "By when", "Status"),
             lambda step: _status(plan, step, options),
             caption=TIMELINE,

@@ -314,7 +314,7 @@ def _timeline(doc: DocxDocument, plan: Plan, wording: Wording) -> None:
     if plan.steps:
         sections.timeline_table(
             doc,
-            plan.steps,
+            plan,
             wording.step_headers,
             lambda step: wording.done if step.done else wording.not_done,
             caption=wording.timeline,

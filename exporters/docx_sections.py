@@ -9,6 +9,7 @@ from docx.document import Document as DocxDocument
 from docx.shared import Pt
 
 from bot.plan.model import Meeting, Pair, Plan, Revision, RuleKind, Score, Step
+from bot.plan.progress import timeline
 from exporters.docx_common import TableWriter, heading, nothing_yet, run, text_paragraph
 from exporters.formatting import as_utc, long_date, long_datetime, score_text
 from exporters.text import is_blank
@@ -141,15 +142,21 @@ def due_cell(cell, step: Step) -> None:
 
 def timeline_table(
     doc: DocxDocument,
-    steps: Sequence[Step],
+    plan: Plan,
     headers: tuple[str, str, str, str, str],
     status: Callable[[Step], str],
     caption: str,
 ) -> None:
+    """The steps by date (undated ones last), each under its number in the plan.
+
+    The number is the one the chat uses ("step 3 is done"), so it is kept even
+    where the dates put the rows in another order.
+    """
     table = TableWriter(doc, headers, (1.8, 5.8, 3.4, 3.4, 2.6), caption=caption)
-    for number, step in enumerate(steps, start=1):
+    numbers = {id(step): n for n, step in enumerate(plan.steps, start=1)}
+    for step in timeline(plan):
         cells = table.row()
-        text_paragraph(cells[0], str(number))
+        text_paragraph(cells[0], str(numbers[id(step)]))
         if not is_blank(step.what):
             text_paragraph(cells[1], step.what)
         if not is_blank(step.who):

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 
 from bot.plan.model import ColumnKind, Plan, RuleKind
+from bot.plan.progress import timeline
 from exporters.text import clean_text, is_blank
 
 COVER = "(cover)"
@@ -132,7 +133,7 @@ def expected_plan_sections(plan: Plan, version: str, headings_by_key: dict[str, 
         pairs += pair_rules(pair)
     expected[h["pairs"]] = pairs
     expected[h["timeline"]] = [
-        t for s in plan.steps for t in _keep([s.what, s.who, s.due_text])
+        t for s in timeline(plan) for t in _keep([s.what, s.who, s.due_text])
     ] + _keep([plan.target_closure_text])
     questions = _keep([q.label for q in plan.open_questions])
     if questions or version == "worker":

@@ -10,7 +10,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from bot.plan.model import Meeting, MeetingType, Score
-from bot.plan.progress import history
+from bot.plan.progress import history, timeline
 from exporters import ExportOptions
 from exporters import docx_meeting as meeting
 from exporters.docx_meeting import render_meeting_pack
@@ -36,7 +36,7 @@ def expected_sections(plan, attendees):
     expected[meeting.SCALING] = scaling
     expected[meeting.RULES] = [t for p in plan.pairs for t in reading.pair_rules(p)]
     expected[meeting.TIMELINE] = [
-        t for s in plan.steps for t in reading._keep([s.what, s.who, s.due_text])
+        t for s in timeline(plan) for t in reading._keep([s.what, s.who, s.due_text])
     ] + reading._keep([plan.target_closure_text])
     dates = [m.held_on for m in plan.meetings]
     dates += [s.meeting.held_on for p in plan.pairs for s in p.scores if s.meeting]
@@ -109,12 +109,14 @@ def test_scores_not_at_a_meeting(small_plan):
 def test_timeline_done_due_and_overdue_relative_to_today(small_plan):
     document = reading.load(render(small_plan, today=dt.date(2024, 4, 15)))
     rows = _table_after(document, meeting.TIMELINE)
-    assert [r[4] for r in rows[1:]] == ["Done", "Done", "Overdue", "Due", "Due"]
+    # By date, undated steps last, each under its number in the plan.
+    assert [(r[0], r[4]) for r in rows[1:]] == [
+        ("1", "Done"), ("3", "Overdue"), ("4", "Due"), ("2", "Done"), ("5", "Due")]
     runs = dict(reading.sections(document))[meeting.TIMELINE]
     assert "On 15 April 2024: 2 done, 2 due, 1 overdue." in runs
     earlier = reading.load(render(small_plan, today=dt.date(2024, 2, 1)))
     assert [r[4] for r in _table_after(earlier, meeting.TIMELINE)[1:]] == [
-        "Done", "Done", "Due", "Due", "Due"]
+        "Done", "Due", "Due", "Done", "Due"]
 
 
 def test_a_step_a_meeting_dropped_is_not_overdue(small_plan):
@@ -123,7 +125,7 @@ def test_a_step_a_meeting_dropped_is_not_overdue(small_plan):
     small_plan.meetings[1].step_reviews.append(StepReview(small_plan.steps[2], StepStatus.DROPPED))
     document = reading.load(render(small_plan, today=dt.date(2024, 4, 15)))
     rows = _table_after(document, meeting.TIMELINE)
-    assert [r[4] for r in rows[1:]] == ["Done", "Done", "Dropped", "Due", "Due"]
+    assert [r[4] for r in rows[1:]] == ["Done", "Dropped", "Due", "Done", "Due"]
     runs = dict(reading.sections(document))[meeting.TIMELINE]
     assert "On 15 April 2024: 2 done, 2 due, 0 overdue, 1 dropped." in runs
 
@@ -131,7 +133,7 @@ def test_a_step_a_meeting_dropped_is_not_overdue(small_plan):
 def test_due_today_is_not_overdue(small_plan):
     rows = _table_after(reading.load(render(small_plan, today=dt.date(2024, 3, 1))),
                         meeting.TIMELINE)
-    assert rows[3][4] == "Due"
+    assert rows[2][0] == "3" and rows[2][4] == "Due"
 
 
 def test_since_the_last_meeting_lists_later_changes_newest_first(small_plan):
