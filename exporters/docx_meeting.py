@@ -6,7 +6,8 @@ starts from them; then each pair's scaling question with its score history
 (person by meeting, the most recent columns), a sentence on progress since the
 meeting before, the scores from last time with their reasons, and a row for
 everyone expected today; the plan rules; the timeline with
-what is done, due and overdue; and what changed since the last meeting.
+what is done, due and overdue; what changed since the last meeting, in a few
+sentences, with every change listed in an appendix.
 Families often attend, so it holds no quality notes and no urgent flags.
 """
 
@@ -16,7 +17,8 @@ from collections.abc import Sequence
 
 from docx.document import Document as DocxDocument
 
-from bot.plan.model import Plan, Step, StepStatus
+from bot.plan.changes import summarise_changes
+from bot.plan.model import Plan, Revision, Step, StepStatus
 from bot.plan.progress import history, is_overdue, pair_progress, step_status
 from exporters import docx_sections as sections
 from exporters.docx_common import (
@@ -40,6 +42,7 @@ RULES = "Plan rules"
 TIMELINE = "Timeline"
 SINCE = "Since the last meeting"
 OPEN = "Still to decide"
+CHANGES = "Appendix: every change since the last meeting"
 SPARE_ROWS = 2
 HISTORY = "Score history"
 # The most recent columns of the score history that fit across a page beside
@@ -84,6 +87,7 @@ def build_meeting_document(
     _timeline(doc, plan, options)
     _since_last_meeting(doc, plan)
     _open_questions(doc, plan)
+    _every_change(doc, plan)
     return doc
 
 
@@ -246,24 +250,40 @@ def _timeline(doc: DocxDocument, plan: Plan, options: ExportOptions) -> None:
     sections.closure_line(doc, plan, WORKER)
 
 
-def _since_last_meeting(doc: DocxDocument, plan: Plan) -> None:
-    heading(doc, SINCE, 1)
+def _changes_since_last_meeting(plan: Plan) -> list[Revision]:
     last = latest_meeting(plan)
     if last is None:
-        text_paragraph(
-            doc, "No meetings yet, so every change since the plan was started is listed."
-        )
         changes = list(plan.revisions)
     else:
-        text_paragraph(doc, f"Changes made after {sections.meeting_label(last, WORKER)}.")
         # A change made on the day of the meeting was made at it, or talked about there.
         changes = [r for r in plan.revisions if local_date(r.at) > last.held_on]
     # Danger-now flags are for workers only, and so are their reviews.
-    changes = [r for r in changes if not r.is_flag_review]
-    if not changes:
+    return [r for r in changes if not r.is_flag_review]
+
+
+def _since_last_meeting(doc: DocxDocument, plan: Plan) -> None:
+    """A few sentences a chair can read out; every change is in the appendix."""
+    heading(doc, SINCE, 1)
+    last = latest_meeting(plan)
+    if last is None:
+        text_paragraph(doc, "No meetings yet, so this is everything since the plan was started.")
+    else:
+        text_paragraph(doc, f"Changes made after {sections.meeting_label(last, WORKER)}.")
+    summary = summarise_changes(_changes_since_last_meeting(plan))
+    if not summary:
         nothing_yet(doc, "Nothing has changed.")
         return
-    sections.changes_table(doc, changes, caption=SINCE)
+    for sentence in summary:
+        text_paragraph(doc, sentence, style="List Bullet")
+    text_paragraph(doc, f"Each change, with who made it and when, is in the appendix ({CHANGES}).")
+
+
+def _every_change(doc: DocxDocument, plan: Plan) -> None:
+    changes = _changes_since_last_meeting(plan)
+    if not changes:
+        return
+    heading(doc, CHANGES, 1, new_page=True)
+    sections.changes_table(doc, changes, caption=CHANGES)
 
 
 def _open_questions(doc: DocxDocument, plan: Plan) -> None:

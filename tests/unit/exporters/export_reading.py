@@ -94,6 +94,14 @@ def latest_first(revisions):
     return sorted(reversed(list(revisions)), key=key, reverse=True)
 
 
+def joined_network(revision) -> list[str]:
+    """The name in an "added X to the safety network" change, as the summary names it."""
+    import re
+
+    found = re.match(r"^(.+) to the (?:safety )?network$", revision.what or "")
+    return [found.group(1)] if found else []
+
+
 def revision_answers(revisions) -> list[str]:
     out: list[str] = []
     for r in latest_first(revisions):

@@ -41,8 +41,13 @@ def expected_sections(plan, attendees):
     dates = [m.held_on for m in plan.meetings]
     dates += [s.meeting.held_on for p in plan.pairs for s in p.scores if s.meeting]
     since = [r for r in plan.revisions if not dates or r.at.date() > max(dates)]
-    expected[meeting.SINCE] = reading.revision_answers(since)
+    # The summary's sentences name people added to the network; each change, whole,
+    # is in the appendix.
+    expected[meeting.SINCE] = reading._keep(
+        [n for r in since if r.action == "added" for n in reading.joined_network(r)])
     expected[meeting.OPEN] = reading._keep([q.label for q in plan.open_questions])
+    if since:
+        expected[meeting.CHANGES] = reading.revision_answers(since)
     return expected
 
 
@@ -60,7 +65,7 @@ def test_opens_with_danger_statements_and_safety_goals(small_plan):
     assert reading.headings(document, 1)[0] == meeting.STATEMENTS
     assert reading.headings(document, 1) == [
         meeting.STATEMENTS, meeting.SCALING, meeting.RULES, meeting.TIMELINE, meeting.SINCE,
-        meeting.OPEN,
+        meeting.OPEN, meeting.CHANGES,
     ]
     cover = "".join(dict(reading.sections(document))[reading.COVER])
     assert "Last meeting: Core group, 6 March 2024" in cover
@@ -140,7 +145,7 @@ def test_since_the_last_meeting_lists_later_changes_newest_first(small_plan):
     document = reading.load(render(small_plan))
     runs = dict(reading.sections(document))[meeting.SINCE]
     assert "Changes made after Core group, 6 March 2024." in runs
-    rows = _table_after(document, meeting.SINCE)
+    rows = _table_after(document, meeting.CHANGES)
     assert [r[0] for r in rows[1:]] == ["20 March 2024 at 10:00", "7 March 2024 at 18:30"]
 
 
@@ -159,7 +164,7 @@ def test_no_meetings_yet(small_plan):
     assert "Last meeting: No meetings yet." in cover
     runs = dict(reading.sections(document))[meeting.SINCE]
     assert runs[0].startswith("No meetings yet")
-    assert len(_table_after(document, meeting.SINCE)) == 1 + len(small_plan.revisions)
+    assert len(_table_after(document, meeting.CHANGES)) == 1 + len(small_plan.revisions)
 
 
 def test_empty_plan(empty_plan):
@@ -187,7 +192,7 @@ def test_a_flag_review_stays_out_of_the_meeting_pack(small_plan):
     for worker_only in (flag.message, "Reviewer-marker", "note-marker", "danger-now",
                         flag.channel):
         assert worker_only not in text
-    rows = _table_after(document, meeting.SINCE)
+    rows = _table_after(document, meeting.CHANGES)
     assert [r[0] for r in rows[1:]] == ["20 March 2024 at 10:00", "7 March 2024 at 18:30"]
 
 
