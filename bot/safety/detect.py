@@ -83,7 +83,11 @@ def _scan(text: str) -> _Scan:
                 continue
             if not rule.pattern.search(sentence):
                 continue
-            if rule.strength is Strength.STRONG:
+            told_as_history = "long_past" in near_suppressors and not near_now
+            if rule.strength is Strength.STRONG and told_as_history:
+                # Years back, nothing saying now: told as history, judged like a weak phrase.
+                suppressed_by |= near_suppressors
+            elif rule.strength is Strength.STRONG:
                 any_strong = True
                 with_now = with_now or near_clear_now
                 firing.add(rule.id)

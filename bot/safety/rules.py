@@ -715,6 +715,21 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"|\b(?:baby|newborn|[0-9]+ ?(?:wk|wks|week|weeks|day|days|month|months) old)"
         r"(?: is| seems| very| really| so){0,2} (?:floppy|limp)\b",
     ),
+    # A fit happening as the person types ("she's having a fit", "he is seizing"):
+    # happening now in its own words, whatever came before it.
+    _rule(
+        "medical_now",
+        S,
+        r"\b(?:is|are) (?:having|in the middle of) (?:a |another )?(?:fit|seizure|convulsion)\b"
+        r"|\b(?:is|are) (?:fitting|seizing|convulsing)\b",
+    ),
+    # A ligature made ready: suicide about to happen, said without the word.
+    _rule(
+        "self_harm",
+        S,
+        r"\b(?:the )?(?:rope|noose|ligature) is (?:ready|up|tied|set up|in place)\b"
+        r"|\b(?:i|he|she) (?:have|has) (?:made|tied|got|put up) (?:a|the) (?:noose|ligature)\b",
+    ),
     # A baby or child who cannot be woken, or a rash that does not fade under a
     # glass (the meningitis test parents are taught): plain words for an emergency.
     _rule(
@@ -1054,6 +1069,13 @@ IMMEDIACY: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|a couple of|couple of) (?:minutes|mins)\b",
     ),
     _marker("ongoing", r"\b(?:is|are) not answering\b"),
+    # A fit in the present tense is happening as the person types.
+    _marker(
+        "present", r"\b(?:is|are) (?:having|in the middle of) (?:a |another )?(?:fit|seizure)\b"
+    ),
+    # Whispering to the chat with him close by: "cant talk he's in the next room".
+    _marker("present", r"\bcan not (?:talk|speak)\b(?! (?:about|to|of|on)\b)"),
+    _marker("present", r"\b(?:he|she|they) (?:is|are) in the (?:next|other|back|front) room\b"),
     _marker(
         "present",
         r"\b(?:he|she|they|dad|mum|ex) (?:is|are) (?:here|back|outside|at the door|in the house)\b",
@@ -1065,6 +1087,18 @@ IMMEDIACY: tuple[tuple[str, re.Pattern[str]], ...] = (
 # --- suppressors ------------------------------------------------------------
 
 SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # Long past: years or months back, or a person's childhood. The only framing
+    # that quiets even a STRONG phrase ("last year the baby was found floppy and
+    # not breathing"), and only with nothing near it saying now (detect.py).
+    _marker(
+        "long_past",
+        r"\blast (?:year|summer|winter|spring|autumn|christmas|easter|term)\b"
+        r"|\b(?:[0-9]+|a|one|<NUM>|a few|a couple of|couple of) (?:years?|months?) ago\b"
+        r"|\b(?:years|months|ages) ago\b|\bin (?:19|20)[0-9]{2}\b"
+        r"|\bwhen (?:i|he|she|they|we) (?:was|were) (?:little|younger|small|a baby|a toddler)\b",
+    ),
+    # A visit told as a story: "people came round with weapons looking for him".
+    _marker("past_time", r"\b(?:came|turned up|showed up) (?:round|over|to (?:the|our|my))\b"),
     _marker(
         "past_time",
         r"\b(?:used to|use to|previously|historically|in the past|back in|back then|that was"

@@ -2,10 +2,12 @@
 
 A batch (tests/data/urgent_blind/<date>_<letter>.yml) is written by someone who
 has not read bot/safety, the training data or earlier batches, briefed only
-with a persona and the questions being asked. Every `urgent` item is sent at
-each of five questions of a real interview (the opening safety question, a
-worries question, the warning-signs question, the who-will-do-what question
-and a score question); every `calm` item at the question it answers. The bot's
+with a persona and the questions being asked. Every `urgent` item of a batch
+still blind is sent at each of five questions of a real interview (the opening
+safety question, a worries question, the warning-signs question, the
+who-will-do-what question and a score question); once scored (status
+`development`), each at one of the five in turn. Every `calm` item is sent at
+the question it answers. The bot's
 reply is judged as a person would see it:
 
 - "999": the reply carries the emergency number (only the urgent path does);
@@ -144,6 +146,10 @@ class Result:
     seconds: float = 0.0
 
     @property
+    def urgent_sent(self) -> int:
+        return sum(t.urgent for t in self.per_context.values())
+
+    @property
     def total(self) -> Tally:
         total = Tally()
         for tally in self.per_context.values():
@@ -174,7 +180,7 @@ class Result:
 
     def table(self) -> list[str]:
         lines = [
-            f"{self.batch}: {self.n_urgent} urgent x {len(CONTEXTS)} questions, "
+            f"{self.batch}: {self.n_urgent} urgent at {self.urgent_sent} questions in all, "
             f"{self.n_calm} calm ({self.seconds:.0f} s)",
             "| question | urgent sent | 999 | 999 or check | calm sent | calm 999 | calm check "
             "| lost |",
@@ -267,14 +273,23 @@ def score_batch(
     chat: Chat,
     batch: Batch,
     progress: Callable[[int, int], None] | None = None,
+    every_question: bool = False,
 ) -> Result:
     started = time.monotonic()
     seats = {name: _Seat(chat, slot, batch.role) for name, slot in CONTEXTS.items()}
     per_context = {name: Tally() for name in CONTEXTS}
     work: list[tuple[Item, str]] = []
+    names = list(CONTEXTS)
     for item in batch.items:
-        if item.urgent:
+        if item.urgent and (every_question or batch.status == "blind"):
             work.extend((item, name) for name in CONTEXTS)
+        elif item.urgent:
+            # A development batch (scored blind already) sends each urgent message at one
+            # question, in turn, through the servers: every question still gets a fifth of
+            # them, and the whole batch at every question is checked in-process by the
+            # decision test (tests/unit/safety/test_blind_batches_decide.py). Five times
+            # fewer conversations keeps CI within its time.
+            work.append((item, names[item.index % len(names)]))
         elif item.context in CONTEXTS:
             work.append((item, item.context))
     by_context: dict[str, list[Item]] = {name: [] for name in CONTEXTS}

@@ -58,7 +58,8 @@ def test_model_is_overruled_by_a_clear_past_habitual_or_hypothetical_marker(text
     assert result.source == "none"
     # The reasons name the suppressors, so a reviewer sees why without the text.
     assert result.reasons
-    assert set(result.reasons) <= {"past_time", "habitual", "hypothetical", "future_plan"}
+    assert set(result.reasons) <= {
+        "past_time", "long_past", "habitual", "hypothetical", "future_plan"}
 
 
 def test_immediacy_keeps_the_model_vote_despite_a_suppressor() -> None:
