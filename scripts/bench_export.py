@@ -90,7 +90,8 @@ def main() -> None:
             f"{statistics.median(cpu):>13.3f} "
             f"{size:>8.0f} {peak / 2**20:>8.1f}"
         )
-    # Last, as it changes the plan's text. The quality checks run on every review; target well under 100 ms for a large plan.
+    # Last, as it changes the plan's text. The quality checks run on every review;
+    # target well under 100 ms for a large plan.
     from bot.quality.checks import check_plan
 
     check_plan(plan)  # warm the caches once, as a running server has
