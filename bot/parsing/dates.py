@@ -468,6 +468,11 @@ _RELATIVE: list[tuple[re.Pattern[str], Handler]] = [
     (_r(r"\b" + _TOMORROW + r"\b"), _days(1)),
     (_r(r"\b(?:yesterday|yday|yest|last\s+night)\b"), _days(-1)),
     (_r(r"\b" + _TODAY + r"\b"), _days(0)),
+    # "Before Christmas" is done by Christmas Eve; "before new year" by New Year's Eve.
+    (_r(r"\bbefore\s+(?:christmas|xmas|crimbo)(?:\s+day)?\b(?!\s*(?:hol|break|term|eve))"),
+     _fixed(12, 24)),
+    (_r(r"\bbefore\s+(?:the\s+)?new\s+year'?s?(?:\s+day)?\b(?!\s*(?:hol|break|eve))"),
+     _fixed(12, 31)),
     (
         _r(
             r"(?<!after\s)\b(?:christmas|xmas|crimbo)\s+eve\b"

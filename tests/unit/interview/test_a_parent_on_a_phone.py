@@ -324,3 +324,55 @@ def test_how_long_says_which_safety_it_means(driver: Driver) -> None:
     asked = driver.say("yes")
     assert 'You said: "when he drinks i take the kids to my mums".' in asked
     assert "How long have people been doing that to keep the children safe?" in asked
+
+
+def _to_step_date(driver: Driver) -> None:
+    _to_another_worry(driver)
+    for said in ("no", "dad to go to the alcohol service", "dad"):
+        driver.say(said)
+    assert driver.current_slot() == "step_when"
+
+
+@pytest.mark.parametrize("said", ["ASAP", "as soon as possible", "straight away"])
+def test_as_soon_as_possible_is_understood_and_a_date_to_check_by_is_asked(
+    driver: Driver, database_url: str, said: str
+) -> None:
+    _to_step_date(driver)
+    asked = driver.say(said)
+    assert "As soon as possible is good" in asked and "couldn't work out" not in asked
+    saved = driver.say("this friday")
+    assert "Saved: by 27 November 2026." in saved  # the driver's today: Thursday 26 November
+
+
+def test_by_the_summer_asks_which_day(driver: Driver) -> None:
+    _to_step_date(driver)
+    assert "By which date?" in driver.say("by the summer")
+    assert driver.current_slot() == "step_when"
+
+
+def test_before_christmas_is_christmas_eve(driver: Driver, database_url: str) -> None:
+    _to_step_date(driver)
+    assert "Saved: by 24 December 2026." in driver.say("before xmas")
+    step = _plan(database_url).steps[0]
+    assert step.due_text == "before xmas"
+
+
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [("done last week", "Saved: step 1 is done (19 November 2026)."),
+     ("its already done", "Saved: step 1 is done.")],
+)
+def test_a_step_already_done_is_recorded_as_done(
+    driver: Driver, database_url: str, said: str, shown: str
+) -> None:
+    _to_step_date(driver)
+    assert shown in driver.say(said)
+    step = _plan(database_url).steps[0]
+    assert step.done and step.due_text == said
+
+
+def test_a_past_date_asks_whether_the_step_is_done(driver: Driver, database_url: str) -> None:
+    _to_step_date(driver)
+    assert "If this step is done, say 'done'" in driver.say("1/11/2026")
+    assert "Saved: step 1 is done." in driver.say("done")
+    assert _plan(database_url).steps[0].done
