@@ -13,6 +13,7 @@ from bot.interview.flow import PAIR_SLOTS, next_key
 from bot.interview.keys import key, split
 from bot.interview.prompts import fill, question_message
 from bot.interview.reply import Button, Message, Reply
+from bot.plan.compose import compose_scaling_question
 from bot.plan.model import Pair, Role, UrgentFlag
 from bot.safety.decide import Outcome as Verdict
 from bot.safety.decide import decide, is_bare_help, thresholds
@@ -297,7 +298,9 @@ class Interview:
             return self._after_check(reply, text, given, channel)
         cursor_before = state.cursor
         handler = answers.HANDLERS.get(slot) or meeting_answers.HANDLERS[slot]
+        built = self._built_scaling_questions()
         outcome = handler(ctx, question, Answer(text, given.intent, given.choice))
+        self._rebuild_scaling_questions(built)
         if outcome.urgent:
             state.danger_checked = True
             return self.pause_for_safety(text, channel, say=True)
@@ -669,6 +672,39 @@ class Interview:
         state.held_answer = None
         state.held_for = None
         return self.help()
+
+    def _built_scaling_questions(self) -> set[int]:
+        """The pairs whose scaling question is the one built from their statements.
+
+        A question the worker wrote themselves is never in this set.
+        """
+        plan = self.ctx.plan
+        if plan is None:
+            return set()
+        children = self.ctx.children()
+        return {
+            id(pair)
+            for pair in plan.pairs
+            if pair.scaling_question
+            and pair.scaling_question == compose_scaling_question(pair, children)
+        }
+
+    def _rebuild_scaling_questions(self, built: set[int]) -> None:
+        """A goal, danger statement or child's name changed: so does the question built on it.
+
+        ("10 means Dad will stop drinking" stood after the goal was rewritten.)
+        """
+        plan = self.ctx.plan
+        if plan is None or not built:
+            return
+        children = self.ctx.children()
+        for number, pair in enumerate(plan.pairs, start=1):
+            if id(pair) not in built:
+                continue
+            rebuilt = compose_scaling_question(pair, children)
+            if rebuilt and rebuilt != pair.scaling_question:
+                pair.scaling_question = rebuilt
+                plan.record(self.ctx.actor, "changed", f"the scaling question (worry {number})")
 
     def _retry(self, reply: Reply, *lines: str) -> Reply:
         """The answer could not be used: say why and ask again, in one message.

@@ -256,3 +256,45 @@ def test_naming_a_meeting_where_a_meeting_is_the_answer_is_the_answer(
 def test_asking_for_the_meeting_pack_in_so_many_words_still_gets_it() -> None:
     decision = decide("the meeting pack please", "meeting_pack", 0.95, "scale_meeting")
     assert decision is not None and decision.kind == COMMAND, decision
+
+
+# -- the scaling question follows the goal it is built on (issue 14 item 6) -----------
+
+
+def _to_score_then_back_to_the_goal(driver: Driver) -> None:
+    _worker_with_one_worry(driver)
+    answers = {
+        "goal_happening": "Dad is sober whenever he looks after Leo",
+        "goal_who": "Sam",
+        "add_person": "no",
+        "goal_duration": "six months",
+        "goal_check": '/choose{"choice": "accept"}',
+    }
+    while driver.current_slot() != "scale_score":
+        driver.say(answers[driver.current_slot()])  # type: ignore[index]
+    while driver.current_slot() != "goal_happening":
+        driver.say("go back")
+
+
+def test_a_rewritten_goal_rebuilds_the_scaling_question(
+    driver: Driver, database_url: str
+) -> None:
+    _to_score_then_back_to_the_goal(driver)
+    driver.say("Leo sees Dad sober at every contact")
+    question = _plan(database_url).pairs[0].scaling_question or ""
+    assert "10 means Leo sees Dad sober at every contact" in question
+    assert "Dad is sober whenever" not in question
+    assert "scaling question (worry 1)" in [r.what for r in _plan(database_url).revisions][-1:][0]
+
+
+def test_a_scaling_question_written_by_hand_is_kept_when_the_goal_changes(
+    driver: Driver, database_url: str
+) -> None:
+    _to_score_then_back_to_the_goal(driver)
+    own = "Where are things between 0 (Dad drunk at contact) and 10 (sober at every contact)?"
+    with SqlUnitOfWork(database_url) as uow:
+        conversation = uow.conversations.get("person-1")
+        conversation.plan.pairs[0].scaling_question = own
+        uow.commit()
+    driver.say("Leo sees Dad sober at every contact")
+    assert _plan(database_url).pairs[0].scaling_question == own
