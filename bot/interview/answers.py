@@ -1147,7 +1147,8 @@ def step_who(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     step = ctx.step_for_key(question_key)
     if step is None:
         return ok()
-    step.who = answer.text.strip()
+    # The step's own person, offered as a button ("Dad"), comes as a choice.
+    step.who = (answer.choice or answer.text).strip()
     _offer_people(ctx, step.who)
     _record(ctx, "changed", f"who does step {ctx.step_number(step)}")
     return ok(saved(ctx))

@@ -18,6 +18,7 @@ from bot.interview.reply import (
     Message,
     choice,
 )
+from bot.parsing import parse_who_does_what
 from bot.plan.compose import compose_scaling_question, format_score
 from bot.plan.model import Role, join_names
 from bot.safety.messages import HELP_OR_DANGER
@@ -157,7 +158,34 @@ def _buttons(ctx: Context, question_spec: QuestionSpec, question_key: str) -> li
         return [Button("Yes", "/affirm"), Button("No, carry on", "/deny")]
     if question_spec.kind == "yesno":
         return [YES, NO, HELP] if ctx.audience == "family" else [YES, NO]
+    if slot == "step_who":
+        named = _named_in_step(ctx, question_key)
+        if named is not None:
+            return [choice(*named), *_open_buttons(ctx)]
     return _open_buttons(ctx)
+
+
+def _named_in_step(ctx: Context, question_key: str) -> tuple[str, str] | None:
+    """(title, value) of the person a step starts with ("dad to go to the group" -> Dad).
+
+    Offered as a button, never filled in: the person taps it or types someone else.
+    Only when the step plainly starts with one person ("Mum and Nan will..." does not).
+    """
+    step = ctx.step_for_key(question_key)
+    if step is None or not step.what:
+        return None
+    found = parse_who_does_what(step.what)
+    person = found.person if found is not None else None
+    if not person:
+        return None
+    if person.casefold() in ("i", "me"):
+        name = ctx.conversation.user_name
+        return (f"{name} (me)", name) if name else None
+    what = step.what.strip()
+    rest = what[len(person):].lstrip(" ,").casefold()
+    if not what.casefold().startswith(person.casefold()) or rest.startswith(("and ", "& ")):
+        return None
+    return (person, person)
 
 
 def _is_repeat(ctx: Context, question_spec: QuestionSpec, question_key: str) -> bool:

@@ -376,3 +376,23 @@ def test_a_past_date_asks_whether_the_step_is_done(driver: Driver, database_url:
     assert "If this step is done, say 'done'" in driver.say("1/11/2026")
     assert "Saved: step 1 is done." in driver.say("done")
     assert _plan(database_url).steps[0].done
+
+
+def test_the_person_a_step_names_is_offered_as_who_will_do_it(
+    driver: Driver, database_url: str
+) -> None:
+    # "dad to go to the alcohol service", then "Who will do it?": Dad is one tap.
+    _to_another_worry(driver)
+    driver.say("no")
+    driver.say("dad to go to the alcohol service")
+    assert driver.current_slot() == "step_who"
+    assert driver.last_buttons[0].title == "Dad"
+    driver.say(driver.last_buttons[0].payload)
+    assert _plan(database_url).steps[0].who == "Dad"
+
+
+def test_a_step_naming_two_people_offers_nobody(driver: Driver) -> None:
+    _to_another_worry(driver)
+    driver.say("no")
+    driver.say("Mum and Nan will make a rota for school runs")
+    assert [b.title for b in driver.last_buttons][0] != "Nan"
