@@ -169,7 +169,11 @@ _ALARM = re.compile(
 _POINTS_AT_NOW = re.compile(
     r"\b(?:is|are|am|im) (?:here|outside|in the (?:house|flat|room|garden|car|bathroom)"
     r"|at the (?:door|window|house)|on (?:the|his|her) way|not (?:breathing|moving|answering"
-    r"|waking|responding))\b|\bnow\b|\bjust\b|\bago\b"
+    r"|waking|responding))\b|\bjust\b|\bago\b"
+    # A bare "now", unless it says where someone lives now ("father now living at his
+    # brother's", "now he not live with us"): that is the answer to a past worry.
+    r"|\bnow\b(?! (?:(?:he|she|they|we|i) (?:is |are |does |do |am )?(?:not |no longer )?)?"
+    r"(?:living|lives|live|staying|stays|placed|settled|in (?:foster|care|prison)))"
 )
 # Longer messages are answers: a distress phrase there is part of the plan
 # ("if he kicks off I ring 999"), and the meaning model judges them.
@@ -180,6 +184,10 @@ _NO_ANSWER = re.compile(
     r"nobody|no one|noone|"
     r"none|we are (?:ok|okay|fine|safe|all safe)|i am (?:ok|okay|fine|safe))\b"
 )
+
+
+# A "no" taken back in the same message.
+_CHANGED_MIND = re.compile(r"\b(?:actually|wait|hang on|hold on|oh no|oh god|omg)\b")
 
 
 # "help" on its own: it may be about the question. "pls help", "help me",
@@ -236,6 +244,8 @@ def decide(text: str, question: str | None = None, probability: float | None = N
         question in thresholds().opening_questions
         and says_nobody_is_in_danger(text)
         and p < limits.urgent
+        # "nobody is in danger... actually he's just come in the front door": changed mind.
+        and not (scan.any_strong_or_immediate and _CHANGED_MIND.search(" ".join(normalise(text))))
     )
     if scan.firing:
         if opening_no and not scan.any_strong:

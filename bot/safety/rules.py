@@ -172,7 +172,8 @@ VOCAB: dict[str, str] = {
     + r"\b)",
     # "please help me", "help us", but not "help me write the plan": backtracking
     # onto a shorter match is blocked because "me" and "us" are task words too.
-    "PLEA": r"(?:\b(?:please|pls|someone|somebody) help(?: me| us)?(?: please)?"
+    "PLEA": r"(?:\bpolice (?:please|now|quick)\b|\bplease police\b"
+    r"|\b(?:please|pls|someone|somebody) help(?: me| us)?(?: please)?"
     r"|<NOT_OFFER>\bhelp (?:me|us)(?: please)?|\bhelp help)\b<TASK_WORDS>",
     # "nan will help us" is an offer, not a plea.
     "NOT_OFFER": "".join(
@@ -723,6 +724,21 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\b(?:is|are) (?:having|in the middle of) (?:a |another )?(?:fit|seizure|convulsion)\b"
         r"|\b(?:is|are) (?:fitting|seizing|convulsing)\b",
     ),
+    # A child held over a drop, or a dog attacking a child: happening as typed.
+    _rule(
+        "violence_now",
+        S,
+        r"\b(?:holding|dangling|hanging) "
+        r"(?:<PERSON>|<CHILD>|(?:the |my |her |his )?(?:infant|baby|toddler)) "
+        r"(?:over|out of|off) (?:the |a )?(?:balcony|edge|rail|railing|railings|bridge"
+        r"|window|banister|stairs)\b",
+    ),
+    _rule(
+        "violence_now",
+        W,
+        r"\bdogs? (?:has |have |is |are )?(?:got hold of|attacking|mauling|biting|latched on"
+        r"|savaging|gone for|went for)\b",
+    ),
     # A ligature made ready: suicide about to happen, said without the word.
     _rule(
         "self_harm",
@@ -1040,7 +1056,10 @@ IMMEDIACY: tuple[tuple[str, re.Pattern[str]], ...] = (
         "bare_now",
         _NOW_NOT_AFTER + r"\bnow\b(?! (?:that|and then|and again|he has|she has)\b)"
         r"(?! (?:he|she|they|things|it|we) (?:is|are) "
-        r"(?:better|fine|ok|okay|calm|sober|good|safe)\b)",
+        r"(?:better|fine|ok|okay|calm|sober|good|safe)\b)"
+        # Where someone lives now is an answer: "now he not live with us".
+        r"(?! (?:(?:he|she|they|we|i) (?:is |are |does |do |am )?(?:not |no longer )?)?"
+        r"(?:living|lives|live|staying|stays|placed|settled|in (?:foster|care|prison))\b)",
     ),
     _marker(
         "recent",
@@ -1073,6 +1092,8 @@ IMMEDIACY: tuple[tuple[str, re.Pattern[str]], ...] = (
     _marker(
         "present", r"\b(?:is|are) (?:having|in the middle of) (?:a |another )?(?:fit|seizure)\b"
     ),
+    # Alone with the children now: "no one else here".
+    _marker("present", r"\b(?:no one|nobody|noone) else (?:is )?(?:here|home|in the house)\b"),
     # Whispering to the chat with him close by: "cant talk he's in the next room".
     _marker("present", r"\bcan not (?:talk|speak)\b(?! (?:about|to|of|on)\b)"),
     _marker("present", r"\b(?:he|she|they) (?:is|are) in the (?:next|other|back|front) room\b"),
@@ -1102,7 +1123,7 @@ SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     _marker(
         "past_time",
         r"\b(?:used to|use to|previously|historically|in the past|back in|back then|that was"
-        r"|ages ago|years ago|months ago|weeks ago|days ago|last time)\b",
+        r"|ages ago|years ago|months ago|weeks ago|days ago|(?<!\blike )(?<!\bas )last time)\b",
     ),
     _marker(
         "past_time",
@@ -1111,8 +1132,9 @@ SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     _marker(
         "past_time",
-        r"\blast (?:year|month|week|summer|winter|spring|autumn|christmas|night|weekend"
-        r"|birthday|easter|term|time|<MONTH>|<DAY>)\b",
+        # "like last time" says it is happening again, not that it is over.
+        r"(?<!\blike )(?<!\bas )\blast (?:year|month|week|summer|winter|spring|autumn|christmas"
+        r"|night|weekend|birthday|easter|term|time|<MONTH>|<DAY>)\b",
     ),
     _marker(
         "past_time",

@@ -186,11 +186,11 @@ def test_carrying_on_after_a_longer_message_keeps_it_and_says_so(
     driver: Driver, database_url: str
 ) -> None:
     _to_harm(driver)
-    _say_maybe(driver, "He stops us going back to my mums house", "go_back")
+    _say_maybe(driver, "He stops me seeing my mum and my friends", "go_back")
     shown = driver.say("he leaves them on their own at night")
-    assert 'I kept "He stops us going back to my mums house" as your answer.' in shown
+    assert 'I kept "He stops me seeing my mum and my friends" as your answer.' in shown
     entries = [e.text for e in _plan(database_url).entries]
-    assert "He stops us going back to my mums house" in entries
+    assert "He stops me seeing my mum and my friends" in entries
     assert "he leaves them on their own at night" in entries
 
 
