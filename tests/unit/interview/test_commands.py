@@ -202,9 +202,9 @@ def test_a_meeting_named_as_one_to_hold_is_a_step() -> None:
 # -- go back, then a new score, replaces the old one (item 8) ---------------------------------
 
 
-def test_go_back_and_a_new_score_replaces_the_old_one(
-    driver: Driver, database_url: str
-) -> None:
+
+def _to_scale_score(driver: Driver) -> None:
+    """A worker's first worry, its goal accepted, at the scaling question."""
     _worker_with_one_worry(driver)
     answers = {
         "goal_happening": "Dad is sober whenever he looks after Leo",
@@ -215,6 +215,12 @@ def test_go_back_and_a_new_score_replaces_the_old_one(
     }
     while driver.current_slot() != "scale_score":
         driver.say(answers[driver.current_slot()])  # type: ignore[index]
+
+
+def test_go_back_and_a_new_score_replaces_the_old_one(
+    driver: Driver, database_url: str
+) -> None:
+    _to_scale_score(driver)
     driver.say("3")
     driver.say("go back")
     assert driver.current_slot() == "scale_score"
@@ -262,16 +268,7 @@ def test_asking_for_the_meeting_pack_in_so_many_words_still_gets_it() -> None:
 
 
 def _to_score_then_back_to_the_goal(driver: Driver) -> None:
-    _worker_with_one_worry(driver)
-    answers = {
-        "goal_happening": "Dad is sober whenever he looks after Leo",
-        "goal_who": "Sam",
-        "add_person": "no",
-        "goal_duration": "six months",
-        "goal_check": '/choose{"choice": "accept"}',
-    }
-    while driver.current_slot() != "scale_score":
-        driver.say(answers[driver.current_slot()])  # type: ignore[index]
+    _to_scale_score(driver)
     while driver.current_slot() != "goal_happening":
         driver.say("go back")
 
