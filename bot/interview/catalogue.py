@@ -15,8 +15,13 @@ QUESTIONS_FILE = Path(__file__).with_name("questions.yml")
 class Wording:
     family: str
     worker: str
+    # For someone practising on a made-up case, where the worker wording would
+    # talk about a family that does not exist; otherwise the worker wording.
+    learner: str | None = None
 
     def for_audience(self, audience: str) -> str:
+        if audience == "learner":
+            return self.learner or self.worker
         return self.family if audience == "family" else self.worker
 
 
@@ -36,7 +41,7 @@ class QuestionSpec:
 def _wording(raw: dict[str, str] | None) -> Wording | None:
     if raw is None:
         return None
-    return Wording(family=raw["family"], worker=raw["worker"])
+    return Wording(family=raw["family"], worker=raw["worker"], learner=raw.get("learner"))
 
 
 def _why_keys(raw: str | list[str] | None) -> tuple[str, ...]:

@@ -224,7 +224,8 @@ def question_message(ctx: Context, question_key: str) -> Message:
     wording = question_spec.ask
     if question_spec.again is not None and _is_repeat(ctx, question_spec, question_key):
         wording = question_spec.again
-    text = fill(ctx, wording.for_audience(audience), question_key, **_dynamic(ctx, slot))
+    words_for = "learner" if ctx.role is Role.PRACTISING else audience
+    text = fill(ctx, wording.for_audience(words_for), question_key, **_dynamic(ctx, slot))
     buttons = _buttons(ctx, question_spec, question_key)
     if slot == "check_danger" and ctx.state.flags.get("help_or_danger"):
         # A bare "help": help with the question, or help because someone is in danger?

@@ -45,3 +45,13 @@ def test_a_learner_practises_with_feedback_and_model_answers(
         plan = uow.conversations.get("person-1").plan
     assert plan.practice_case == "okafor"
     assert [c.first_name for c in plan.children] == [c.name for c in case.children]
+
+
+def test_a_learner_is_told_what_happens_to_practice_answers(driver: Driver) -> None:
+    # "The family's worker and the family can see it" was said to a learner, about
+    # a family that does not exist.
+    driver.start()
+    driver.say("no")
+    asked = driver.say('/choose{"choice": "practising"}')
+    assert "practice plan" in asked and "not linked to any real family" in asked
+    assert "The family's worker and the family can see it" not in asked
