@@ -371,9 +371,14 @@ def practice_case(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     _record(ctx, "added", f"practice case {chosen.title}")
     from bot.practice.why import why
 
+    # The network is listed, so the people and places the model answers use are
+    # facts the learner has read ("Auntie Funmi", Nan "a 10-minute walk away").
+    network = "\n".join(f"- {m.name} ({m.relationship})" for m in chosen.network)
     return ok(
         f"{chosen.title}\n\n" + "\n\n".join(chosen.paragraphs),
-        "I've added the children and their safety network from the case. Why it's built this way: "
+        "I've added the children and their safety network from the case:\n"
+        + network
+        + "\n\nWhy it's built this way: "
         + why("network"),
         "Now draft each part of the plan from what you've read. After each part you'll see "
         "feedback and a model answer.",

@@ -19,6 +19,9 @@ def test_a_learner_practises_with_feedback_and_model_answers(
     intro = driver.say('/choose{"choice": "okafor"}')
     assert case.title in intro and case.paragraphs[0][:60] in intro
     assert "Why it's built this way" in intro  # the network's explanation comes with the case
+    # Everyone the model answers use is someone the learner has been shown.
+    assert "- Auntie Funmi (Grace's sister)" in intro
+    assert "lives a 10-minute walk away" in intro
     for answer in ("Mum is loving", "no", "Dad hit Mum", "money worries"):
         driver.say(answer)
     model_columns = driver.say("Dad to stop drinking")
