@@ -340,6 +340,9 @@ def heading(doc: DocxDocument, text: object, level: int, *, new_page: bool = Fal
     cleaned = clean_text(text)
     paragraph = _new_paragraph(doc, "Title" if level == 0 else f"Heading {level}")
     paragraph.add_run(cleaned)
+    # Never the last line of a page, away from what it heads (the style's own
+    # setting is not honoured by every reader: LibreOffice stranded "Timeline").
+    paragraph.paragraph_format.keep_with_next = True
     if new_page:
         paragraph.paragraph_format.page_break_before = True
     if is_right_to_left(cleaned):

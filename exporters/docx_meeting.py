@@ -1,25 +1,36 @@
 """The meeting pack: what a worker puts on the screen or table at a Team Around
 the Family, Child in Need, core group or child protection conference meeting.
 
-It opens with the danger statements and safety goals, because every meeting
-starts from them; then each pair's scaling question with its score history
-(person by meeting, the most recent columns), a sentence on progress since the
-meeting before, the scores from last time with their reasons, and a row for
-everyone expected today; the plan rules; the timeline with
-what is done, due and overdue; what changed since the last meeting, in a few
-sentences, with every change listed in an appendix.
-Families often attend, so it holds no quality notes and no urgent flags.
+The first pages are what a chair runs the meeting from, in the order it goes:
+the danger statements and safety goals (every meeting starts from them); what
+we are worried about, what is working well and what needs to happen; each
+pair's scaling question with its score history (dates across the top, the
+meetings named once) and a sentence on progress; one grid for today's scores;
+the timeline by date with what is done, due and overdue; what changed since
+the last meeting in a few sentences; what is still to decide; and room for
+decisions and the next meeting. For a plan of three worries that is four
+pages (tests/integration/test_documents_libreoffice.py). Then the appendices,
+for looking things up: last time's scores with the reasons given, the plan
+rules, and every change since the last meeting. Families often attend, so it
+holds no quality notes and no urgent flags.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from docx.document import Document as DocxDocument
 
 from bot.plan.changes import summarise_changes
 from bot.plan.model import Plan, Revision, Step, StepStatus
-from bot.plan.progress import history, is_overdue, pair_progress, step_status
+from bot.plan.progress import (
+    NOT_AT_A_MEETING,
+    history,
+    is_overdue,
+    pair_progress,
+    step_status,
+)
 from exporters import docx_sections as sections
 from exporters.docx_common import (
     TableWriter,
@@ -38,7 +49,12 @@ from exporters.wording import WORKER
 
 STATEMENTS = "Danger statements and safety goals"
 SCALING = "Scaling"
-RULES = "Plan rules"
+RULES = "Appendix: plan rules"
+TODAY = "Scores today"
+DECISIONS = "Decisions and next meeting"
+REASONS = "Appendix: last scores and why"
+# Worries side by side in the scores-today grid; more go in a second grid.
+TODAY_COLUMNS = 4
 TIMELINE = "Timeline"
 SINCE = "Since the last meeting"
 OPEN = "Still to decide"
@@ -80,13 +96,19 @@ def build_meeting_document(
         marking=options.protective_marking,
         created=plan.created_at,
     )
+    # What a chair runs the meeting from comes first, in the order the meeting goes;
+    # what they may need to look up goes in the appendices.
     _opening(doc, plan, options, title, attendees)
     _statements(doc, plan)
-    _scaling(doc, plan, attendees)
-    _rules(doc, plan)
+    sections.assessment_map(doc, plan, WORKER, leave_out_empty=True)
+    _scaling(doc, plan)
+    _today(doc, plan, attendees)
     _timeline(doc, plan, options)
     _since_last_meeting(doc, plan)
     _open_questions(doc, plan)
+    _decisions(doc)
+    _last_reasons(doc, plan)
+    _rules(doc, plan)
     _every_change(doc, plan)
     return doc
 
@@ -129,17 +151,24 @@ def _statements(doc: DocxDocument, plan: Plan) -> None:
         sections.safety_goal(doc, pair)
 
 
-def _scaling(doc: DocxDocument, plan: Plan, attendees: Sequence[str]) -> None:
-    heading(doc, SCALING, 1, new_page=True)
+def _scaling(doc: DocxDocument, plan: Plan) -> None:
+    """Each pair's scaling question, its score history and a sentence on progress."""
+    heading(doc, SCALING, 1)
     if not plan.pairs:
         nothing_yet(doc)
         return
-    text_paragraph(
-        doc,
-        "Everyone scores on their own first, then says why. Ask what one point higher "
-        "would look like.",
-        italic=True,
-    )
+    # Dates only across the tops of the score histories, so the columns stay
+    # narrow; the meetings are named once here.
+    columns: set[tuple[dt.date, str]] = {
+        (column.on, column.meeting.kind.label if column.meeting else NOT_AT_A_MEETING)
+        for pair in plan.pairs
+        for column in history(plan, pair).columns
+    }
+    if columns:
+        named = sorted(columns)[-HISTORY_COLUMNS * 2 :]
+        text_paragraph(
+            doc, "; ".join(f"{_short_date(on)}: {label}" for on, label in named), italic=True
+        )
     for number, pair in enumerate(plan.pairs, start=1):
         name = _pair_name(number)
         heading(doc, name, 2)
@@ -148,32 +177,68 @@ def _scaling(doc: DocxDocument, plan: Plan, attendees: Sequence[str]) -> None:
         else:
             text_paragraph(doc, pair.scaling_question)
         _history(doc, plan, number, name)
-        rounds = score_rounds(pair)
-        if rounds:
-            last = rounds[-1]
-            when = (
-                sections.meeting_label(last.meeting, WORKER)
-                if last.meeting is not None
-                else f"{WORKER.not_at_meeting}, {long_date(last.on)}"
-            )
-            heading(doc, f"Last time: {when}", 3)
-            table = TableWriter(
-                doc, ("Person", "Score", "Why"), (4.0, 2.0, 11.0), caption=f"{name}: last scores"
-            )
-            for score in last.scores:
-                table.text_row(score.person_name, score_text(score.value), score.reason)
-        else:
-            heading(doc, "Last time", 3)
-            nothing_yet(doc, "No scores yet.")
-        heading(doc, "Today", 3)
+
+
+def _today(doc: DocxDocument, plan: Plan, attendees: Sequence[str]) -> None:
+    """One grid for today's scores: a row per person, a column per worry.
+
+    Reasons are said aloud and noted in the last column; last time's reasons
+    are in an appendix.
+    """
+    heading(doc, TODAY, 1)
+    text_paragraph(
+        doc,
+        "Everyone scores on their own first, then says why. Ask what one point higher "
+        "would look like.",
+        italic=True,
+    )
+    numbers = list(range(1, len(plan.pairs) + 1)) or [1]
+    for first in range(0, len(numbers), TODAY_COLUMNS):
+        shown = numbers[first : first + TODAY_COLUMNS]
+        notes = 17.0 - 3.6 - 2.0 * len(shown)
         table = TableWriter(
             doc,
-            ("Person", "Score (0 to 10)", "Why", "One point higher would look like"),
-            (4.0, 2.4, 5.3, 5.3),
-            caption=f"{name}: scores today",
+            ("Person", *(f"Worry {n}" for n in shown), "Why, and one point higher"),
+            (3.6, *([2.0] * len(shown)), notes),
+            caption=f"{TODAY}: worries {shown[0]} to {shown[-1]}",
         )
         for attendee in [*attendees, *([None] * SPARE_ROWS)]:
             table.text_row(attendee, min_height_cm=1.0)
+
+
+def _decisions(doc: DocxDocument) -> None:
+    heading(doc, DECISIONS, 1)
+    # Room to write by hand on a printed pack, or to type into on the screen.
+    table = TableWriter(doc, ("", "Today"), (6.5, 10.5), caption=DECISIONS)
+    for label in ("Decisions", "Who will do what before the next meeting", "Next meeting"):
+        table.text_row(label, None, min_height_cm=0.9)
+
+
+def _last_reasons(doc: DocxDocument, plan: Plan) -> None:
+    """Each pair's scores from last time with the reasons given."""
+    rounds = [(n, score_rounds(p)) for n, p in enumerate(plan.pairs, start=1)]
+    rounds = [(n, r) for n, r in rounds if r]
+    if not rounds:
+        return
+    heading(doc, REASONS, 1, new_page=True)
+    for number, pair_rounds in rounds:
+        name = _pair_name(number)
+        last = pair_rounds[-1]
+        when = (
+            sections.meeting_label(last.meeting, WORKER)
+            if last.meeting is not None
+            else f"{WORKER.not_at_meeting}, {long_date(last.on)}"
+        )
+        heading(doc, f"{name}: {when}", 2)
+        table = TableWriter(
+            doc, ("Person", "Score", "Why"), (4.0, 2.0, 11.0), caption=f"{name}: last scores"
+        )
+        for score in last.scores:
+            table.text_row(score.person_name, score_text(score.value), score.reason)
+
+
+def _short_date(on: dt.date) -> str:
+    return f"{on.day} {on:%b %Y}"
 
 
 def _history(doc: DocxDocument, plan: Plan, number: int, name: str) -> None:
@@ -193,7 +258,7 @@ def _history(doc: DocxDocument, plan: Plan, number: int, name: str) -> None:
     width = 13.0 / len(shown)
     writer = TableWriter(
         doc,
-        ("Person", *(table.columns[c].label() for c in shown)),
+        ("Person", *(_short_date(table.columns[c].on) for c in shown)),
         (4.0, *([width] * len(shown))),
         caption=f"{name}: score history",
     )
@@ -206,10 +271,9 @@ def _history(doc: DocxDocument, plan: Plan, number: int, name: str) -> None:
 
 
 def _rules(doc: DocxDocument, plan: Plan) -> None:
-    heading(doc, RULES, 1, new_page=True)
     if not plan.pairs:
-        nothing_yet(doc)
         return
+    heading(doc, RULES, 1, new_page=True)
     for number, pair in enumerate(plan.pairs, start=1):
         heading(doc, _pair_name(number), 2)
         sections.rule_sections(doc, pair, WORKER, level=3, leave_out_empty=False)
@@ -266,16 +330,23 @@ def _since_last_meeting(doc: DocxDocument, plan: Plan) -> None:
     heading(doc, SINCE, 1)
     last = latest_meeting(plan)
     if last is None:
-        text_paragraph(doc, "No meetings yet, so this is everything since the plan was started.")
+        text_paragraph(
+            doc,
+            "No meetings yet, so this is everything since the plan was started; each change, "
+            "with who made it and when, is in the last appendix.",
+        )
     else:
-        text_paragraph(doc, f"Changes made after {sections.meeting_label(last, WORKER)}.")
+        text_paragraph(
+            doc,
+            f"Changes made after {sections.meeting_label(last, WORKER)}; each one, with who "
+            "made it and when, is in the last appendix.",
+        )
     summary = summarise_changes(_changes_since_last_meeting(plan))
     if not summary:
         nothing_yet(doc, "Nothing has changed.")
         return
     for sentence in summary:
         text_paragraph(doc, sentence, style="List Bullet")
-    text_paragraph(doc, f"Each change, with who made it and when, is in the appendix ({CHANGES}).")
 
 
 def _every_change(doc: DocxDocument, plan: Plan) -> None:

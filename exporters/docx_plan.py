@@ -11,13 +11,12 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 from docx.shared import Pt, RGBColor
 
-from bot.plan.model import ColumnEntry, ColumnKind, Plan, UrgentFlag
+from bot.plan.model import Plan, UrgentFlag
 from bot.plan.progress import pair_progress
 from bot.safety.helplines import helplines_for, kinds_in, plan_worry_texts
 from exporters import docx_sections as sections
 from exporters.charts import ScoreChart, describe_change
 from exporters.docx_common import (
-    TEXT_WIDTH_CM,
     TableWriter,
     boxed,
     footer_line,
@@ -70,7 +69,7 @@ def build_plan_document(plan: Plan, options: ExportOptions) -> DocxDocument:
         _urgent_flags(doc, plan)
     emergency_section(doc, options, plan)
     _network(doc, plan, wording)
-    _assessment_map(doc, plan, wording, leave_out_empty=not worker)
+    sections.assessment_map(doc, plan, wording, leave_out_empty=not worker)
     _pairs(doc, plan, wording, worker=worker)
     _timeline(doc, plan, wording)
     _still_to_do(doc, plan, wording, leave_out_empty=not worker)
@@ -192,53 +191,6 @@ def _network(doc: DocxDocument, plan: Plan, wording: Wording) -> None:
     table = TableWriter(doc, wording.network_headers, (3.8, 3.4, 4.4, 5.4), caption=wording.network)
     for person in plan.people:
         table.text_row(person.name, person.relationship, person.contact, person.role_in_plan)
-
-
-def _entries(cell, title: str, entries: list[ColumnEntry], wording: Wording, *, keep: bool) -> bool:
-    written = [e for e in entries if not is_blank(e.text) or not is_blank(e.how_long)]
-    if not written and not keep:
-        return False
-    text_paragraph(cell, title, bold=True)
-    if not written:
-        nothing_yet(cell)
-    for entry in written:
-        text_paragraph(cell, entry.text, style="List Bullet")
-        if not is_blank(entry.how_long):
-            text_paragraph(cell, entry.how_long, label=wording.how_long, style="List Continue")
-    return True
-
-
-def _assessment_map(doc: DocxDocument, plan: Plan, wording: Wording, *, leave_out_empty: bool):
-    heading(doc, wording.map_heading, 1)
-    width = TEXT_WIDTH_CM / 3
-    table = TableWriter(doc, wording.map_headers, (width,) * 3, caption=wording.map_heading)
-    # One tall row, read column by column (as a screen reader does); it may
-    # break across pages and the header row repeats above each part.
-    worried, working, needs = table.row()
-    keep = not leave_out_empty
-    shown = _entries(worried, wording.harm, plan.entries_of(ColumnKind.HARM), wording, keep=keep)
-    shown = _entries(
-        worried, wording.complicating, plan.entries_of(ColumnKind.COMPLICATING), wording, keep=keep
-    ) or shown
-    if not shown:
-        nothing_yet(worried)
-    shown = _entries(
-        working, wording.strengths, plan.entries_of(ColumnKind.STRENGTH), wording, keep=keep
-    )
-    shown = _entries(
-        working,
-        wording.existing_safety,
-        plan.entries_of(ColumnKind.EXISTING_SAFETY),
-        wording,
-        keep=keep,
-    ) or shown
-    if not shown:
-        nothing_yet(working)
-    needed = [e for e in plan.entries_of(ColumnKind.NEEDS) if not is_blank(e.text)]
-    for entry in needed:
-        text_paragraph(needs, entry.text, style="List Bullet")
-    if not needed:
-        nothing_yet(needs)
 
 
 def _pairs(doc: DocxDocument, plan: Plan, wording: Wording, *, worker: bool) -> None:

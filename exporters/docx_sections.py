@@ -8,9 +8,26 @@ from collections.abc import Callable, Sequence
 from docx.document import Document as DocxDocument
 from docx.shared import Pt
 
-from bot.plan.model import Meeting, Pair, Plan, Revision, RuleKind, Score, Step
+from bot.plan.model import (
+    ColumnEntry,
+    ColumnKind,
+    Meeting,
+    Pair,
+    Plan,
+    Revision,
+    RuleKind,
+    Score,
+    Step,
+)
 from bot.plan.progress import timeline
-from exporters.docx_common import TableWriter, heading, nothing_yet, run, text_paragraph
+from exporters.docx_common import (
+    TEXT_WIDTH_CM,
+    TableWriter,
+    heading,
+    nothing_yet,
+    run,
+    text_paragraph,
+)
 from exporters.formatting import as_utc, long_date, long_datetime, score_text
 from exporters.text import is_blank
 from exporters.wording import Wording
@@ -204,3 +221,53 @@ def changes_table(doc: DocxDocument, revisions: Sequence[Revision], caption: str
 
 def is_overdue(step: Step, today: dt.date) -> bool:
     return not step.done and step.due is not None and step.due < today
+
+
+def _entries(cell, title: str, entries: list[ColumnEntry], wording: Wording, *, keep: bool) -> bool:
+    written = [e for e in entries if not is_blank(e.text) or not is_blank(e.how_long)]
+    if not written and not keep:
+        return False
+    text_paragraph(cell, title, bold=True)
+    if not written:
+        nothing_yet(cell)
+    for entry in written:
+        text_paragraph(cell, entry.text, style="List Bullet")
+        if not is_blank(entry.how_long):
+            text_paragraph(cell, entry.how_long, label=wording.how_long, style="List Continue")
+    return True
+
+
+def assessment_map(
+    doc: DocxDocument, plan: Plan, wording: Wording, *, leave_out_empty: bool
+) -> None:
+    """The three columns: what we are worried about, what is working well, what needs to happen."""
+    heading(doc, wording.map_heading, 1)
+    width = TEXT_WIDTH_CM / 3
+    table = TableWriter(doc, wording.map_headers, (width,) * 3, caption=wording.map_heading)
+    # One tall row, read column by column (as a screen reader does); it may
+    # break across pages and the header row repeats above each part.
+    worried, working, needs = table.row()
+    keep = not leave_out_empty
+    shown = _entries(worried, wording.harm, plan.entries_of(ColumnKind.HARM), wording, keep=keep)
+    shown = _entries(
+        worried, wording.complicating, plan.entries_of(ColumnKind.COMPLICATING), wording, keep=keep
+    ) or shown
+    if not shown:
+        nothing_yet(worried)
+    shown = _entries(
+        working, wording.strengths, plan.entries_of(ColumnKind.STRENGTH), wording, keep=keep
+    )
+    shown = _entries(
+        working,
+        wording.existing_safety,
+        plan.entries_of(ColumnKind.EXISTING_SAFETY),
+        wording,
+        keep=keep,
+    ) or shown
+    if not shown:
+        nothing_yet(working)
+    needed = [e for e in plan.entries_of(ColumnKind.NEEDS) if not is_blank(e.text)]
+    for entry in needed:
+        text_paragraph(needs, entry.text, style="List Bullet")
+    if not needed:
+        nothing_yet(needs)

@@ -164,3 +164,35 @@ def test_documents_convert_to_pdf_with_their_text(name, soffice, pdftotext, tmp_
     assert "Since the last meeting" in pack
     if name == "large":
         assert re.search(r"Page 1 of (\d+)", worker) and len(text["plan-worker"]) > 20
+
+
+def test_a_three_worry_meeting_pack_is_at_most_four_pages_before_its_appendices(
+    soffice, pdftotext, tmp_path
+):
+    # Issue 15: a chair runs the meeting from the first four pages; the rest is
+    # for looking things up. Three worries, three meetings with three scorers each,
+    # five people expected today.
+    plan = samples.three_worry_plan()
+    path = tmp_path / "meeting-pack.docx"
+    path.write_bytes(render_meeting_pack(plan, ExportOptions(today=samples.TODAY)))
+    (pdf,) = convert_to_pdf(soffice, [path], tmp_path)
+    pages = pdf_pages(pdftotext, pdf)
+    check_every_page(pages)
+    first_appendix = next(
+        number for number, page in enumerate(pages, start=1)
+        if re.search(r"^Appendix: ", page, re.MULTILINE)
+    )
+    before = first_appendix - 1
+    assert before <= 4, [flat(p)[:80] for p in pages]
+    text = flat("\n".join(pages[:before]))
+    for wanted in ("Danger statements and safety goals", "What's working well?", "Score history",
+                   "Scores today", "Timeline", "Since the last meeting",
+                   "Decisions and next meeting", *(f"Worry {n}" for n in (1, 2, 3))):
+        assert wanted in text, wanted
+    # The pages as a chair sees them, for the closing note and a reviewer.
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm:
+        folder = Path(__file__).resolve().parents[2] / "test-artifacts" / "meeting-pack"
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run([pdftoppm, "-r", "60", "-png", str(pdf), str(folder / "page")],
+                       check=True, timeout=120)

@@ -155,6 +155,58 @@ def small_plan() -> Plan:
     return plan
 
 
+def three_worry_plan() -> Plan:
+    """A plan as a core group carries it: three worries, three meetings, three scorers each."""
+    plan = small_plan()
+    conference = Meeting(
+        MeetingType.INITIAL_CONFERENCE, dt.date(2023, 11, 22), _named("Sarah", "Sam Okafor", "Nan")
+    )
+    plan.meetings.insert(0, conference)
+    cin, core = plan.meetings[1], plan.meetings[2]
+    plan.entries += [
+        ColumnEntry(ColumnKind.HARM, "Leo missed 12 days of school this term."),
+        ColumnEntry(ColumnKind.COMPLICATING, "The rent is two months behind."),
+        ColumnEntry(ColumnKind.STRENGTH, "Leo is doing well in reading."),
+        ColumnEntry(ColumnKind.NEEDS, "Leo at school every day, on time."),
+    ]
+    pair2, pair3 = plan.pairs[1], Pair()
+    pair2.danger_statement = (
+        "Ms Khan is worried that Leo often comes to school without breakfast, and that if "
+        "nothing changes he will be hungry and unable to learn."
+    )
+    pair2.safety_goal = (
+        "Ms Khan and Nan will know Leo is cared for when he has breakfast every school day "
+        "for three months."
+    )
+    pair2.scaling_question = (
+        "On a scale of 0 to 10, where 10 means Leo has breakfast every school day and 0 "
+        "means he comes in hungry most days, where are things now?"
+    )
+    pair3.danger_statement = (
+        "Sam and Ms Khan are worried that Leo has missed 12 days of school this term, and "
+        "that if nothing changes he will fall behind and lose his friends."
+    )
+    pair3.safety_goal = (
+        "Sam and Ms Khan will know Leo is doing well when he is at school every day, on "
+        "time, for a whole term."
+    )
+    pair3.scaling_question = (
+        "On a scale of 0 to 10, where 10 means Leo is at school every day on time and 0 "
+        "means he misses days every week, where are things now?"
+    )
+    pair3.rules = [PlanRule(RuleKind.RED_FLAG, "Leo is late twice in one week.")]
+    plan.pairs.append(pair3)
+    for pair in plan.pairs:
+        pair.scores = []
+        for meeting, base in ((conference, 2), (cin, 3), (core, 5)):
+            for person, step in (("Sarah", 1), ("Sam Okafor", 0), ("Nan", 2)):
+                pair.scores.append(
+                    Score(person, base + step, f"{person}'s reason at the {meeting.kind.label}",
+                          None, meeting.held_on, meeting)
+                )
+    return plan
+
+
 def empty_plan() -> Plan:
     return Plan(reference="EMPTY-1", created_at=_at(dt.date(2024, 4, 1)),
                 updated_at=_at(dt.date(2024, 4, 1)))

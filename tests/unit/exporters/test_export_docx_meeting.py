@@ -9,11 +9,12 @@ import export_samples as samples
 import pytest
 from docx.oxml.ns import qn
 
-from bot.plan.model import Meeting, MeetingType, Score
+from bot.plan.model import ColumnKind, Meeting, MeetingType, Pair, Score
 from bot.plan.progress import history, timeline
 from exporters import ExportOptions
 from exporters import docx_meeting as meeting
 from exporters.docx_meeting import render_meeting_pack
+from exporters.wording import WORKER
 
 
 def render(plan, attendees=None, today=samples.TODAY, **options) -> bytes:
@@ -23,7 +24,15 @@ def render(plan, attendees=None, today=samples.TODAY, **options) -> bytes:
 def expected_sections(plan, attendees):
     expected = {reading.COVER: reading._keep([plan.reference, *attendees])}
     expected[meeting.STATEMENTS] = [t for p in plan.pairs for t in reading.pair_statements(p)]
+    column: list[str] = []
+    for kind in (ColumnKind.HARM, ColumnKind.COMPLICATING, ColumnKind.STRENGTH,
+                 ColumnKind.EXISTING_SAFETY, ColumnKind.NEEDS):
+        for entry in plan.entries_of(kind):
+            column += reading._keep(
+                [entry.text, entry.how_long if kind is not ColumnKind.NEEDS else None])
+    expected[WORKER.map_heading] = column
     scaling: list[str] = []
+    reasons: list[str] = []
     for pair in plan.pairs:
         scaling += reading._keep([pair.scaling_question])
         scaling += reading._keep(history(plan, pair).names)
@@ -31,9 +40,10 @@ def expected_sections(plan, attendees):
             last = max(reading._score_date(s) for s in pair.scores)
             for score in pair.scores:
                 if reading._score_date(score) == last:
-                    scaling += reading._keep([score.person_name, score.reason])
-        scaling += reading._keep(attendees)
+                    reasons += reading._keep([score.person_name, score.reason])
     expected[meeting.SCALING] = scaling
+    grids = max(1, -(-len(plan.pairs) // meeting.TODAY_COLUMNS))  # four worries a grid
+    expected[meeting.TODAY] = reading._keep(attendees) * grids
     expected[meeting.RULES] = [t for p in plan.pairs for t in reading.pair_rules(p)]
     expected[meeting.TIMELINE] = [
         t for s in timeline(plan) for t in reading._keep([s.what, s.who, s.due_text])
@@ -46,6 +56,13 @@ def expected_sections(plan, attendees):
     expected[meeting.SINCE] = reading._keep(
         [n for r in since if r.action == "added" for n in reading.joined_network(r)])
     expected[meeting.OPEN] = reading._keep([q.label for q in plan.open_questions])
+    expected[meeting.DECISIONS] = []
+    if reasons or any(p.scores for p in plan.pairs):
+        expected[meeting.REASONS] = reasons
+    # The appendices follow what the chair runs the meeting from.
+    rules = expected.pop(meeting.RULES)
+    if plan.pairs:
+        expected[meeting.RULES] = rules
     if since:
         expected[meeting.CHANGES] = reading.revision_answers(since)
     return expected
@@ -64,8 +81,9 @@ def test_opens_with_danger_statements_and_safety_goals(small_plan):
     assert reading.headings(document, 0) == ["Meeting pack: safety plan for Leo and Mia"]
     assert reading.headings(document, 1)[0] == meeting.STATEMENTS
     assert reading.headings(document, 1) == [
-        meeting.STATEMENTS, meeting.SCALING, meeting.RULES, meeting.TIMELINE, meeting.SINCE,
-        meeting.OPEN, meeting.CHANGES,
+        meeting.STATEMENTS, WORKER.map_heading, meeting.SCALING, meeting.TODAY,
+        meeting.TIMELINE, meeting.SINCE, meeting.OPEN, meeting.DECISIONS, meeting.REASONS,
+        meeting.RULES, meeting.CHANGES,
     ]
     cover = "".join(dict(reading.sections(document))[reading.COVER])
     assert "Last meeting: Core group, 6 March 2024" in cover
@@ -82,33 +100,49 @@ def _table_after(document, heading_text):
 
 def test_last_scores_and_an_empty_row_per_expected_attendee(small_plan):
     document = reading.load(render(small_plan, attendees=["Sarah", "Dan", "Nan Pat"]))
-    last = _table_after(document, "Last time: Core group, 6 March 2024")
+    last = _table_after(document, "Worry 1: Core group, 6 March 2024")
     assert last == [["Person", "Score", "Why"],
                     ["Sarah", "6", "Dan has been to the group twice"],
                     ["Sam Okafor", "5", "Good start, early days"]]
-    today = _table_after(document, "Today")
-    assert today[0] == ["Person", "Score (0 to 10)", "Why", "One point higher would look like"]
+    # One grid for today: a row per person, a column per worry, room for why.
+    today = _table_after(document, meeting.TODAY)
+    assert today[0] == ["Person", "Worry 1", "Worry 2", "Why, and one point higher"]
     assert today[1:] == [["Sarah", "", "", ""], ["Dan", "", "", ""], ["Nan Pat", "", "", ""],
                          ["", "", "", ""], ["", "", "", ""]]
 
 
-def test_pair_without_scores_says_so(small_plan):
-    runs = dict(reading.sections(reading.load(render(small_plan))))[meeting.SCALING]
-    assert "No scores yet." in runs
+def test_five_worries_take_two_grids_for_today(small_plan):
+    small_plan.pairs += [Pair(), Pair(), Pair()]
+    document = reading.load(render(small_plan, attendees=["Sarah"]))
+    grids = [t for t in document.tables
+             if t.rows[0].cells[0].text == "Person" and "Why, and one point higher"
+             in [c.text for c in t.rows[0].cells]]
+    assert [[c.text for c in g.rows[0].cells][1:-1] for g in grids] == [
+        ["Worry 1", "Worry 2", "Worry 3", "Worry 4"], ["Worry 5"]]
+
+
+def test_pair_without_scores_has_no_history_and_no_last_scores(small_plan):
+    found = dict(reading.sections(reading.load(render(small_plan))))
+    assert not any("Worry 2" in r for r in found[meeting.REASONS])
 
 
 def test_latest_round_is_by_date_not_by_list_order(small_plan):
     pair = small_plan.pairs[0]
     pair.scores.reverse()
     document = reading.load(render(small_plan, attendees=[]))
-    last = _table_after(document, "Last time: Core group, 6 March 2024")
+    last = _table_after(document, "Worry 1: Core group, 6 March 2024")
     assert [row[0] for row in last[1:]] == ["Sam Okafor", "Sarah"]
 
 
 def test_scores_not_at_a_meeting(small_plan):
     small_plan.pairs[1].scores = [Score("Sarah", 4, "Better mornings", None, dt.date(2024, 4, 2))]
     document = reading.load(render(small_plan))
-    assert "Last time: Not at a meeting, 2 April 2024" in reading.headings(document, 3)
+    assert "Worry 2: Not at a meeting, 2 April 2024" in reading.headings(document, 2)
+
+
+def test_the_meetings_are_named_once_above_the_score_histories(small_plan):
+    runs = dict(reading.sections(reading.load(render(small_plan))))[meeting.SCALING]
+    assert "10 Jan 2024: Child in Need meeting; 6 Mar 2024: Core group" in runs
 
 
 def test_timeline_done_due_and_overdue_relative_to_today(small_plan):
@@ -144,7 +178,7 @@ def test_due_today_is_not_overdue(small_plan):
 def test_since_the_last_meeting_lists_later_changes_newest_first(small_plan):
     document = reading.load(render(small_plan))
     runs = dict(reading.sections(document))[meeting.SINCE]
-    assert "Changes made after Core group, 6 March 2024." in runs
+    assert any(r.startswith("Changes made after Core group, 6 March 2024;") for r in runs)
     rows = _table_after(document, meeting.CHANGES)
     assert [r[0] for r in rows[1:]] == ["20 March 2024 at 10:00", "7 March 2024 at 18:30"]
 
@@ -170,8 +204,9 @@ def test_no_meetings_yet(small_plan):
 def test_empty_plan(empty_plan):
     document = reading.load(render(empty_plan))
     found = dict(reading.sections(document))
-    for name in (meeting.STATEMENTS, meeting.SCALING, meeting.RULES, meeting.TIMELINE):
+    for name in (meeting.STATEMENTS, meeting.SCALING, meeting.TIMELINE):
         assert "Nothing written here yet." in found[name], name
+    assert meeting.RULES not in found
     assert "Nothing has changed." in found[meeting.SINCE]
     assert "Expected at this meeting: nobody listed yet" in "".join(found[reading.COVER])
 
