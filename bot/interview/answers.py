@@ -24,6 +24,7 @@ from bot.parsing import (
     parse_uk_date,
     parse_who_does_what,
     parse_yes_no,
+    read_step_date,
 )
 from bot.parsing.dates import format_uk_date
 from bot.plan.compose import (
@@ -1171,29 +1172,8 @@ def _date_problem(kind: str | None) -> str:
     )
 
 
-# "As soon as possible": understood, but a plan needs a date to check by.
-_ASAP = re.compile(
-    r"^\W*(?:asap|a\.s\.a\.p\.?|as soon as(?: (?:possible|poss|we can|i can|they can"
-    r"|he can|she can))?|straight ?away|right away|immediately|urgently|soon|now|right now)"
-    r"\W*$",
-    re.IGNORECASE,
-)
-# A season or school holiday: weeks long, so which day?
-_SEASON = re.compile(r"\b(?:summer|spring|autumn|winter|half[\s-]?term|hols|holidays)\b",
-                     re.IGNORECASE)
-# "done", "already done last week", "yes it's happened": the step is done.
-_DONE = re.compile(
-    r"^\W*(?:yes\W+|yeah\W+)?(?:it'?s |its |it is |it has |that'?s |thats |we'?ve |i'?ve "
-    r"|we have |i have |(?:he|she|they) (?:has|have) )?(?:already )?(?:been )?"
-    r"(?:done|happened|finished|sorted|did it|done it)\b",
-    re.IGNORECASE,
-)
-
-
-def _step_done(ctx: Context, step: Step, text: str) -> Outcome:
+def _step_done(ctx: Context, step: Step, text: str, when: dt.date | None) -> Outcome:
     """A step already done: recorded as done, on the date given if there is one."""
-    parsed = parse_uk_date(text, ctx.today, allow_past=True)
-    when = parsed.date if parsed.date is not None and parsed.date <= ctx.today else None
     step.done = True
     step.due = when
     step.due_text = text.strip()
@@ -1206,30 +1186,30 @@ def step_when(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     step = ctx.step_for_key(question_key)
     if step is None:
         return ok()
-    if _DONE.search(answer.text):
-        return _step_done(ctx, step, answer.text)
-    parsed = parse_uk_date(answer.text, ctx.today)
-    if parsed.problem == "past":
+    read = read_step_date(answer.text, ctx.today)
+    if read.kind == "done":
+        return _step_done(ctx, step, answer.text, read.date)
+    if read.kind == "past":
         return problem(
             "That date has already passed. If this step is done, say 'done'. "
             "If not, by when will it be done? For example 'in two weeks'."
         )
-    if parsed.date is None and _ASAP.search(answer.text):
+    if read.kind == "asap":
         return problem(
             "As soon as possible is good. So everyone knows when to check, by what date at "
             "the latest? For example 'this Friday' or 'in two weeks'."
         )
-    if parsed.date is None and _SEASON.search(answer.text):
+    if read.kind == "season":
         return problem(
             "That can be a few weeks long. By which date? "
             "For example 'end of July' or '20/07/2027'."
         )
-    if parsed.date is None or parsed.problem:
-        return problem(_date_problem(parsed.problem))
-    step.due = parsed.date
+    if read.date is None:
+        return problem(_date_problem(None))
+    step.due = read.date
     step.due_text = answer.text.strip()
     _record(ctx, "changed", f"the date for step {ctx.step_number(step)}")
-    return ok(f"Saved: by {format_uk_date(parsed.date)}.")
+    return ok(f"Saved: by {format_uk_date(read.date)}.")
 
 
 def more_steps(ctx: Context, question_key: str, answer: Answer) -> Outcome:

@@ -19,6 +19,7 @@ from bot.parsing.people import (
     parse_who_does_what,
 )
 from bot.parsing.scores import ScoreParse, parse_score
+from bot.parsing.step_dates import StepDate, read_step_date
 from bot.parsing.yesno import parse_yes_no
 
 __all__ = [
@@ -37,6 +38,8 @@ __all__ = [
     "parse_score",
     "parse_self",
     "parse_uk_date",
+    "read_step_date",
+    "StepDate",
     "parse_who_does_what",
     "parse_yes_no",
 ]

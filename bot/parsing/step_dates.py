@@ -1,0 +1,62 @@
+"""The answer to "By when?" for a step: a deadline, a step already done, or a question back.
+
+    read_step_date("before xmas", today)   -> StepDate("date", 24 December)
+    read_step_date("done last week", today) -> StepDate("done", the date a week ago)
+    read_step_date("asap", today)           -> StepDate("asap", None): ask for a date
+
+The interview turns each kind into what it says and asks (bot/interview/answers.py);
+scripts/dates_blind_eval.py scores it on answers written by people who have not
+read this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from bot.parsing.dates import parse_uk_date
+
+# "As soon as possible": understood, but a plan needs a date to check by.
+_ASAP = re.compile(
+    r"^\W*(?:asap|a\.s\.a\.p\.?|as soon as(?: (?:possible|poss|we can|i can|they can"
+    r"|he can|she can))?|straight ?away|right away|immediately|urgently|soon|now|right now)"
+    r"\W*$",
+    re.IGNORECASE,
+)
+# A season or school holiday: weeks long, so which day?
+_SEASON = re.compile(
+    r"\b(?:summer|spring|autumn|winter|half[\s-]?term|hols|holidays)\b", re.IGNORECASE
+)
+# "done", "already done last week", "yes it's happened": the step is done.
+_DONE = re.compile(
+    r"^\W*(?:yes\W+|yeah\W+)?(?:it'?s |its |it is |it has |that'?s |thats |we'?ve |i'?ve "
+    r"|we have |i have |(?:he|she|they) (?:has|have) )?(?:already )?(?:been )?"
+    r"(?:done|happened|finished|sorted|did it|done it)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class StepDate:
+    # "date": a deadline; "done": already done (on `date` if said); "past": a date
+    # gone by, not said to be done; "asap", "season", "unclear": ask again.
+    kind: str
+    date: dt.date | None = None
+
+
+def read_step_date(text: str, today: dt.date) -> StepDate:
+    if _DONE.search(text):
+        parsed = parse_uk_date(text, today, allow_past=True)
+        when = parsed.date if parsed.date is not None and parsed.date <= today else None
+        return StepDate("done", when)
+    parsed = parse_uk_date(text, today)
+    if parsed.problem == "past":
+        return StepDate("past", parsed.date)
+    if parsed.date is not None and not parsed.problem:
+        return StepDate("date", parsed.date)
+    if _ASAP.search(text):
+        return StepDate("asap")
+    if _SEASON.search(text):
+        return StepDate("season")
+    return StepDate("unclear")
