@@ -63,6 +63,8 @@ _MONTHS.update(
         "janurary": 1,
         "januray": 1,
         "janaury": 1,
+        "janury": 1,
+        "janruary": 1,
         "feb": 2,
         "febuary": 2,
         "feburary": 2,
@@ -323,6 +325,26 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
     return found
 
 
+def _weeks_from(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
+    count_text = m.group("count")
+    count = 1 if count_text in ("a", "an") else int(count_text)
+    start = ctx.today + dt.timedelta(days=1 if m.group("from") == "tomorrow" else 0)
+    return start + dt.timedelta(weeks=count)
+
+
+def _working_days(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
+    left, day = int(m.group("count")), ctx.today
+    while left > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            left -= 1
+    return day
+
+
+def _hours(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
+    return ctx.today + dt.timedelta(days=-(-int(m.group("count")) // 24))
+
+
 def _shift(m: re.Match[str], ctx: _Ctx) -> dt.date | None:
     count_text = m.group("count")
     count = 1 if count_text in ("a", "an") else int(count_text)
@@ -469,22 +491,26 @@ _RELATIVE: list[tuple[re.Pattern[str], Handler]] = [
     (_r(r"\b(?:yesterday|yday|yest|last\s+night)\b"), _days(-1)),
     (_r(r"\b" + _TODAY + r"\b"), _days(0)),
     # "Before Christmas" is done by Christmas Eve; "before new year" by New Year's Eve.
-    (_r(r"\bbefore\s+(?:christmas|xmas|crimbo)(?:\s+day)?\b(?!\s*(?:hol|break|term|eve))"),
+    (_r(r"\bbefore\s+(?:christmas|chrismas|christmass|xmas|xmass|crimbo)(?:\s+day)?\b(?!\s*(?:hol|break|term|eve))"),
      _fixed(12, 24)),
     (_r(r"\bbefore\s+(?:the\s+)?new\s+year'?s?(?:\s+day)?\b(?!\s*(?:hol|break|eve))"),
      _fixed(12, 31)),
     (
         _r(
-            r"(?<!after\s)\b(?:christmas|xmas|crimbo)\s+eve\b"
-            r"|(?<!after\s)\b(?:christmas|xmas|crimbo)(?:\s+day)?\b"
+            r"(?<!after\s)\b(?:christmas|chrismas|christmass|xmas|xmass|crimbo)\s+eve\b"
+            r"|(?<!after\s)\b(?:christmas|chrismas|christmass|xmas|xmass|crimbo)(?:\s+day)?\b"
             r"(?!\s*(?:hol|break|term))"
         ),
         lambda m, ctx: _fixed(12, 24 if "eve" in m.group(0) else 25)(m, ctx),
     ),
     (_r(r"\bboxing\s+day\b"), _fixed(12, 26)),
-    (_r(r"\bnew\s+years?'?s?\s+eve\b"), _fixed(12, 31)),
+    (_r(r"\bnew\s+(?:years?|yrs?)'?s?\s+eve\b|\bhogmanay\b"), _fixed(12, 31)),
     (
-        _r(r"(?<!after\s)\bnew\s+years?'?s?(?:\s+day)?\b(?!\s*(?:hol|break|resolution))"),
+        # "in the new year" is weeks long, not New Year's Day.
+        _r(
+            r"(?<!after\s)(?<!the\s)\bnew\s+(?:years?|yrs?)'?s?(?:\s+day)?\b"
+            r"(?!\s*(?:hol|break|resolution))"
+        ),
         _fixed(1, 1),
     ),
     (
@@ -492,6 +518,7 @@ _RELATIVE: list[tuple[re.Pattern[str], Handler]] = [
         _easter,
     ),
     (_r(r"\bhalloween\b"), _fixed(10, 31)),
+    (_r(r"\bvalentine'?s?(?:\s+day)?\b"), _fixed(2, 14)),
     (_r(r"\bbonfire\s+night\b"), _fixed(11, 5)),
     (
         _r(
@@ -505,6 +532,13 @@ _RELATIVE: list[tuple[re.Pattern[str], Handler]] = [
     (_r(rf"\b(?:in|within|after)\s+(?:the\s+next\s+)?{COUNT}\s*{UNIT}\b"), _shift),
     (_r(rf"\b{COUNT}\s*{UNIT}(?:'?s)?\s+(?:time|from\s+(?:now|today))\b"), _shift),
     (_r(rf"\b{COUNT}\s*{UNIT}\s+(?P<ago>ago)\b"), _shift),
+    # "two weeks tomorrow": a fortnight from tomorrow.
+    (_r(rf"\b{COUNT}\s*(?P<unit>weeks?|wks?)\s+(?P<from>tomorrow|today)\b"), _weeks_from),
+    # "5 working days", "within 10 working days": Monday to Friday, from tomorrow.
+    (_r(r"\b(?P<count>\d{1,2})\s+(?:working|work|business)\s+days?\b"), _working_days),
+    # "within 48hrs": the day it runs out.
+    (_r(r"\b(?:in|within)\s+(?P<count>\d{1,3})\s*(?:hours?|hrs?|h)\b"), _hours),
+    (_r(r"\b(?:a\s+)?fortnight\b(?!\s+(?:ago|since))"), _days(14)),
     (_r(r"\b(?P<cue>next|last)\s+(?:week|wk)\b(?!\s*end)"), _next_week),
     (_r(r"\b(?P<cue>next|last)\s+(?:month|mth|mnth)\b"), _next_month),
     (

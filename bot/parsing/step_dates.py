@@ -28,13 +28,24 @@ _ASAP = re.compile(
 _SEASON = re.compile(
     r"\b(?:summer|spring|autumn|winter|half[\s-]?term|hols|holidays)\b", re.IGNORECASE
 )
-# "done", "already done last week", "yes it's happened": the step is done.
+# "done", "already done last week", "yes it's happened", "Completed 02/12": the
+# step is done. ("Done by Friday" is a deadline, so "by" after it is not.)
 _DONE = re.compile(
-    r"^\W*(?:yes\W+|yeah\W+)?(?:it'?s |its |it is |it has |that'?s |thats |we'?ve |i'?ve "
-    r"|we have |i have |(?:he|she|they) (?:has|have) )?(?:already )?(?:been )?"
-    r"(?:done|happened|finished|sorted|did it|done it)\b",
+    r"^\W*(?:yes\W+|yeah\W+|yep\W+|yup\W+|ok\W+)?(?:it'?s |its |it is |it has |that'?s "
+    r"|thats |we'?ve |i'?ve |we have |i have |(?:he|she|they) (?:has|have) )?(?:already |all )?"
+    r"(?:been )?(?:done|happened|finished|sorted|completed?|did it|done it)\b(?! by\b)"
+    r"|\balready\b",
     re.IGNORECASE,
 )
+# Told in the past tense ("we did that yesterday", "she went on the 1st"): with a
+# date that has gone by, the step has been done.
+_PAST_TENSE = re.compile(
+    # Not "was" or "had": "it was meant to be friday" is not done.
+    r"\b(?:did|went|took|sent|saw|visited|attended|rang|called|phoned|met)\b",
+    re.IGNORECASE,
+)
+# A deadline said loosely ("sometime next month", "mid jan ish"): ask for the day.
+_LOOSE = re.compile(r"\b(?:sometime|some time|ish)\b|\w-ish\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -50,7 +61,13 @@ def read_step_date(text: str, today: dt.date) -> StepDate:
         parsed = parse_uk_date(text, today, allow_past=True)
         when = parsed.date if parsed.date is not None and parsed.date <= today else None
         return StepDate("done", when)
+    if _PAST_TENSE.search(text):
+        before = parse_uk_date(text, today, allow_past=True)
+        if before.date is not None and before.date <= today:
+            return StepDate("done", before.date)
     parsed = parse_uk_date(text, today)
+    if _LOOSE.search(text):
+        return StepDate("unclear")
     if parsed.problem == "past":
         return StepDate("past", parsed.date)
     if parsed.date is not None and not parsed.problem:
