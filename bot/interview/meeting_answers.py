@@ -595,7 +595,10 @@ def question(ctx: Context, slot: str) -> Message:
         return Message(text, buttons)
     if slot == "meeting_step":
         step = ctx.step(asked.get("step"))
-        if step is not None and ctx.plan is not None and is_overdue(ctx.plan, step, ctx.today):
+        # Overdue at the meeting, not today: a meeting recorded weeks later says
+        # what was overdue then.
+        held_on = found[1].held_on if found else ctx.today
+        if step is not None and ctx.plan is not None and is_overdue(ctx.plan, step, held_on):
             text = "Overdue. " + text
     if slot in ("meeting_which", "meeting_step"):
         return Message(text, [choice(label, value) for value, label in asked.get("choices", [])])

@@ -35,7 +35,7 @@ from bot.plan.model import (
     StepReview,
     StepStatus,
 )
-from bot.plan.progress import previous_meeting, scores_at
+from bot.plan.progress import previous_meeting, scores_at, step_status
 
 # How alike a typed name and a recorded one must be (rapidfuzz WRatio, 0-100)
 # for the recorder to ask "did you mean ...?" rather than add someone new.
@@ -462,6 +462,11 @@ def finish_meeting(plan: Plan, meeting: Meeting, actor: str) -> Ask:
 # -- what next ------------------------------------------------------------------------
 
 
+def _settled_before(plan: Plan, step: Step) -> bool:
+    """Done or dropped at an earlier meeting: not asked about again at every meeting."""
+    return step.done or step_status(plan, step) is StepStatus.DROPPED
+
+
 def next_question(plan: Plan, meeting: Meeting, problem: str | None = None) -> Ask:
     """The first thing this meeting's record still lacks."""
     if meeting.status is MeetingStatus.COMPLETE:
@@ -481,7 +486,7 @@ def next_question(plan: Plan, meeting: Meeting, problem: str | None = None) -> A
             if attendee.person is not None and _score_of(meeting, pair, attendee.person) is None:
                 return _score_ask(plan, meeting, pair, attendee, problem=problem)
     for step in plan.steps:
-        if meeting.review_of(step) is None:
+        if meeting.review_of(step) is None and not _settled_before(plan, step):
             number = plan.steps.index(step) + 1
             who = f" ({step.who})" if step.who else ""
             due = f", due {step.due.day} {step.due:%B %Y}" if step.due else ""

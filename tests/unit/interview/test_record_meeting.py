@@ -239,6 +239,8 @@ def test_only_a_whole_message_asks_to_record_a_meeting() -> None:
     assert is_request("We had a core group today.")
     assert is_request("can I record a meeting please")
     assert is_request("we've just had the review conference")
+    assert is_request("record the core group from 12 November")
+    assert is_request("log the CIN meeting on 3/11")
     assert not is_request("Dean to record a meeting with school")
     assert not is_request("Core group review")
 
