@@ -17,15 +17,14 @@ holds no quality notes and no urgent flags.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from docx.document import Document as DocxDocument
 
 from bot.plan.changes import summarise_changes
-from bot.plan.model import Plan, Revision, Step, StepStatus
+from bot.plan.model import Pair, Plan, Revision, Step, StepStatus
 from bot.plan.progress import (
-    NOT_AT_A_MEETING,
+    History,
     history,
     is_overdue,
     pair_progress,
@@ -159,24 +158,25 @@ def _scaling(doc: DocxDocument, plan: Plan) -> None:
         return
     # Dates only across the tops of the score histories, so the columns stay
     # narrow; the meetings are named once here.
-    columns: set[tuple[dt.date, str]] = {
-        (column.on, column.meeting.kind.label if column.meeting else NOT_AT_A_MEETING)
-        for pair in plan.pairs
-        for column in history(plan, pair).columns
+    histories = [history(plan, pair) for pair in plan.pairs]
+    columns = {
+        (column.on, column.date_text, column.kind_label())
+        for table in histories
+        for column in table.columns
     }
     if columns:
         named = sorted(columns)[-HISTORY_COLUMNS * 2 :]
         text_paragraph(
-            doc, "; ".join(f"{_short_date(on)}: {label}" for on, label in named), italic=True
+            doc, "; ".join(f"{date}: {kind}" for _on, date, kind in named), italic=True
         )
-    for number, pair in enumerate(plan.pairs, start=1):
+    for number, (pair, table) in enumerate(zip(plan.pairs, histories, strict=True), start=1):
         name = _pair_name(number)
         heading(doc, name, 2)
         if is_blank(pair.scaling_question):
             nothing_yet(doc)
         else:
             text_paragraph(doc, pair.scaling_question)
-        _history(doc, plan, number, name)
+        _history(doc, plan, pair, table, name)
 
 
 def _today(doc: DocxDocument, plan: Plan, attendees: Sequence[str]) -> None:
@@ -237,14 +237,8 @@ def _last_reasons(doc: DocxDocument, plan: Plan) -> None:
             table.text_row(score.person_name, score_text(score.value), score.reason)
 
 
-def _short_date(on: dt.date) -> str:
-    return f"{on.day} {on:%b %Y}"
-
-
-def _history(doc: DocxDocument, plan: Plan, number: int, name: str) -> None:
+def _history(doc: DocxDocument, plan: Plan, pair: Pair, table: History, name: str) -> None:
     """Person by meeting, oldest on the left; a score not given at a meeting says so."""
-    pair = plan.pairs[number - 1]
-    table = history(plan, pair)
     if not table.columns:
         return
     shown = list(range(len(table.columns)))[-HISTORY_COLUMNS:]
@@ -258,7 +252,7 @@ def _history(doc: DocxDocument, plan: Plan, number: int, name: str) -> None:
     width = 13.0 / len(shown)
     writer = TableWriter(
         doc,
-        ("Person", *(_short_date(table.columns[c].on) for c in shown)),
+        ("Person", *(table.columns[c].date_text for c in shown)),
         (4.0, *([width] * len(shown))),
         caption=f"{name}: score history",
     )

@@ -45,12 +45,18 @@ class Column:
     on: dt.date
     meeting: Meeting | None
 
-    def label(self, family: bool = False) -> str:
-        date = f"{self.on.day} {self.on:%b %Y}"
+    @property
+    def date_text(self) -> str:
+        """"6 Mar 2024": short enough to head a column."""
+        return f"{self.on.day} {self.on:%b %Y}"
+
+    def kind_label(self, family: bool = False) -> str:
         if self.meeting is None:
-            return f"{NOT_AT_A_MEETING}, {date}"
-        kind = self.meeting.kind.family_label if family else self.meeting.kind.label
-        return f"{kind}, {date}"
+            return NOT_AT_A_MEETING
+        return self.meeting.kind.family_label if family else self.meeting.kind.label
+
+    def label(self, family: bool = False) -> str:
+        return f"{self.kind_label(family)}, {self.date_text}"
 
 
 @dataclass(frozen=True)
