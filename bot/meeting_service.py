@@ -143,6 +143,46 @@ class MeetingRecorder:
             ),
         )
 
+    def add_step(self, reference: str, meeting_uid: str, what: str) -> Ask:
+        return self._step(
+            reference, meeting_uid, lambda plan, m: recording.add_step(plan, m, what, self.actor)
+        )
+
+    def step_who(self, reference: str, meeting_uid: str, step_uid: str, who: str | None) -> Ask:
+        return self._step(
+            reference,
+            meeting_uid,
+            lambda plan, m: recording.set_step_who(
+                plan, m, _step_of(plan, step_uid), who, self.actor
+            ),
+        )
+
+    def step_due(
+        self, reference: str, meeting_uid: str, step_uid: str, due: dt.date | None
+    ) -> Ask:
+        return self._step(
+            reference,
+            meeting_uid,
+            lambda plan, m: recording.set_step_due(
+                plan, m, _step_of(plan, step_uid), due, self.actor
+            ),
+        )
+
+    def no_more_steps(self, reference: str, meeting_uid: str) -> Ask:
+        return self._step(reference, meeting_uid, recording.no_more_steps)
+
+    def check_closure(
+        self, reference: str, meeting_uid: str, date: dt.date | None = None
+    ) -> Ask:
+        return self._step(
+            reference,
+            meeting_uid,
+            lambda plan, m: recording.check_closure(plan, m, self.actor, date),
+        )
+
+    def check_changes(self, reference: str, meeting_uid: str) -> Ask:
+        return self._step(reference, meeting_uid, recording.check_changes)
+
     def finish(self, reference: str, meeting_uid: str) -> Ask:
         return self._step(
             reference, meeting_uid, lambda plan, m: recording.finish_meeting(plan, m, self.actor)

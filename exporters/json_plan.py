@@ -49,7 +49,9 @@ from bot.plan.model import (
 from exporters.formatting import as_utc
 from exporters.scores import all_meetings
 
-SCHEMA_VERSION = "2.0"  # 2.0: meetings are first-class (issue 15)
+# 2.0: meetings are first-class (issue 15). 2.1: a meeting says which of the questions
+# after the steps were answered, and a step review can be "agreed" (a new step).
+SCHEMA_VERSION = "2.1"
 _SUPPORTED_MAJOR = 2
 _OLDER_MAJOR = 1  # read, then brought up to 2.0
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -153,6 +155,9 @@ def _meeting_to_dict(
         "held_on": _date(meeting.held_on),
         "status": meeting.status.value,
         "attendees_complete": meeting.attendees_complete,
+        "new_steps_done": meeting.new_steps_done,
+        "closure_checked": meeting.closure_checked,
+        "changes_checked": meeting.changes_checked,
         "attendees": [
             {
                 "name": a.name,
@@ -319,6 +324,10 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
             held_on=_parse_date(m["held_on"], f"meetings[{i}].held_on"),
             status=MeetingStatus(m["status"]),
             attendees_complete=m["attendees_complete"],
+            # Files from 2.0 had no such questions: a finished meeting is not asked them.
+            new_steps_done=m.get("new_steps_done", m["status"] == MeetingStatus.COMPLETE.value),
+            closure_checked=m.get("closure_checked", m["status"] == MeetingStatus.COMPLETE.value),
+            changes_checked=m.get("changes_checked", m["status"] == MeetingStatus.COMPLETE.value),
         )
         for i, m in enumerate(data["meetings"])
     ]

@@ -33,6 +33,7 @@ from bot.meetings import recording
 from bot.meetings.recording import Ask, AskKind, MeetingError
 from bot.parsing import parse_meeting, parse_uk_date
 from bot.parsing.dates import format_uk_date
+from bot.parsing.step_dates import read_step_date
 from bot.plan.compose import format_score
 from bot.plan.model import Meeting, MeetingType, Pair, Person, Plan, Role, Score, StepStatus
 from bot.plan.progress import is_overdue
@@ -49,6 +50,11 @@ SLOTS = (
     "meeting_score",
     "meeting_reason",
     "meeting_step",
+    "meeting_new_step",
+    "meeting_step_who",
+    "meeting_step_when",
+    "meeting_closure",
+    "meeting_changes",
     "meeting_finish",
     "meeting_fix",
 )
@@ -58,6 +64,11 @@ _SLOT_FOR = {
     AskKind.SCORE: "meeting_score",
     AskKind.REASON: "meeting_reason",
     AskKind.STEP: "meeting_step",
+    AskKind.NEW_STEP: "meeting_new_step",
+    AskKind.STEP_WHO: "meeting_step_who",
+    AskKind.STEP_WHEN: "meeting_step_when",
+    AskKind.CLOSURE: "meeting_closure",
+    AskKind.CHANGES: "meeting_changes",
     AskKind.FINISH: "meeting_finish",
 }
 _FLAG = "meeting"
@@ -67,6 +78,10 @@ GOING_BACK = (
 )
 EVERYONE = "everyone"
 NOT_SCORED = "not_scored"
+NO_MORE = "no_more"
+KEEP = "keep"
+# "Yes" at "did anything else change?": the plan opens once the record is finished.
+_OPEN_PLAN = "open_plan"
 
 
 # -- is this a request to record a meeting? -------------------------------------------
@@ -159,6 +174,12 @@ def _end(ctx: Context, *say: str) -> list[str]:
     state.cursor = None
     if data.get("pushed") and state.return_stack:
         state.cursor = state.return_stack.pop()
+    if data.get(_OPEN_PLAN):
+        # The meeting changed plan rules or the network: open the plan at its
+        # review, then carry on where the worker was.
+        if state.cursor:
+            state.return_stack.append(state.cursor)
+        state.cursor = "review"
     return [s for s in say if s]
 
 
@@ -426,6 +447,121 @@ def meeting_step(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     return ok(f"Saved: step {number} {status.label}.", *_follow(ctx, ask), again=True)
 
 
+# -- new steps, the closure date, anything else ----------------------------------------
+
+_NO_MORE = re.compile(
+    r"^(no|nope|none|no more|no new steps?|no other steps?|nothing( else)?|that'?s (it|all)|"
+    r"no,? that'?s (it|all)|done)\W*$"
+)
+
+
+def meeting_new_step(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    found = _recorded(ctx)
+    if found is None:
+        return _lost(ctx)
+    plan, meeting = found
+    said = answer.text.strip()
+    if answer.choice == NO_MORE or says_none(answer) or _NO_MORE.match(said.casefold()):
+        return ok(*_follow(ctx, recording.no_more_steps(plan, meeting)), again=True)
+    if yes_no(answer) is True and len(said.split()) <= 2:
+        return problem("Please say what will happen, in a few words.")
+    ask = recording.add_step(plan, meeting, said, ctx.actor)
+    if ask.problem:
+        return problem(ask.problem)
+    return ok(f"Saved as step {len(plan.steps)}.", *_follow(ctx, ask), again=True)
+
+
+def _new_step(ctx: Context) -> Any:
+    return ctx.step(_ask_data(ctx).get("step"))
+
+
+def meeting_step_who(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    found = _recorded(ctx)
+    step = _new_step(ctx)
+    if found is None or step is None:
+        return _lost(ctx)
+    plan, meeting = found
+    who = (answer.choice or answer.text).strip() or None
+    number = plan.steps.index(step) + 1
+    ask = recording.set_step_who(plan, meeting, step, who, ctx.actor)
+    return ok(f"Saved: {who} will do step {number}.", *_follow(ctx, ask), again=True)
+
+
+_DATE_PROBLEMS = {
+    "past": "That date has already gone. By when should it be done?",
+    "asap": "As soon as possible is good. By what date at the latest?",
+    "season": "Which day? For example 'by 30 June'.",
+    "done": "This is a new step, so it can't be done yet. By when should it be done?",
+}
+
+
+def meeting_step_when(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    found = _recorded(ctx)
+    step = _new_step(ctx)
+    if found is None or step is None:
+        return _lost(ctx)
+    plan, meeting = found
+    read = read_step_date(answer.text, ctx.today)
+    if read.kind != "date" or read.date is None:
+        return problem(
+            _DATE_PROBLEMS.get(
+                read.kind, "I couldn't read that date. For example 'by 20 January' or '12/01/2027'."
+            )
+        )
+    number = plan.steps.index(step) + 1
+    ask = recording.set_step_due(plan, meeting, step, read.date, ctx.actor, answer.text)
+    return ok(
+        f"Saved: step {number} by {format_uk_date(read.date)}.", *_follow(ctx, ask), again=True
+    )
+
+
+_STILL_RIGHT = re.compile(r"\b(still right|still the same|same|unchanged|no change|keep it)\b")
+_NOT_SET = re.compile(r"\b(not (yet|set|decided|agreed)|no date)\b")
+
+
+def meeting_closure(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    found = _recorded(ctx)
+    if found is None:
+        return _lost(ctx)
+    plan, meeting = found
+    said = answer.text.casefold()
+    if answer.choice == KEEP or _STILL_RIGHT.search(said) or _NOT_SET.search(said):
+        return ok(*_follow(ctx, recording.check_closure(plan, meeting, ctx.actor)), again=True)
+    parsed = parse_uk_date(answer.text, ctx.today)
+    if parsed.date is not None and not parsed.problem:
+        ask = recording.check_closure(plan, meeting, ctx.actor, parsed.date, answer.text)
+        return ok(
+            f"Saved: the case could close by {format_uk_date(parsed.date)}.",
+            *_follow(ctx, ask),
+            again=True,
+        )
+    if parsed.problem == "past":
+        return problem("That date has already gone. What is the new target date?")
+    value = yes_no(answer)
+    if value is True or (value is None and says_none(answer)):
+        return ok(*_follow(ctx, recording.check_closure(plan, meeting, ctx.actor)), again=True)
+    if value is False and plan.target_closure_date is not None:
+        return problem("What is the new target date? For example '30 June 2027'.")
+    if value is False:
+        return ok(*_follow(ctx, recording.check_closure(plan, meeting, ctx.actor)), again=True)
+    return problem("Please say yes if it is still right, or give the new date.")
+
+
+def meeting_changes(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    found = _recorded(ctx)
+    if found is None:
+        return _lost(ctx)
+    plan, meeting = found
+    value: bool | None = {"yes": True, "no": False}.get(answer.choice or "")
+    if value is None:
+        value = False if says_none(answer) else yes_no(answer)
+    if value is None:
+        return problem("Please say yes or no.")
+    _data(ctx)[_OPEN_PLAN] = value
+    said = ["Once the record is finished I'll open the plan so you can change it."] if value else []
+    return ok(*said, *_follow(ctx, recording.check_changes(plan, meeting)), again=True)
+
+
 # -- reading back and finishing ----------------------------------------------------------
 
 
@@ -544,6 +680,11 @@ HANDLERS = {
     "meeting_score": meeting_score,
     "meeting_reason": meeting_reason,
     "meeting_step": meeting_step,
+    "meeting_new_step": meeting_new_step,
+    "meeting_step_who": meeting_step_who,
+    "meeting_step_when": meeting_step_when,
+    "meeting_closure": meeting_closure,
+    "meeting_changes": meeting_changes,
     "meeting_finish": meeting_finish,
     "meeting_fix": meeting_fix,
 }
@@ -561,6 +702,17 @@ def skip(ctx: Context, slot: str) -> None:
         _follow(ctx, recording.next_question(plan, meeting))
     elif slot == "meeting_attendee" and meeting.attendees:
         meeting_attendee(ctx, slot, Answer("", choice=EVERYONE))
+    elif slot == "meeting_new_step":
+        _follow(ctx, recording.no_more_steps(plan, meeting))
+    elif slot == "meeting_step_who" and (step := _new_step(ctx)) is not None:
+        _follow(ctx, recording.set_step_who(plan, meeting, step, None, ctx.actor))
+    elif slot == "meeting_step_when" and (step := _new_step(ctx)) is not None:
+        _follow(ctx, recording.set_step_due(plan, meeting, step, None, ctx.actor))
+    elif slot == "meeting_closure":
+        _follow(ctx, recording.check_closure(plan, meeting, ctx.actor))
+    elif slot == "meeting_changes":
+        _data(ctx)[_OPEN_PLAN] = False
+        _follow(ctx, recording.check_changes(plan, meeting))
 
 
 # -- the questions as the worker sees them -----------------------------------------------
@@ -609,6 +761,23 @@ def question(ctx: Context, slot: str) -> Message:
         return Message(text, [choice("Didn't score this one", NOT_SCORED)])
     if slot == "meeting_reason":
         return Message(text, [Button("Skip for now", "/skip")])
+    if slot == "meeting_new_step":
+        return Message(text, [choice("No new steps", NO_MORE)])
+    if slot == "meeting_step_who":
+        buttons = [choice(label, value) for value, label in asked.get("choices", [])]
+        return Message(text, [*buttons, Button("Not decided yet", "/skip")])
+    if slot == "meeting_step_when":
+        return Message(text, [Button("No date yet", "/skip")])
+    if slot == "meeting_closure":
+        plan_now = ctx.plan
+        keep = (
+            "Yes, still right"
+            if plan_now is not None and plan_now.target_closure_date
+            else "Not set yet"
+        )
+        return Message(text, [choice(keep, KEEP)])
+    if slot == "meeting_changes":
+        return Message(text, [choice(label, value) for value, label in asked.get("choices", [])])
     if found is None:
         return Message(text)
     plan, meeting = found

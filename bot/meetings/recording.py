@@ -48,6 +48,11 @@ class AskKind(str, Enum):
     SCORE = "score"  # this attendee's score for this pair
     REASON = "reason"  # why that score
     STEP = "step"  # done / not yet / changed / dropped
+    NEW_STEP = "new_step"  # any new step agreed? (or "no new steps")
+    STEP_WHO = "step_who"  # who will do the new step
+    STEP_WHEN = "step_when"  # by when
+    CLOSURE = "closure"  # is the target date to close the case still right?
+    CHANGES = "changes"  # did anything else in the plan change?
     FINISH = "finish"  # everything is asked: is the meeting finished?
     FINISHED = "finished"  # nothing more to ask
 
@@ -424,7 +429,7 @@ def _score_ask(
 
 
 def step_choices() -> tuple[Choice, ...]:
-    return tuple(Choice(s.value, s.label) for s in StepStatus)
+    return tuple(Choice(s.value, s.label) for s in StepStatus.verdicts())
 
 
 def mark_step(
@@ -437,6 +442,8 @@ def mark_step(
 ) -> Ask:
     if not any(s is step for s in plan.steps):
         raise MeetingError("that step is not on this plan's timeline")
+    if status not in StepStatus.verdicts():
+        raise MeetingError("a step is agreed by adding it, not by reviewing it")
     review = meeting.review_of(step)
     if review is None:
         meeting.step_reviews.append(StepReview(step=step, status=status, note=_clean(note) or None))
@@ -447,6 +454,111 @@ def mark_step(
     step.done = status is StepStatus.DONE
     number = plan.steps.index(step) + 1
     plan.record(actor, "changed", f"step {number}: {status.label} ({meeting.label})")
+    return next_question(plan, meeting)
+
+
+# -- new steps, the closure date, anything else -----------------------------------------
+
+
+def added_at(meeting: Meeting) -> list[Step]:
+    """The steps this meeting agreed, in the order they were added."""
+    return [r.step for r in meeting.step_reviews if r.status is StepStatus.AGREED]
+
+
+def _step_of(plan: Plan, step: Step) -> int:
+    if not any(s is step for s in plan.steps):
+        raise MeetingError("that step is not on this plan's timeline")
+    return plan.steps.index(step) + 1
+
+
+def add_step(plan: Plan, meeting: Meeting, what: str, actor: str) -> Ask:
+    """A new step the meeting agreed, in the words given; then who will do it."""
+    text = _clean(what)
+    if not text:
+        return next_question(plan, meeting, problem="Please say what will happen.")
+    step = Step(what=text)
+    plan.steps.append(step)
+    meeting.step_reviews.append(StepReview(step=step, status=StepStatus.AGREED))
+    number = len(plan.steps)
+    plan.record(actor, "added", f"step {number}")
+    return _who_ask(plan, meeting, step)
+
+
+def _who_ask(plan: Plan, meeting: Meeting, step: Step, problem: str | None = None) -> Ask:
+    number = _step_of(plan, step)
+    people = [a.name for a in meeting.attendees]
+    return Ask(
+        AskKind.STEP_WHO,
+        f"Step {number}: {step.what}. Who will do it?",
+        meeting.uid,
+        choices=tuple(Choice(name, name) for name in people[:6]),
+        step_uid=step.uid,
+        problem=problem,
+    )
+
+
+def _when_ask(plan: Plan, meeting: Meeting, step: Step, problem: str | None = None) -> Ask:
+    number = _step_of(plan, step)
+    return Ask(
+        AskKind.STEP_WHEN,
+        f"By when should step {number} be done? For example 'by 20 January' or 'in two weeks'.",
+        meeting.uid,
+        step_uid=step.uid,
+        problem=problem,
+    )
+
+
+def set_step_who(plan: Plan, meeting: Meeting, step: Step, who: str | None, actor: str) -> Ask:
+    """Who will do a new step, as said (None: not decided yet); then by when."""
+    number = _step_of(plan, step)
+    name = _clean(who) or None
+    if name is not None:
+        step.who = name
+        plan.record(actor, "changed", f"who does step {number}")
+    return _when_ask(plan, meeting, step)
+
+
+def set_step_due(
+    plan: Plan,
+    meeting: Meeting,
+    step: Step,
+    due: dt.date | None,
+    actor: str,
+    said: str | None = None,
+) -> Ask:
+    """When a new step is due (None: no date agreed); then "any other new step?"."""
+    number = _step_of(plan, step)
+    if due is not None:
+        step.due = due
+        step.due_text = _clean(said) or None
+        plan.record(actor, "changed", f"the date for step {number}")
+    return next_question(plan, meeting)
+
+
+def no_more_steps(plan: Plan, meeting: Meeting) -> Ask:
+    meeting.new_steps_done = True
+    return next_question(plan, meeting)
+
+
+def check_closure(
+    plan: Plan,
+    meeting: Meeting,
+    actor: str,
+    date: dt.date | None = None,
+    said: str | None = None,
+) -> Ask:
+    """The target date to close the case: kept as it is, or the new date the meeting set."""
+    if date is not None:
+        plan.target_closure_date = date
+        plan.target_closure_text = _clean(said) or None
+        plan.record(actor, "changed", "the target date for closing the case")
+    meeting.closure_checked = True
+    return next_question(plan, meeting)
+
+
+def check_changes(plan: Plan, meeting: Meeting) -> Ask:
+    """ "Did anything else change?" answered; the chat opens the plan when it did."""
+    meeting.changes_checked = True
     return next_question(plan, meeting)
 
 
@@ -498,6 +610,38 @@ def next_question(plan: Plan, meeting: Meeting, problem: str | None = None) -> A
                 step_uid=step.uid,
                 problem=problem,
             )
+    short = meeting.kind.short
+    if not meeting.new_steps_done:
+        if added_at(meeting):
+            text = "Any other new step? Say what will happen, or 'no more'."
+        else:
+            text = (
+                f"Did the {short} agree any new steps? Tell me one at a time: what will "
+                "happen. Or say 'no new steps'."
+            )
+        return Ask(AskKind.NEW_STEP, text, meeting.uid, problem=problem)
+    if not meeting.closure_checked:
+        if plan.target_closure_date is not None:
+            when = f"{plan.target_closure_date.day} {plan.target_closure_date:%B %Y}"
+            text = (
+                f"The target date to close the case is {when}. Is that still right? "
+                "If the meeting changed it, give the new date."
+            )
+        else:
+            text = (
+                f"Did the {short} set a target date to close the case? "
+                "Give the date, or say 'not yet'."
+            )
+        return Ask(AskKind.CLOSURE, text, meeting.uid, problem=problem)
+    if not meeting.changes_checked:
+        return Ask(
+            AskKind.CHANGES,
+            f"Did the {short} change anything else in the plan, like the plan rules "
+            "or who is in the safety network?",
+            meeting.uid,
+            choices=(Choice("no", "No"), Choice("yes", "Yes, I'll change the plan")),
+            problem=problem,
+        )
     return Ask(
         AskKind.FINISH,
         f"That's everything for the {meeting.label}. Is the record finished?",

@@ -136,6 +136,9 @@ class StepStatus(str, Enum):
     NOT_YET = "not_yet"
     CHANGED = "changed"
     DROPPED = "dropped"
+    # A new step the meeting agreed: not a verdict on an older one, so never offered
+    # as an answer to "is it done?", and nothing to review until the next meeting.
+    AGREED = "agreed"
 
     @property
     def label(self) -> str:
@@ -144,7 +147,13 @@ class StepStatus(str, Enum):
             StepStatus.NOT_YET: "not yet",
             StepStatus.CHANGED: "changed",
             StepStatus.DROPPED: "dropped",
+            StepStatus.AGREED: "agreed (new)",
         }[self]
+
+    @classmethod
+    def verdicts(cls) -> tuple[StepStatus, ...]:
+        """What a meeting can say about a step it reviews."""
+        return (cls.DONE, cls.NOT_YET, cls.CHANGED, cls.DROPPED)
 
 
 @dataclass(eq=False)
@@ -215,6 +224,12 @@ class Meeting:
     status: MeetingStatus = MeetingStatus.IN_PROGRESS
     # Whoever records the meeting says when everyone present has been named.
     attendees_complete: bool = False
+    # The questions after the steps, answered once each (so stopping halfway, or a
+    # second worker carrying on, does not ask them again): "any new steps?",
+    # "is the target closure date still right?", "anything else changed?".
+    new_steps_done: bool = False
+    closure_checked: bool = False
+    changes_checked: bool = False
     step_reviews: list[StepReview] = field(default_factory=list)
     uid: str = field(default_factory=new_uid)
     id: int | None = None

@@ -134,6 +134,9 @@ meetings = sa.Table(
     sa.Column("held_on", sa.Date, nullable=False),
     sa.Column("status", _enum(MeetingStatus, "meeting_status"), nullable=False),
     sa.Column("attendees_complete", sa.Boolean, nullable=False),
+    sa.Column("new_steps_done", sa.Boolean, nullable=False),
+    sa.Column("closure_checked", sa.Boolean, nullable=False),
+    sa.Column("changes_checked", sa.Boolean, nullable=False),
 )
 
 # Who was at a meeting, in the order they were named. `name` is as recorded;

@@ -47,10 +47,10 @@ def test_a_1_1_file_imports_with_its_meetings_attendees_and_scores() -> None:
     ]
 
 
-def test_exported_again_it_is_a_valid_2_0_file_that_reads_back_the_same() -> None:
+def test_exported_again_it_is_a_valid_2_x_file_that_reads_back_the_same() -> None:
     plan = plan_from_json(PLAN_1_1.read_text(encoding="utf-8"))
     data = plan_to_dict(plan)
-    assert data["schema_version"] == "2.0"
+    assert data["schema_version"] == "2.1"
     assert not list(Draft202012Validator(plan_schema()).iter_errors(data))
     assert plan_to_dict(plan_from_json(plan_to_json(plan))) == data
     old = json.loads(PLAN_1_1.read_text(encoding="utf-8"))
@@ -77,12 +77,17 @@ def test_a_recorded_meeting_goes_through_json_2_0_whole() -> None:
     r.record_score(plan, meeting, plan.pairs[0], plan.people[0], 6.5, "better", "Sam")
     r.not_scored(plan, meeting, plan.pairs[1], plan.people[0], "Sam")
     r.mark_step(plan, meeting, plan.steps[0], StepStatus.CHANGED, "Sam", "weekly now")
+    r.add_step(plan, meeting, "Nan to call on Sundays", "Sam")
+    r.no_more_steps(plan, meeting)
     data = plan_to_dict(plan)
     assert data["meetings"][0] == {
         "kind": "review_conference",
         "held_on": "2027-02-01",
         "status": "in_progress",
         "attendees_complete": False,
+        "new_steps_done": True,
+        "closure_checked": False,
+        "changes_checked": False,
         "attendees": [
             {"name": "Sarah", "person": 0, "role": "Mum", "chaired": True, "not_scored": [1]},
             {
@@ -93,7 +98,10 @@ def test_a_recorded_meeting_goes_through_json_2_0_whole() -> None:
                 "not_scored": [],
             },
         ],
-        "step_reviews": [{"step": 0, "status": "changed", "note": "weekly now"}],
+        "step_reviews": [
+            {"step": 0, "status": "changed", "note": "weekly now"},
+            {"step": 1, "status": "agreed", "note": None},
+        ],
     }
     assert data["pairs"][0]["scores"][0]["person"] == 0
     back = plan_from_json(plan_to_json(plan))

@@ -43,7 +43,7 @@ def test_export_validates_against_the_schema(any_plan):
     data = plan_to_dict(any_plan)
     errors = sorted(validator().iter_errors(data), key=str)
     assert not errors, errors[0]
-    assert data["schema_version"] == SCHEMA_VERSION == "2.0"
+    assert data["schema_version"] == SCHEMA_VERSION == "2.1"
     # Via text too: what a file holds.
     assert not list(validator().iter_errors(json.loads(plan_to_json(any_plan))))
 
@@ -163,9 +163,9 @@ def test_a_1_0_file_without_reviews_still_imports_with_every_flag_unreviewed():
     ]
     assert plan.unreviewed_flags == plan.urgent_flags and plan.reviewed_flags == []
     assert all(f.reviewed_by is None and f.review_note is None for f in plan.urgent_flags)
-    # Exported again, it is a 2.0 file whose flags say they are not reviewed.
+    # Exported again, it is a 2.x file whose flags say they are not reviewed.
     again = plan_to_dict(plan)
-    assert again["schema_version"] == "2.0"
+    assert again["schema_version"] == "2.1"
     assert again["urgent_flags"][1] == {**data["urgent_flags"][1], "reviewed_at": None,
                                         "reviewed_by": None, "review_note": None}
 
@@ -245,3 +245,22 @@ def test_every_model_field_is_exported_or_deliberately_left_out(small_plan, name
     exported = set(pick(plan_to_dict(small_plan)))
     fields = {f.name for f in dataclasses.fields(cls)} - _LEFT_OUT
     assert fields <= exported | {"schema_version"}, fields - exported
+
+
+def test_a_2_0_file_keeps_a_finished_meeting_finished_and_asks_an_unfinished_one(small_plan):
+    """2.1 added the questions after the steps; a 2.0 file's finished meetings aren't asked them."""
+    finished = Meeting(
+        MeetingType.CORE_GROUP, dt.date(2024, 3, 6), status=model.MeetingStatus.COMPLETE
+    )
+    open_one = Meeting(MeetingType.CORE_GROUP, dt.date(2024, 4, 17))
+    small_plan.meetings += [finished, open_one]
+    data = plan_to_dict(small_plan)
+    data["schema_version"] = "2.0"
+    for meeting in data["meetings"]:
+        for name in ("new_steps_done", "closure_checked", "changes_checked"):
+            del meeting[name]
+    plan = plan_from_dict(data)
+    done, going = plan.meetings[-2:]
+    assert (done.held_on, going.held_on) == (dt.date(2024, 3, 6), dt.date(2024, 4, 17))
+    assert (done.new_steps_done, done.closure_checked, done.changes_checked) == (True,) * 3
+    assert (going.new_steps_done, going.closure_checked, going.changes_checked) == (False,) * 3

@@ -106,7 +106,29 @@ def test_a_worker_records_a_core_group_with_scores_steps_and_a_fix(
     assert "Overdue. Step 1: Dan goes to the drinking group (Dan)" in driver.transcript[-1]
     assert _titles(driver) == ["done", "not yet", "changed", "dropped"]
     assert "Saved: step 1 done." in driver.say("done")
-    driver.say("changed: on the fridge and in her phone")
+    asked = driver.say("changed: on the fridge and in her phone")
+
+    # A step the meeting agreed: what, who, by when, each as said and shown back.
+    assert "Did the core group agree any new steps?" in asked
+    assert _titles(driver) == ["No new steps"]
+    who = driver.say("Sarah to ring Nan every Sunday evening")
+    assert "Saved as step 3." in who
+    assert "Step 3: Sarah to ring Nan every Sunday evening. Who will do it?" in who
+    assert _titles(driver) == ["Dan", "Sarah", "Not decided yet"]
+    when = driver.say("/choose" + '{"choice": "Sarah"}')
+    assert "Saved: Sarah will do step 3." in when and "By when should step 3 be done?" in when
+    assert "I couldn't read that date" in driver.say("whenever really")
+    more = driver.say("by 20 December")
+    assert "Saved: step 3 by 20 December 2026." in more
+    assert "Any other new step?" in more
+    closure = driver.say("no more")
+    assert "Did the core group set a target date to close the case?" in closure
+    assert _titles(driver) == ["Not set yet"]
+    changes = driver.say("30 June 2027")
+    assert "Saved: the case could close by" in changes
+    assert "change anything else in the plan" in changes
+    assert _titles(driver) == ["No", "Yes, I'll change the plan"]
+    driver.say("no")
 
     read_back = driver.transcript[-1]
     assert read_back == (
@@ -120,6 +142,7 @@ def test_a_worker_records_a_core_group_with_scores_steps_and_a_fix(
         "Steps:\n"
         "- Step 1, Dan goes to the drinking group: done\n"
         "- Step 2, Nan's number on the fridge: changed (on the fridge and in her phone)\n"
+        "- Step 3, Sarah to ring Nan every Sunday evening: agreed (new)\n"
         "\n"
         "Is this right, and is the record finished?"
     )
@@ -157,8 +180,13 @@ def test_a_worker_records_a_core_group_with_scores_steps_and_a_fix(
     assert [(r.step.what, r.status, r.note) for r in meeting.step_reviews] == [
         ("Dan goes to the drinking group", StepStatus.DONE, None),
         ("Nan's number on the fridge", StepStatus.CHANGED, "on the fridge and in her phone"),
+        ("Sarah to ring Nan every Sunday evening", StepStatus.AGREED, None),
     ]
     assert plan.steps[0].done is True
+    new = plan.steps[2]
+    assert (new.what, new.who, new.due) == (
+        "Sarah to ring Nan every Sunday evening", "Sarah", dt.date(2026, 12, 20))
+    assert plan.target_closure_date == dt.date(2027, 6, 30)
     # The same people, not new ones: one person, one line of scores.
     assert len(plan.people) == 4
 
@@ -199,6 +227,9 @@ def test_stopping_halfway_keeps_the_meeting_in_progress_and_the_next_request_car
     other.say("5 because nights are better")
     other.say("done")
     other.say("not yet")
+    other.say("no new steps")
+    other.say("not set yet")
+    other.say("no")
     assert "Not finished yet" in _titles(other)
     assert "stays in progress" in other.say("/choose" + '{"choice": "later"}')
 

@@ -148,7 +148,12 @@ def test_scores_are_asked_pair_by_pair_for_each_attendee_with_the_previous_besid
     assert ask.kind is AskKind.STEP and ask.step_uid == plan.steps[0].uid
     r.mark_step(plan, first, plan.steps[0], StepStatus.NOT_YET, WORKER)
     r.mark_step(plan, first, plan.steps[1], StepStatus.DONE, WORKER)
-    assert r.next_question(plan, first).kind is AskKind.FINISH
+    assert r.next_question(plan, first).kind is AskKind.NEW_STEP
+    r.no_more_steps(plan, first)
+    assert r.next_question(plan, first).kind is AskKind.CLOSURE
+    r.check_closure(plan, first, WORKER)
+    assert r.next_question(plan, first).kind is AskKind.CHANGES
+    assert r.check_changes(plan, first).kind is AskKind.FINISH
     r.finish_meeting(plan, first, WORKER)
 
     core = meeting_with(plan, MeetingType.CORE_GROUP, dt.date(2027, 2, 16), "Sarah", "Dad")
@@ -252,3 +257,76 @@ def test_the_history_is_person_by_meeting_and_older_scores_are_shown_as_they_wer
         [table.cell(i, j).value if table.cell(i, j) else None for j in range(3)] for i in range(3)
     ]
     assert rows == [[2, 2, 4], [None, 3, 5], [None, 4, 6]]
+
+
+def _past_the_reviews(plan: Plan, meeting) -> None:  # noqa: ANN001
+    for step in plan.steps:
+        if meeting.review_of(step) is None:
+            r.mark_step(plan, meeting, step, StepStatus.NOT_YET, WORKER)
+
+
+def test_a_step_agreed_at_a_meeting_joins_the_timeline_with_who_and_when() -> None:
+    plan = a_case()
+    meeting = meeting_with(plan, MeetingType.CORE_GROUP, TODAY, "Sarah")
+    r.not_scored(plan, meeting, plan.pairs[0], plan.people[0], WORKER)
+    r.not_scored(plan, meeting, plan.pairs[1], plan.people[0], WORKER)
+    _past_the_reviews(plan, meeting)
+    ask = r.next_question(plan, meeting)
+    assert ask.kind is AskKind.NEW_STEP and "agree any new steps" in ask.text
+
+    ask = r.add_step(plan, meeting, "  Dad to book a GP appointment ", WORKER)
+    assert ask.kind is AskKind.STEP_WHO and ask.text.startswith("Step 3: Dad to book a GP")
+    assert [c.label for c in ask.choices] == ["Sarah"]  # the people at the meeting
+    step = plan.steps[2]
+    assert (step.what, step.who, step.due) == ("Dad to book a GP appointment", None, None)
+    ask = r.set_step_who(plan, meeting, step, "Dan", WORKER)
+    assert ask.kind is AskKind.STEP_WHEN and ask.step_uid == step.uid
+    ask = r.set_step_due(plan, meeting, step, dt.date(2027, 3, 20), WORKER, "by 20 March")
+    assert (step.who, step.due, step.due_text) == ("Dan", dt.date(2027, 3, 20), "by 20 March")
+
+    # Not asked "is it done?" at the meeting that agreed it; asked for another one.
+    assert ask.kind is AskKind.NEW_STEP and ask.text.startswith("Any other new step?")
+    assert meeting.review_of(step).status is StepStatus.AGREED
+    assert StepStatus.AGREED.value not in [c.value for c in r.step_choices()]
+    assert [c.what for c in r.added_at(meeting)] == ["Dad to book a GP appointment"]
+    assert [rev.what for rev in plan.revisions[-3:]] == [
+        "step 3", "who does step 3", "the date for step 3"]
+
+    # At the next meeting it is reviewed like any other step.
+    r.no_more_steps(plan, meeting)
+    r.check_closure(plan, meeting, WORKER)
+    r.check_changes(plan, meeting)
+    r.finish_meeting(plan, meeting, WORKER)
+    later = meeting_with(plan, MeetingType.CORE_GROUP, TODAY + dt.timedelta(days=42), "Sarah")
+    r.not_scored(plan, later, plan.pairs[0], plan.people[0], WORKER)
+    r.not_scored(plan, later, plan.pairs[1], plan.people[0], WORKER)
+    r.mark_step(plan, later, plan.steps[0], StepStatus.DONE, WORKER)
+    r.mark_step(plan, later, plan.steps[1], StepStatus.DONE, WORKER)
+    ask = r.next_question(plan, later)
+    assert ask.kind is AskKind.STEP and ask.step_uid == step.uid
+
+
+def test_the_closure_date_is_confirmed_or_replaced_and_asked_once() -> None:
+    plan = a_case()
+    plan.target_closure_date = dt.date(2027, 6, 30)
+    meeting = meeting_with(plan, MeetingType.CORE_GROUP, TODAY, "Sarah")
+    for pair in plan.pairs:
+        r.not_scored(plan, meeting, pair, plan.people[0], WORKER)
+    _past_the_reviews(plan, meeting)
+    r.no_more_steps(plan, meeting)
+    ask = r.next_question(plan, meeting)
+    assert ask.kind is AskKind.CLOSURE and "30 June 2027. Is that still right?" in ask.text
+    ask = r.check_closure(plan, meeting, WORKER, dt.date(2027, 9, 30), "end of September")
+    assert plan.target_closure_date == dt.date(2027, 9, 30)
+    assert plan.revisions[-1].what == "the target date for closing the case"
+    assert ask.kind is AskKind.CHANGES
+    assert r.check_changes(plan, meeting).kind is AskKind.FINISH
+    assert (meeting.new_steps_done, meeting.closure_checked, meeting.changes_checked) == (
+        True, True, True)
+
+
+def test_a_step_cannot_be_reviewed_as_agreed() -> None:
+    plan = a_case()
+    meeting = meeting_with(plan, MeetingType.CORE_GROUP, TODAY, "Sarah")
+    with pytest.raises(r.MeetingError):
+        r.mark_step(plan, meeting, plan.steps[0], StepStatus.AGREED, WORKER)

@@ -67,7 +67,17 @@ def test_each_answer_is_kept_and_a_stopped_meeting_carries_on_where_it_was(
         ask = recorder.answer_score(reference, uid, ask.pair_uid or "", ask.person.id, "5 ok")
     assert ask.kind is AskKind.STEP
     ask = recorder.mark_step(reference, uid, ask.step_uid or "", StepStatus.DONE, "went twice")
-    assert ask.kind is AskKind.FINISH
+    assert ask.kind is AskKind.NEW_STEP
+    ask = recorder.add_step(reference, uid, "Nan to collect Leo on Fridays")
+    assert ask.kind is AskKind.STEP_WHO
+    ask = recorder.step_who(reference, uid, ask.step_uid or "", "Nan")
+    ask = recorder.step_due(reference, uid, ask.step_uid or "", dt.date(2027, 1, 29))
+    assert recorder.no_more_steps(reference, uid).kind is AskKind.CLOSURE
+    # Stopped here: the questions answered so far are not asked again.
+    assert recorder.next_question(reference, uid).kind is AskKind.CLOSURE
+    assert recorder.check_closure(reference, uid).kind is AskKind.CHANGES
+    assert recorder.next_question(reference, uid).kind is AskKind.CHANGES
+    assert recorder.check_changes(reference, uid).kind is AskKind.FINISH
     recorder.finish(reference, uid)
     with SqlUnitOfWork(database_url) as uow:
         plan = uow.plans.get(reference)
@@ -75,8 +85,12 @@ def test_each_answer_is_kept_and_a_stopped_meeting_carries_on_where_it_was(
         meeting = plan.meetings[0]
         assert meeting.status is MeetingStatus.COMPLETE
         assert [(r.step is plan.steps[0], r.status, r.note) for r in meeting.step_reviews] == [
-            (True, StepStatus.DONE, "went twice")
+            (True, StepStatus.DONE, "went twice"),
+            (False, StepStatus.AGREED, None),
         ]
+        new = plan.steps[-1]
+        assert (new.what, new.who, new.due) == (
+            "Nan to collect Leo on Fridays", "Nan", dt.date(2027, 1, 29))
         assert plan.steps[0].done
         assert meeting.attendees[1].not_scored == [plan.pairs[0].uid]
         assert any("Nan to the network" in r.what for r in plan.revisions)
