@@ -28,8 +28,14 @@ _STATEMENT = re.compile(r"^(danger statement|safety goal) (\d+)$")
 _IN_WORRY = re.compile(r"^(.+) \(worry (\d+)\)$")
 _JOINED = re.compile(r"^(.+) to the (?:safety )?network$")
 _LEFT = re.compile(r"^(.+) from the (?:safety )?network$")
-_SCORE = re.compile(r"score for worry \d+|^the reason for|^what one point higher")
-_MEETING = re.compile(r"^(?:who was at the |who chaired the |the .+: finished$|.+ at the )")
+_SCORE = re.compile(
+    r"score for worry \d+|^the reason for|^what one point higher|did not score worry \d+$"
+)
+_MEETING = re.compile(
+    r"^(?:who was at the |who chaired the |the .+: finished$|.+ at the |"
+    # A meeting started: its label, "Core group, 12 November 2026".
+    r"[^,]+, \d{1,2} [A-Z][a-z]+ \d{4}$)"
+)
 _CLOSURE = "the target date for closing the case"
 
 
@@ -63,7 +69,11 @@ class _Groups:
             self.steps["done" if m.group(2) == "done" else "changed"].append(int(m.group(1)))
         elif m := _STEP_AT_MEETING.match(what):
             label = m.group(2).casefold()
-            self.steps["done" if label == "done" else "changed"].append(int(m.group(1)))
+            if label == "not yet":
+                # Reviewed and left as it was: not a change to the step.
+                self.meetings += 1
+            else:
+                self.steps["done" if label == "done" else "changed"].append(int(m.group(1)))
         elif m := _STEP.match(what):
             key = action if action in ("added", "removed") else "changed"
             self.steps[key].append(int(m.group(1)))
@@ -104,9 +114,13 @@ def summarise_changes(revisions: Sequence[Revision]) -> list[str]:
         if revision.actor and revision.actor not in actors:
             actors.append(revision.actor)
     out: list[str] = []
+    added = set(groups.steps["added"])
     for key, label in (("added", "added"), ("changed", "changed"), ("done", "marked done"),
                        ("removed", "removed")):
         numbers = groups.steps[key]
+        if key == "changed":
+            # Who and when of a step added in the same stretch are part of adding it.
+            numbers = [n for n in numbers if n not in added]
         if numbers:
             noun = "Step" if len(set(numbers)) == 1 else "Steps"
             out.append(f"{noun} {_numbers(numbers)} {label}.")

@@ -51,3 +51,23 @@ def test_every_change_is_counted_somewhere() -> None:
     log = _log(("A", "added", "x"), ("A", "changed", "y"), ("B", "removed", "worry 2"))
     assert summarise_changes(log) == [
         "Worry 2 removed.", "2 other changes.", "Changes made by A and B."]
+
+
+def test_a_meeting_that_agreed_a_step_and_left_others_as_they_were() -> None:
+    sam = "Sam Patel (social worker)"
+    log = _log(
+        (sam, "added", "Core group, 12 November 2026"),
+        (sam, "changed", "step 1: not yet (Core group, 12 November 2026)"),
+        (sam, "changed", "step 2: done (Core group, 12 November 2026)"),
+        (sam, "added", "step 4"),
+        (sam, "changed", "who does step 4"),
+        (sam, "changed", "the date for step 4"),
+        (sam, "changed", "Mum did not score worry 2"),
+    )
+    assert summarise_changes(log) == [
+        "Step 4 added.",
+        "Step 2 marked done.",
+        "1 score or reasons given or changed (in the score history).",
+        "A meeting's attendance or chair was recorded.",
+        "Changes made by Sam Patel (social worker).",
+    ]
