@@ -275,7 +275,20 @@ SHARED = "shared"  # a request with "we" in it ("we need to stop"): could be eit
 _NOUN_COMMANDS = frozenset({"meeting_pack", "review", "export"})
 # Questions a meeting answers (which meeting the scores are from; a step such as a
 # core group): naming one there is the answer, not a request for the pack or review.
-_MEETING_QUESTIONS = frozenset({"scale_meeting", "step_what"})
+# The questions of a meeting's own record talk about meetings too ("6 because of
+# what she saw at the meeting", "Nan to come to every core group").
+_MEETING_QUESTIONS = frozenset(
+    {
+        "scale_meeting",
+        "step_what",
+        "meeting_attendee",
+        "meeting_score",
+        "meeting_reason",
+        "meeting_step",
+        "meeting_new_step",
+        "meeting_step_who",
+    }
+)
 _MEETING_WORDS = re.compile(
     r"\b(?:core group|conference|meeting|cin|taf|tac|strategy|network|group)\b"
 )

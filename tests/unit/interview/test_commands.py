@@ -250,6 +250,10 @@ def test_a_plain_request_is_asked_about_even_when_the_model_heard_an_answer() ->
         ("Core group review", "review", "step_what"),
         ("Core group review", "meeting_pack", "step_what"),
         ("review conference in march", "review", "step_what"),
+        # Answers while a meeting is recorded (a worker's words in a REST test).
+        ("2 because of what Sam Patel saw, meeting 1", "meeting_pack", "meeting_score"),
+        ("she said the core group helped", "meeting_pack", "meeting_reason"),
+        ("Nan to come to every core group", "meeting_pack", "meeting_new_step"),
     ],
 )
 def test_naming_a_meeting_where_a_meeting_is_the_answer_is_the_answer(
