@@ -114,9 +114,17 @@ def build_meeting_document(
 
 def _opening(doc, plan: Plan, options: ExportOptions, title: str, attendees: Sequence[str]):
     heading(doc, title, 0)
-    text_paragraph(doc, long_date(options.as_of), label="Prepared: ")
-    text_paragraph(doc, plan.reference, label="Case reference: ")
-    text_paragraph(doc, str(plan.version), label="Plan version: ")
+    # One line for the facts a chair checks at a glance: the pages are for the plan.
+    paragraph = doc.add_paragraph()
+    for n, (label, value) in enumerate(
+        (
+            ("Prepared: ", long_date(options.as_of)),
+            ("Case reference: ", plan.reference),
+            ("Plan version: ", str(plan.version)),
+        )
+    ):
+        run(paragraph, ("   " if n else "") + label, bold=True)
+        run(paragraph, value)
     last = latest_meeting(plan)
     text_paragraph(
         doc,
@@ -186,12 +194,13 @@ def _today(doc: DocxDocument, plan: Plan, attendees: Sequence[str]) -> None:
     are in an appendix.
     """
     heading(doc, TODAY, 1)
-    text_paragraph(
+    intro = text_paragraph(
         doc,
         "Everyone scores on their own first, then says why. Ask what one point higher "
         "would look like.",
         italic=True,
     )
+    intro.paragraph_format.keep_with_next = True
     numbers = list(range(1, len(plan.pairs) + 1)) or [1]
     for first in range(0, len(numbers), TODAY_COLUMNS):
         shown = numbers[first : first + TODAY_COLUMNS]
@@ -203,7 +212,7 @@ def _today(doc: DocxDocument, plan: Plan, attendees: Sequence[str]) -> None:
             caption=f"{TODAY}: worries {shown[0]} to {shown[-1]}",
         )
         for attendee in [*attendees, *([None] * SPARE_ROWS)]:
-            table.text_row(attendee, min_height_cm=1.0)
+            table.text_row(attendee, min_height_cm=0.85)
 
 
 def _decisions(doc: DocxDocument) -> None:
@@ -285,7 +294,7 @@ def _status(plan: Plan, step: Step, options: ExportOptions) -> str:
 
 
 def _timeline(doc: DocxDocument, plan: Plan, options: ExportOptions) -> None:
-    heading(doc, TIMELINE, 1, new_page=True)
+    heading(doc, TIMELINE, 1)
     if not plan.steps:
         nothing_yet(doc)
     else:

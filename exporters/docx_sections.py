@@ -28,7 +28,7 @@ from exporters.docx_common import (
     run,
     text_paragraph,
 )
-from exporters.formatting import as_utc, long_date, long_datetime, score_text
+from exporters.formatting import as_utc, long_date, long_datetime, score_text, words_beyond_date
 from exporters.text import is_blank
 from exporters.wording import Wording
 
@@ -149,8 +149,9 @@ def scores_table(
 
 
 def due_cell(cell, step: Step) -> None:
-    if not is_blank(step.due_text):
-        text_paragraph(cell, step.due_text)
+    words = words_beyond_date(step.due_text, step.due)
+    if words is not None and not is_blank(words):
+        text_paragraph(cell, words)
     if step.due is not None:
         text_paragraph(cell, long_date(step.due))
     if is_blank(step.due_text) and step.due is None:
@@ -190,8 +191,9 @@ def closure_line(doc: DocxDocument, plan: Plan, wording: Wording) -> None:
     paragraph = doc.add_paragraph()
     paragraph.paragraph_format.space_before = Pt(6)  # it follows the timeline table
     run(paragraph, wording.closure, bold=True)
-    if not is_blank(plan.target_closure_text):
-        run(paragraph, plan.target_closure_text)
+    words = words_beyond_date(plan.target_closure_text, plan.target_closure_date)
+    if words is not None and not is_blank(words):
+        run(paragraph, words)
         if plan.target_closure_date is not None:
             run(paragraph, f" ({long_date(plan.target_closure_date)})")
     elif plan.target_closure_date is not None:  # always, given the check above

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 try:  # Times are stored in UTC; people read them in UK time.
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -19,6 +20,34 @@ except ImportError:  # pragma: no cover - Python 3.10 always has zoneinfo
 def long_date(day: dt.date) -> str:
     """'3 March 2024' (``%-d`` is not portable, so the day is added by hand)."""
     return f"{day.day} {day:%B %Y}"
+
+
+_DATE_WORDS = re.compile(r"^(?:by|on|before|until|for)\s+", re.IGNORECASE)
+
+
+def words_beyond_date(words: str | None, day: dt.date | None) -> str | None:
+    """The person's words for a date, or None when they only say the date shown beside them.
+
+    "by 18 December" next to "18 December 2026" says nothing more; "by the end
+    of term" does, and is kept as said.
+    """
+    if words is None or not words.strip():
+        return None
+    if day is None:
+        return words
+    said = " ".join(_DATE_WORDS.sub("", words.strip()).rstrip(".").casefold().split())
+    same = {
+        long_date(day).casefold(),
+        f"{day.day} {day:%B}".casefold(),
+        f"{day.day} {day:%b %Y}".casefold(),
+        f"{day.day} {day:%b}".casefold(),
+        f"{day:%d/%m/%Y}",
+        f"{day.day}/{day.month}/{day.year}",
+        f"{day:%d/%m/%y}",
+        f"{day:%d/%m}",
+        day.isoformat(),
+    }
+    return None if said in same else words
 
 
 def month_year(day: dt.date) -> str:
