@@ -100,6 +100,20 @@ def _record(driver: Driver, said: str, number: int) -> None:
             # Done at the second meeting; a done step is not asked about again.
             assert number < 2 or "drinking group" not in last, last
             driver.say("done" if number == 1 and "drinking group" in last else "not yet")
+        elif slot == "meeting_new_step":
+            # One step agreed at the second meeting; the third reviews it like any other.
+            if number == 1 and "Any other" not in last:
+                driver.say("Leo to see the school nurse about sleep")
+            else:
+                driver.say("no new steps")
+        elif slot == "meeting_step_who":
+            driver.say("Sam Patel")
+        elif slot == "meeting_step_when":
+            driver.say("by 18 December")
+        elif slot == "meeting_closure":
+            driver.say("30 June 2027" if number == 0 else "yes, still right")
+        elif slot == "meeting_changes":
+            driver.say("no")
         elif slot == "meeting_finish":
             driver.say('/choose{"choice": "finish"}')
             return
@@ -140,10 +154,16 @@ def test_three_meetings_three_people_three_worries(
     for meeting, pair, name, value, reason in rows:
         assert value == _score(meeting, pair, name)
         assert reason == f"of what {name} saw at meeting {meeting + 1}"
-    assert [s["done"] for s in exported["steps"]] == [False, True, False]
+    assert [s["done"] for s in exported["steps"]] == [False, True, False, False]
+    added = exported["steps"][3]
+    assert (added["what"], added["who"], added["due"]) == (
+        "Leo to see the school nurse about sleep", "Sam Patel", "2026-12-18")
+    assert exported["target_closure_date"] == "2027-06-30"
 
     # The pack, as a chair prints it.
-    path = tmp_path / "pack.docx"
+    path = Path("test-artifacts/meeting-cycle")
+    path.mkdir(parents=True, exist_ok=True)
+    path = path / "pack.docx"
     path.write_bytes(pack)
     (pdf,) = convert_to_pdf(soffice, [path], tmp_path)
     pages = pdf_pages(pdftotext, pdf)
@@ -154,7 +174,7 @@ def test_three_meetings_three_people_three_worries(
     front = " ".join(" ".join(pages[: first_appendix - 1]).split())
     assert "Score history" in front and "1 Oct 2026" in front and "26 Nov 2026" in front
     # Timeline by date: the overdue group on 1 November, then 20 December, then undated.
-    order = [front.index(w) for w in ("drinking group", "fridge", "school plan")]
+    order = [front.index(w) for w in ("drinking group", "school nurse", "fridge", "school plan")]
     assert order == sorted(order), front
 
     # The family's version says how things have moved, in words.
