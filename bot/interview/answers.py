@@ -1066,8 +1066,9 @@ def scale_meeting(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         )
     plan = ctx.require_plan()
     kind = MeetingType(parsed.kind) if parsed.kind else MeetingType.OTHER
-    # Scores from a meeting that was planned: it has happened now.
-    meeting = take_up(plan, kind, parsed.date, ctx.actor) or next(
+    # Scores from a meeting that was planned and whose day has come: it has happened.
+    taken = take_up(plan, kind, parsed.date, ctx.actor) if parsed.date <= ctx.today else None
+    meeting = taken or next(
         (m for m in plan.meetings if m.kind is kind and m.held_on == parsed.date), None
     )
     if meeting is None:
