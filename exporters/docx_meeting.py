@@ -17,17 +17,20 @@ holds no quality notes and no urgent flags.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from docx.document import Document as DocxDocument
 
 from bot.plan.changes import summarise_changes
-from bot.plan.model import Pair, Plan, Revision, Step, StepStatus
+from bot.plan.model import Meeting, Pair, Plan, Revision, Score, Step, StepStatus
 from bot.plan.progress import (
     History,
     history,
     is_overdue,
     pair_progress,
+    scorer_name,
+    scores_at,
     step_status,
 )
 from exporters import docx_sections as sections
@@ -50,6 +53,8 @@ STATEMENTS = "Danger statements and safety goals"
 SCALING = "Scaling"
 RULES = "Appendix: plan rules"
 TODAY = "Scores today"
+# How a score given in the chat before the (planned) meeting is marked in the grid.
+BEFOREHAND = "given before"
 DECISIONS = "Decisions and next meeting"
 REASONS = "Appendix: last scores and why"
 # Worries side by side in the scores-today grid; more go in a second grid.
@@ -101,7 +106,7 @@ def build_meeting_document(
     _statements(doc, plan)
     sections.assessment_map(doc, plan, WORKER, leave_out_empty=True)
     _scaling(doc, plan)
-    _today(doc, plan, attendees)
+    _today(doc, plan, attendees, upcoming_meeting(plan, options.as_of))
     _timeline(doc, plan, options)
     _since_last_meeting(doc, plan)
     _open_questions(doc, plan)
@@ -187,11 +192,32 @@ def _scaling(doc: DocxDocument, plan: Plan) -> None:
         _history(doc, plan, pair, table, name)
 
 
-def _today(doc: DocxDocument, plan: Plan, attendees: Sequence[str]) -> None:
+def upcoming_meeting(plan: Plan, as_of: dt.date) -> Meeting | None:
+    """The soonest planned meeting from ``as_of`` on: the one this pack is for, if set."""
+    planned = [m for m in plan.meetings if m.is_planned and m.held_on >= as_of]
+    return min(planned, key=lambda m: m.held_on) if planned else None
+
+
+def _given_before(plan: Plan, meeting: Meeting) -> dict[str, dict[int, Score]]:
+    """Scores given before the planned meeting: by the person's name, then worry number."""
+    found: dict[str, dict[int, Score]] = {}
+    for number, pair in enumerate(plan.pairs, start=1):
+        for who, score in scores_at(plan, meeting, pair):
+            found.setdefault(scorer_name(who), {})[number] = score
+    return found
+
+
+def _today(
+    doc: DocxDocument,
+    plan: Plan,
+    attendees: Sequence[str],
+    upcoming: Meeting | None = None,
+) -> None:
     """One grid for today's scores: a row per person, a column per worry.
 
     Reasons are said aloud and noted in the last column; last time's reasons
-    are in an appendix.
+    are in an appendix. Scores people gave in the chat before this (planned)
+    meeting are already in their row, marked as given beforehand.
     """
     heading(doc, TODAY, 1)
     intro = text_paragraph(
@@ -200,7 +226,20 @@ def _today(doc: DocxDocument, plan: Plan, attendees: Sequence[str]) -> None:
         "would look like.",
         italic=True,
     )
+    # LibreOffice keeps a heading with a table only through the paragraphs between.
     intro.paragraph_format.keep_with_next = True
+    before = _given_before(plan, upcoming) if upcoming is not None else {}
+    if before and upcoming is not None:
+        note = text_paragraph(
+            doc,
+            f"Scores marked '{BEFOREHAND}' were given in the chat before the "
+            f"{sections.meeting_label(upcoming, WORKER)} (upcoming), by the person themselves. "
+            "Ask them if it still feels right.",
+            italic=True,
+        )
+        note.paragraph_format.keep_with_next = True
+    keys = {_key(a) for a in attendees}
+    rows: list[str | None] = [*attendees, *(n for n in before if _key(n) not in keys)]
     numbers = list(range(1, len(plan.pairs) + 1)) or [1]
     for first in range(0, len(numbers), TODAY_COLUMNS):
         shown = numbers[first : first + TODAY_COLUMNS]
@@ -211,8 +250,35 @@ def _today(doc: DocxDocument, plan: Plan, attendees: Sequence[str]) -> None:
             (3.6, *([2.0] * len(shown)), notes),
             caption=f"{TODAY}: worries {shown[0]} to {shown[-1]}",
         )
-        for attendee in [*attendees, *([None] * SPARE_ROWS)]:
-            table.text_row(attendee, min_height_cm=0.85)
+        for attendee in [*rows, *([None] * SPARE_ROWS)]:
+            given = _scores_of(before, attendee)
+            if not any(n in given for n in shown):
+                table.text_row(attendee, min_height_cm=0.85)
+                continue
+            reasons = "; ".join(
+                f"Worry {n}: {given[n].reason}"
+                for n in shown
+                if n in given and not is_blank(given[n].reason)
+            )
+            table.text_row(
+                attendee,
+                *(
+                    f"{score_text(given[n].value)} ({BEFOREHAND})" if n in given else None
+                    for n in shown
+                ),
+                f"{BEFOREHAND.capitalize()}: {reasons}" if reasons else None,
+                min_height_cm=0.85,
+            )
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _scores_of(before: dict[str, dict[int, Score]], name: str | None) -> dict[int, Score]:
+    if name is None:
+        return {}
+    return next((v for k, v in before.items() if _key(k) == _key(name)), {})
 
 
 def _decisions(doc: DocxDocument) -> None:
@@ -233,11 +299,12 @@ def _last_reasons(doc: DocxDocument, plan: Plan) -> None:
     for number, pair_rounds in rounds:
         name = _pair_name(number)
         last = pair_rounds[-1]
-        when = (
-            sections.meeting_label(last.meeting, WORKER)
-            if last.meeting is not None
-            else f"{WORKER.not_at_meeting}, {long_date(last.on)}"
-        )
+        if last.meeting is not None and last.meeting.is_planned:
+            when = sections.before_label(last.meeting, WORKER)
+        elif last.meeting is not None:
+            when = sections.meeting_label(last.meeting, WORKER)
+        else:
+            when = f"{WORKER.not_at_meeting}, {long_date(last.on)}"
         heading(doc, f"{name}: {when}", 2)
         table = TableWriter(
             doc, ("Person", "Score", "Why"), (4.0, 2.0, 11.0), caption=f"{name}: last scores"

@@ -124,9 +124,16 @@ def meeting_label(meeting: Meeting, wording: Wording) -> str:
     return f"{wording.meeting_labels[meeting.kind]}, {long_date(meeting.held_on)}"
 
 
+def before_label(meeting: Meeting, wording: Wording) -> str:
+    """A planned meeting, which has not happened: "Before the Core group, 14 January 2027"."""
+    return f"Before the {meeting_label(meeting, wording)}"
+
+
 def score_when(score: Score, wording: Wording) -> str:
     if score.meeting is None:
         return f"{wording.not_at_meeting}, {long_date(score.scored_on)}"
+    if score.meeting.is_planned:
+        return f"{before_label(score.meeting, wording)} (given {long_date(score.scored_on)})"
     label = meeting_label(score.meeting, wording)
     if score.scored_on != score.meeting.held_on:
         label += f" (scored on {long_date(score.scored_on)})"

@@ -26,8 +26,14 @@ class ScoreRound:
 
 
 def score_date(score: Score) -> dt.date:
-    """When a score was given: the meeting's date when it was given at one."""
-    return score.meeting.held_on if score.meeting is not None else score.scored_on
+    """When a score was given: the meeting's date when it was given at one.
+
+    A score given before a planned meeting is dated the day it was given, never
+    the meeting's date still to come.
+    """
+    if score.meeting is not None and not score.meeting.is_planned:
+        return score.meeting.held_on
+    return score.scored_on
 
 
 def score_rounds(pair: Pair) -> list[ScoreRound]:
@@ -37,7 +43,9 @@ def score_rounds(pair: Pair) -> list[ScoreRound]:
         key: object = id(score.meeting) if score.meeting is not None else score.scored_on
         groups.setdefault(key, []).append(score)
     rounds = [
-        ScoreRound(on=score_date(scores[0]), meeting=scores[0].meeting, scores=tuple(scores))
+        ScoreRound(
+            on=max(score_date(s) for s in scores), meeting=scores[0].meeting, scores=tuple(scores)
+        )
         for scores in groups.values()
     ]
     # sorted() is stable, so two rounds on the same day stay in recorded order.
@@ -61,7 +69,8 @@ def all_meetings(plan: Plan) -> list[Meeting]:
 
 
 def latest_meeting(plan: Plan) -> Meeting | None:
-    meetings = all_meetings(plan)
+    """The latest meeting that has happened (or is being recorded): never a planned one."""
+    meetings = [m for m in all_meetings(plan) if not m.is_planned]
     if not meetings:
         return None
     # max() keeps the first of equal dates; the last recorded one is the latest.

@@ -12,8 +12,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.interview import own_person
 from bot.interview.context import Context
 from bot.interview.keys import key, split
+from bot.meetings.planning import meeting_words, spoken_date, take_up
+from bot.meetings.recording import match_person
 from bot.parsing import (
     mentioned_names,
     parse_children,
@@ -45,6 +48,7 @@ from bot.plan.model import (
     MeetingType,
     Pair,
     Person,
+    Plan,
     PlanRule,
     Role,
     RuleKind,
@@ -397,22 +401,88 @@ def about_you(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     else:
         name, relationship = person.name, person.relationship
     conversation = ctx.conversation
+    plan = ctx.require_plan()
+    contact = person.contact if person else None
+    candidates = own_person.needs_asking(ctx, name)
+    if candidates:
+        # Joined through an invite: which of the plan's people is this? Asked, never guessed.
+        ctx.state.flags[own_person.WHICH_YOU] = {
+            "name": name,
+            "relationship": relationship,
+            "contact": contact,
+            "candidates": [plan.people.index(p) for p in candidates],
+        }
+        return ok(f"Thank you, {name}.")
+    if own_person.invited_family(ctx):
+        known, _others = match_person(plan, name)
+        if known is not None:
+            _be(ctx, known, relationship)
+            return ok(f"Thank you, {known.name}.")
     conversation.user_name = name
     conversation.user_relationship = relationship
-    plan = ctx.require_plan()
-    label = f"{name} ({relationship})" if relationship else name
-    if label not in plan.written_with:
-        plan.written_with.append(label)
-    plan.add_person(
+    _written_with(plan, name, relationship)
+    added = plan.add_person(
         Person(
             name=name,
             relationship=relationship,
             is_professional=ctx.role is not Role.FAMILY,
-            contact=person.contact if person else None,
+            contact=contact,
         )
     )
+    own_person.remember(ctx, added)
     _record(ctx, "added", f"{name} to the safety network")
     return ok(f"Thank you, {name}.")
+
+
+def _written_with(plan: Plan, name: str, relationship: str | None) -> None:
+    label = f"{name} ({relationship})" if relationship else name
+    if label not in plan.written_with:
+        plan.written_with.append(label)
+
+
+def _be(ctx: Context, person: Person, relationship: str | None) -> None:
+    """This conversation is this person of the plan: their scores go on their line."""
+    conversation = ctx.conversation
+    conversation.user_name = person.name
+    conversation.user_relationship = person.relationship or relationship
+    _written_with(ctx.require_plan(), person.name, conversation.user_relationship)
+    own_person.remember(ctx, person)
+
+
+def about_you_which(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    """Someone who joined through an invite says which of the plan's people they are."""
+    data = own_person.pending(ctx)
+    plan = ctx.plan
+    if data is None or plan is None:
+        return ok()
+    name, relationship = str(data["name"]), data.get("relationship")
+    candidates = [plan.people[i] for i in data["candidates"] if 0 <= i < len(plan.people)]
+    chosen: Person | None = None
+    new = answer.choice == own_person.NEW
+    if not new and answer.choice is not None and answer.choice.isdigit():
+        index = int(answer.choice)
+        if 0 <= index < len(plan.people) and plan.people[index] in candidates:
+            chosen = plan.people[index]
+    if chosen is None and not new and answer.text:
+        said, others = match_person(plan, answer.text)
+        if said in candidates:
+            chosen = said
+        elif said is None and len(candidates) == 1 and yes_no(answer) is not None:
+            chosen = candidates[0] if yes_no(answer) else None
+            new = chosen is None
+        elif said is None and len(others) == 1 and others[0] in candidates:
+            chosen = None  # close to one name, still not certain: ask again
+    if chosen is None and not new:
+        return problem("Please choose one of the names, or say you're someone else.")
+    ctx.state.flags.pop(own_person.WHICH_YOU, None)
+    if chosen is not None:
+        _be(ctx, chosen, relationship)
+        return ok(f"Thank you, {chosen.name}.")
+    person = Person(name=name, relationship=relationship, contact=data.get("contact"))
+    plan.people.append(person)  # not add_person: that would merge by name
+    _be(ctx, person, relationship)
+    _record(ctx, "added", f"{name} to the safety network")
+    return ok(f"Thank you, {name}. I've added you to the people who help.")
 
 
 # -- the family and the network -----------------------------------------------
@@ -868,7 +938,18 @@ def _goal_part(
 
 
 def _own_scores(ctx: Context, pair: Pair) -> list[Score]:
-    return [s for s in pair.scores if s.person_name == ctx.scorer and s.meeting is None]
+    """This person's own scores: given in the chat, or given before a planned meeting."""
+    person = own_person.me(ctx)
+    return [
+        s
+        for s in pair.scores
+        if (s.meeting is None or s.meeting.is_planned)
+        and (
+            s.person is person
+            if person is not None and s.person is not None
+            else s.person_name == ctx.scorer
+        )
+    ]
 
 
 def scale_score(ctx: Context, question_key: str, answer: Answer) -> Outcome:
@@ -880,20 +961,32 @@ def scale_score(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         return problem(parsed.problem or "Please give a number from 0 to 10, like 4 or 7.")
     if not pair.scaling_question:
         pair.scaling_question = compose_scaling_question(pair, ctx.children())
-    today = [s for s in _own_scores(ctx, pair) if s.scored_on == ctx.today]
-    if today:
+    # Before a planned meeting, someone invited gives their score for it.
+    meeting = own_person.scoring_for(ctx)
+    person = own_person.me(ctx)
+    if meeting is not None:
+        # A second score for the same planned meeting corrects the first.
+        today = [s for s in _own_scores(ctx, pair) if s.meeting is meeting]
+    else:
         # A second score the same day ("go back", or changed in the review) corrects
         # the first: one person has one score per pair per day, not two.
+        today = [
+            s for s in _own_scores(ctx, pair) if s.meeting is None and s.scored_on == ctx.today
+        ]
+    if today:
         today[-1].value = parsed.value
         today[-1].reason = parsed.reason
+        today[-1].scored_on = ctx.today
         _record(ctx, "changed", f"the score for worry {ctx.pair_number(pair)}")
     else:
         pair.scores.append(
             Score(
-                person_name=ctx.scorer,
+                person_name=person.name if person is not None else ctx.scorer,
                 value=parsed.value,
                 reason=parsed.reason,
                 scored_on=ctx.today,
+                meeting=meeting,
+                person=person,
             )
         )
     if parsed.reason:
@@ -905,7 +998,13 @@ def scale_score(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     else:
         ctx.state.unmark(key("scale_higher", pair.uid))
     if not today:
-        _record(ctx, "added", f"a score for worry {ctx.pair_number(pair)}")
+        what = f"a score for worry {ctx.pair_number(pair)}"
+        _record(ctx, "added", what + (f" (before the {meeting.label})" if meeting else ""))
+    if meeting is not None:
+        return ok(
+            f"Thank you. I've saved your score of {format_score(parsed.value)} for the "
+            f"{meeting_words(meeting)} on {spoken_date(meeting.held_on, ctx.today)}."
+        )
     return ok(f"Thank you. I've saved your score of {format_score(parsed.value)}.")
 
 
@@ -914,6 +1013,9 @@ def _latest_own(ctx: Context, question_key: str) -> Score | None:
     if pair is None:
         return None
     mine = _own_scores(ctx, pair)
+    meeting = own_person.scoring_for(ctx)
+    # Before a planned meeting, the score for it is the one the next question is about.
+    mine = [s for s in mine if s.meeting is meeting] or mine
     return mine[-1] if mine else None
 
 
@@ -964,7 +1066,11 @@ def scale_meeting(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         )
     plan = ctx.require_plan()
     kind = MeetingType(parsed.kind) if parsed.kind else MeetingType.OTHER
-    meeting = next((m for m in plan.meetings if m.kind is kind and m.held_on == parsed.date), None)
+    # Scores from a meeting that was planned and whose day has come: it has happened.
+    taken = take_up(plan, kind, parsed.date, ctx.actor) if parsed.date <= ctx.today else None
+    meeting = taken or next(
+        (m for m in plan.meetings if m.kind is kind and m.held_on == parsed.date), None
+    )
     if meeting is None:
         meeting = Meeting(kind=kind, held_on=parsed.date)
         plan.meetings.append(meeting)
@@ -1558,6 +1664,7 @@ HANDLERS: dict[str, Callable[[Context, str, Answer], Outcome]] = {
     "resume": resume,
     "practice_case": practice_case,
     "about_you": about_you,
+    "about_you_which": about_you_which,
     "children": children,
     "supporters": supporters,
     "professionals": professionals,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.faults import too_long
-from bot.interview import answers, commands, meeting_answers
+from bot.interview import answers, commands, meeting_answers, next_meeting, own_person
 from bot.interview.answers import Answer, says_keep
 from bot.interview.catalogue import spec
 from bot.interview.context import Context
@@ -37,6 +37,9 @@ _NOT_IN_HISTORY = {
     "user_role",
     # Recording a meeting is asked out of order, like the review.
     *meeting_answers.SLOTS,
+    # So is setting the next meeting, and which of the plan's people someone is.
+    *next_meeting.SLOTS,
+    "about_you_which",
 }
 # Requests that a short answer to an open question can look like ("Family
 # meeting" as a step is not a request for the meeting pack). While such a
@@ -104,6 +107,9 @@ class Interview:
         """Whether a message routed as a request is really the answer to the open question."""
         if meeting_answers.can_record(self.ctx) and meeting_answers.is_request(text):
             # "We had a core group today" taken for the meeting pack: answer() records it.
+            return True
+        if self._next_meeting_request(text):
+            # "The next core group is on 14 January": answer() sets it.
             return True
         pattern = _ONLY_WHEN_SAID.get(intent or "")
         slot = self.current_slot()
@@ -228,6 +234,8 @@ class Interview:
         state.flags.pop("stopped", None)
         question = self.current_key()
         reply = Reply()
+        if not given.choice and self._asks_to_set_next_meeting(given, question):
+            return self._set_next_meeting(given.text or "")
         if not given.choice and self._asks_to_record_meeting(given, question):
             return self._record_meeting(given.text or "")
         if question is None:
@@ -297,7 +305,11 @@ class Interview:
                 return self._after_help_choice(reply, given, channel)
             return self._after_check(reply, text, given, channel)
         cursor_before = state.cursor
-        handler = answers.HANDLERS.get(slot) or meeting_answers.HANDLERS[slot]
+        handler = (
+            answers.HANDLERS.get(slot)
+            or next_meeting.HANDLERS.get(slot)
+            or meeting_answers.HANDLERS[slot]
+        )
         built = self._built_scaling_questions()
         outcome = handler(ctx, question, Answer(text, given.intent, given.choice))
         self._rebuild_scaling_questions(built)
@@ -346,15 +358,51 @@ class Interview:
         text = clean_text(given.text or "")
         return (given.verdict or decide(text, slot).outcome.value) == Verdict.NONE.value
 
+    def _next_meeting_request(self, text: str) -> bool:
+        question = self.current_key()
+        return next_meeting.can_set(self.ctx) and next_meeting.is_request(
+            text, split(question)[0] if question else None
+        )
+
+    def _asks_to_set_next_meeting(self, given: Answer, question: str | None) -> bool:
+        """A worker said "the next core group is on 14 January" (the whole message)."""
+        state = self.ctx.state
+        slot = split(question)[0] if question else None
+        if state.paused or state.held_answer is not None or slot in _SAFETY_QUESTIONS:
+            return False
+        if slot in next_meeting.SLOTS or not self._next_meeting_request(given.text or ""):
+            return False
+        text = clean_text(given.text or "")
+        return (given.verdict or decide(text, slot).outcome.value) == Verdict.NONE.value
+
+    def _set_next_meeting(self, text: str) -> Reply:
+        state = self.ctx.state
+        state.flags.pop(_COMMAND_CHECK, None)
+        state.flags.pop("stopped", None)
+        state.retry = False
+        reply = Reply()
+        for line in next_meeting.begin(self.ctx, clean_text(text)):
+            reply.say(line)
+        reply.slot = self.current_slot()
+        return reply
+
     def starts_meeting(self, text: str) -> bool:
-        """Whether these words, said outside the interview, start recording a meeting."""
-        return self._asks_to_record_meeting(Answer(text), self.current_key())
+        """Whether these words, said outside the interview, start recording a meeting
+        or setting the next one."""
+        return self._asks_to_set_next_meeting(
+            Answer(text), self.current_key()
+        ) or self._asks_to_record_meeting(Answer(text), self.current_key())
 
     def wants_meeting(self, text: str) -> bool:
-        """A worker's request to record a meeting, even if a safety question must come first."""
-        return meeting_answers.can_record(self.ctx) and meeting_answers.is_request(text)
+        """A worker's request to record (or set) a meeting, even if a safety question must
+        come first."""
+        return self._next_meeting_request(text) or (
+            meeting_answers.can_record(self.ctx) and meeting_answers.is_request(text)
+        )
 
     def record_meeting(self, text: str) -> Reply:
+        if self._asks_to_set_next_meeting(Answer(text), self.current_key()):
+            return self._set_next_meeting(text)
         return self._record_meeting(text)
 
     def _record_meeting(self, text: str) -> Reply:
@@ -925,6 +973,15 @@ class Interview:
             return True
         if slot in meeting_answers.SLOTS:
             meeting_answers.skip(ctx, slot)
+            return True
+        if slot in next_meeting.SLOTS:
+            next_meeting.skip(ctx, slot)
+            return True
+        if slot == "about_you_which":
+            # Not said which: their scores keep their name only, nothing is guessed.
+            data = own_person.pending(ctx) or {}
+            state.flags.pop(own_person.WHICH_YOU, None)
+            ctx.conversation.user_name = str(data.get("name") or "") or None
             return True
         if slot in ("scale_others", "scale_other_score"):
             pair = ctx.pair_for_key(question)

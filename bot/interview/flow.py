@@ -86,6 +86,9 @@ def next_key(ctx: Context) -> str | None:
         return "practice_case"
     if conversation.role is not Role.PRACTISING and not state.is_done("about_you"):
         return "about_you"
+    if state.flags.get("which_you"):
+        # Joined through an invite with a name the plan has more than once, or not yet.
+        return "about_you_which"
     if state.pending_people:
         return "add_person"
     for slot in BEFORE_PAIRS:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.interview import meeting_answers
+from bot.interview import meeting_answers, next_meeting, own_person
 from bot.interview import review as review_menu
 from bot.interview.catalogue import QuestionSpec, spec
 from bot.interview.context import Context
@@ -80,7 +80,11 @@ def _safety_described(ctx: Context, limit: int = 60) -> str:
 
 
 def _own_latest_score(ctx: Context, pair) -> float | None:  # noqa: ANN001
-    mine = [s for s in pair.scores if s.person_name == ctx.scorer and s.meeting is None]
+    from bot.interview.answers import _own_scores
+
+    mine = _own_scores(ctx, pair)
+    meeting = own_person.scoring_for(ctx)
+    mine = [s for s in mine if s.meeting is meeting] or mine
     return mine[-1].value if mine else None
 
 
@@ -214,11 +218,36 @@ def _is_repeat(ctx: Context, question_spec: QuestionSpec, question_key: str) -> 
     return False
 
 
+def _which_you(ctx: Context) -> Message:
+    data = own_person.pending(ctx) or {}
+    plan = ctx.plan
+    name = str(data.get("name") or "you")
+    people = [plan.people[i] for i in data.get("candidates", [])] if plan else []
+    named = [p for p in people if own_person._key(p.name) == own_person._key(name)]
+    if len(people) == 1:
+        text = f"Is that you: {_described(people[0])}?"
+    elif named or any(name.casefold() in p.name.casefold() for p in people):
+        text = f"There is more than one {name} in the plan. Which one is you?"
+    else:
+        text = f"I don't have a {name} in the plan yet. Are you one of these people?"
+    buttons = [choice(_described(p), str(plan.people.index(p))) for p in people] if plan else []
+    buttons.append(choice("No, I'm someone else", own_person.NEW))
+    return Message(text, buttons)
+
+
+def _described(person) -> str:  # noqa: ANN001
+    return f"{person.name} ({person.relationship})" if person.relationship else person.name
+
+
 def question_message(ctx: Context, question_key: str) -> Message:
     slot, _uid = split(question_key)
     if slot in meeting_answers.SLOTS:
         # Worded by the meeting recorder, from what the meeting's record still lacks.
         return meeting_answers.question(ctx, slot)
+    if slot == "about_you_which":
+        return _which_you(ctx)
+    if slot in next_meeting.SLOTS:
+        return next_meeting.question(ctx, slot)
     question_spec = spec(slot)
     audience = ctx.audience
     wording = question_spec.ask
@@ -227,6 +256,12 @@ def question_message(ctx: Context, question_key: str) -> Message:
     words_for = "learner" if ctx.role is Role.PRACTISING else audience
     text = fill(ctx, wording.for_audience(words_for), question_key, **_dynamic(ctx, slot))
     buttons = _buttons(ctx, question_spec, question_key)
+    before = own_person.before_words(ctx) if slot == "scale_score" else None
+    pair = ctx.pair_for_key(question_key)
+    if before and pair is not None:
+        # Given before a planned meeting, so their view is in the room.
+        question = pair.scaling_question or compose_scaling_question(pair, ctx.children())
+        text = f"{before}: {question}\n\nWhat number would you give, from 0 to 10?"
     if slot == "check_danger" and ctx.state.flags.get("help_or_danger"):
         # A bare "help": help with the question, or help because someone is in danger?
         return Message(

@@ -21,6 +21,7 @@ from enum import Enum
 
 from rapidfuzz import fuzz
 
+from bot.meetings.planning import take_up
 from bot.parsing.scores import parse_score
 from bot.plan.model import (
     Attendee,
@@ -126,9 +127,17 @@ def meeting_type_choices() -> tuple[Choice, ...]:
 def start_meeting(
     plan: Plan, kind: MeetingType, held_on: dt.date, actor: str, today: dt.date
 ) -> Meeting:
-    """A new meeting record on this case, in progress until someone says it is finished."""
+    """A new meeting record on this case, in progress until someone says it is finished.
+
+    A meeting planned for this kind and date is taken up instead of a second one
+    being made: the scores people gave before it are already there, and
+    next_question does not ask for them again.
+    """
     if held_on > today + dt.timedelta(days=366):
         raise MeetingError("a meeting more than a year ahead is probably a mistyped date")
+    taken = take_up(plan, kind, held_on, actor)
+    if taken is not None:
+        return taken
     meeting = Meeting(kind=kind, held_on=held_on)
     plan.meetings.append(meeting)
     plan.record(actor, "added", meeting.label)
@@ -136,7 +145,10 @@ def start_meeting(
 
 
 def in_progress(plan: Plan) -> list[Meeting]:
-    """Meetings someone started recording and did not finish, oldest first."""
+    """Meetings someone started recording and did not finish, oldest first.
+
+    A planned meeting is not one of them: it has not happened yet.
+    """
     return [m for m in plan.meetings if m.status is MeetingStatus.IN_PROGRESS]
 
 

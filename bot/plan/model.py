@@ -124,6 +124,9 @@ class MeetingType(str, Enum):
 
 
 class MeetingStatus(str, Enum):
+    # Set for a date to come: people may score before it; it has not happened.
+    # (The status column is a non-native enum without a constraint: no migration.)
+    PLANNED = "planned"
     # Stopping halfway keeps what was given; the meeting stays in progress.
     IN_PROGRESS = "in_progress"
     COMPLETE = "complete"
@@ -245,6 +248,11 @@ class Meeting:
     @property
     def is_complete(self) -> bool:
         return self.status is MeetingStatus.COMPLETE
+
+    @property
+    def is_planned(self) -> bool:
+        """Set for a date to come and not yet recorded: it has not happened."""
+        return self.status is MeetingStatus.PLANNED
 
     def attendee_for(self, person: Person) -> Attendee | None:
         return next((a for a in self.attendees if a.person is person), None)

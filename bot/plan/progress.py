@@ -4,6 +4,11 @@ Read by the exporters and by the meeting recorder, so it knows only the plan.
 Scores from before every score had a meeting (or given in the chat outside
 one) are shown as what they are, "not at a recorded meeting", with their
 date: nobody invents which meeting they belonged to.
+
+A planned meeting (set for a date to come) has not happened: it is never a
+history column with a date in the future, nor "the previous meeting". Scores
+given for it before it are kept and shown as that: "Before the core group",
+on the day they were given.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from dataclasses import dataclass
 from bot.plan.model import Meeting, Pair, Person, Plan, Score, Step, StepStatus
 
 NOT_AT_A_MEETING = "Not at a recorded meeting"
+BEFORE = "Before the {meeting}"
 
 
 def _key(name: str) -> str:
@@ -44,6 +50,8 @@ class Column:
 
     on: dt.date
     meeting: Meeting | None
+    # Scores given before a planned meeting, which has not happened yet.
+    before: Meeting | None = None
 
     @property
     def date_text(self) -> str:
@@ -51,6 +59,9 @@ class Column:
         return f"{self.on.day} {self.on:%b %Y}"
 
     def kind_label(self, family: bool = False) -> str:
+        if self.before is not None:
+            kind = self.before.kind.family_label if family else self.before.kind.label
+            return BEFORE.format(meeting=f"{kind}, {_short_date(self.before.held_on)}")
         if self.meeting is None:
             return NOT_AT_A_MEETING
         return self.meeting.kind.family_label if family else self.meeting.kind.label
@@ -76,19 +87,35 @@ class History:
         return [scorer_name(p) for p in self.people]
 
 
+def _short_date(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
 def meeting_order(plan: Plan) -> list[Meeting]:
-    """Meetings oldest first; two on one day keep the order they were recorded in."""
-    return sorted(plan.meetings, key=lambda m: m.held_on)
+    """Meetings that have happened (or are being recorded), oldest first; two on one day
+    keep the order they were recorded in. Planned meetings have not happened: not here."""
+    return sorted((m for m in plan.meetings if not m.is_planned), key=lambda m: m.held_on)
+
+
+def given_before(score: Score) -> bool:
+    """A score given for a planned meeting, before it happened."""
+    return score.meeting is not None and score.meeting.is_planned
+
+
+def _column_of(pair: Pair, score: Score) -> Column:
+    if score.meeting is None:
+        return Column(score.scored_on, None)
+    if score.meeting.is_planned:
+        # On the last day anyone scored for it: never on a date still to come.
+        days = [s.scored_on for s in pair.scores if s.meeting is score.meeting]
+        return Column(min(max(days), score.meeting.held_on), None, score.meeting)
+    return Column(score.meeting.held_on, score.meeting)
 
 
 def history(plan: Plan, pair: Pair) -> History:
     columns: list[Column] = []
     for score in pair.scores:
-        column = (
-            Column(score.meeting.held_on, score.meeting)
-            if score.meeting is not None
-            else Column(score.scored_on, None)
-        )
+        column = _column_of(pair, score)
         if not any(_column_is(c, column) for c in columns):
             columns.append(column)
     order = {id(m): i for i, m in enumerate(meeting_order(plan))}
@@ -101,15 +128,7 @@ def history(plan: Plan, pair: Pair) -> History:
         if row is None:
             people.append(who)
             row = len(people) - 1
-        at = next(
-            i
-            for i, c in enumerate(columns)
-            if (
-                c.meeting is score.meeting
-                if score.meeting is not None
-                else c.meeting is None and c.on == score.scored_on
-            )
-        )
+        at = next(i for i, c in enumerate(columns) if _column_is(c, _column_of(pair, score)))
         cells[(row, at)] = score  # a later one the same day corrects the earlier
     # The plan's people in the plan's order, then names known only from older scores.
     plan_order = {id(p): i for i, p in enumerate(plan.people)}
@@ -127,6 +146,8 @@ def history(plan: Plan, pair: Pair) -> History:
 
 
 def _column_is(a: Column, b: Column) -> bool:
+    if a.before is not None or b.before is not None:
+        return a.before is b.before
     if a.meeting is not None or b.meeting is not None:
         return a.meeting is b.meeting
     return a.on == b.on
@@ -148,7 +169,7 @@ def previous_meeting(plan: Plan, meeting: Meeting, pair: Pair) -> Meeting | None
     """The latest meeting before this one at which anyone scored this pair."""
     before = [
         m
-        for m in meeting_order(plan)
+        for m in meeting_order(plan)  # never a planned one: it has not happened
         if m is not meeting
         and (
             m.held_on < meeting.held_on
