@@ -126,7 +126,7 @@ def start_meeting(
         raise MeetingError("a meeting more than a year ahead is probably a mistyped date")
     meeting = Meeting(kind=kind, held_on=held_on)
     plan.meetings.append(meeting)
-    plan.record(actor, "added", meeting.label)
+    plan.record(actor, "added", meeting.label, meeting=meeting)
     return meeting
 
 
@@ -202,7 +202,7 @@ def add_attendee(
             candidates=tuple(candidates),
         )
     person = plan.add_person(Person(name=name, relationship=_clean(role) or None))
-    plan.record(actor, "added", f"{name} to the network")
+    plan.record(actor, "added", f"{name} to the network", meeting=meeting)
     return _attend(plan, meeting, person, actor, role, chaired)
 
 
@@ -220,7 +220,7 @@ def choose_person(
     if choice == NEW_PERSON:
         person = Person(name=name, relationship=_clean(role) or None)
         plan.people.append(person)  # not add_person: that would merge by name
-        plan.record(actor, "added", f"{name} to the network")
+        plan.record(actor, "added", f"{name} to the network", meeting=meeting)
     else:
         try:
             person = plan.people[int(choice)]
@@ -238,7 +238,7 @@ def _attend(
             name=person.name, person=person, role=_clean(role) or person.relationship
         )
         meeting.attendees.append(attendee)
-        plan.record(actor, "added", f"{person.name} at the {meeting.label}")
+        plan.record(actor, "added", f"{person.name} at the {meeting.label}", meeting=meeting)
     elif role:
         attendee.role = _clean(role)
     if chaired:
@@ -252,7 +252,7 @@ def set_chair(plan: Plan, meeting: Meeting, person: Person, actor: str) -> Ask:
         raise MeetingError("the chair must be one of the people at the meeting")
     for other in meeting.attendees:
         other.chaired = other is attendee
-    plan.record(actor, "changed", f"who chaired the {meeting.label}")
+    plan.record(actor, "changed", f"who chaired the {meeting.label}", meeting=meeting)
     return next_question(plan, meeting)
 
 
@@ -263,7 +263,7 @@ def attendees_complete(plan: Plan, meeting: Meeting, actor: str) -> Ask:
             plan, meeting, problem="Please name at least one person who was at the meeting."
         )
     meeting.attendees_complete = True
-    plan.record(actor, "changed", f"who was at the {meeting.label}")
+    plan.record(actor, "changed", f"who was at the {meeting.label}", meeting=meeting)
     return next_question(plan, meeting)
 
 
@@ -307,7 +307,12 @@ def record_score(
     if existing is not None:
         existing.value = float(value)
         existing.reason = reason if reason is not None else existing.reason
-        plan.record(actor, "changed", f"{person.name}'s score for worry {number} ({meeting.label})")
+        plan.record(
+            actor,
+            "changed",
+            f"{person.name}'s score for worry {number} ({meeting.label})",
+            meeting=meeting,
+        )
         score = existing
     else:
         score = Score(
@@ -319,7 +324,12 @@ def record_score(
             person=person,
         )
         pair.scores.append(score)
-        plan.record(actor, "added", f"{person.name}'s score for worry {number} ({meeting.label})")
+        plan.record(
+            actor,
+            "added",
+            f"{person.name}'s score for worry {number} ({meeting.label})",
+            meeting=meeting,
+        )
     if pair.uid in attendee.not_scored:
         attendee.not_scored = [u for u in attendee.not_scored if u != pair.uid]
     if score.reason is None:
@@ -355,7 +365,7 @@ def give_reason(
     text = _clean(reason)
     if text:
         score.reason = text
-        plan.record(actor, "changed", f"the reason for {person.name}'s score")
+        plan.record(actor, "changed", f"the reason for {person.name}'s score", meeting=meeting)
     return next_question(plan, meeting)
 
 
@@ -368,7 +378,10 @@ def not_scored(plan: Plan, meeting: Meeting, pair: Pair, person: Person, actor: 
     if pair.uid not in attendee.not_scored:
         attendee.not_scored = [*attendee.not_scored, pair.uid]
         plan.record(
-            actor, "changed", f"{person.name} did not score worry {plan.pairs.index(pair) + 1}"
+            actor,
+            "changed",
+            f"{person.name} did not score worry {plan.pairs.index(pair) + 1}",
+            meeting=meeting,
         )
     return next_question(plan, meeting)
 
@@ -446,7 +459,9 @@ def mark_step(
     # The plan's own "done" follows the latest word on it.
     step.done = status is StepStatus.DONE
     number = plan.steps.index(step) + 1
-    plan.record(actor, "changed", f"step {number}: {status.label} ({meeting.label})")
+    plan.record(
+        actor, "changed", f"step {number}: {status.label} ({meeting.label})", meeting=meeting
+    )
     return next_question(plan, meeting)
 
 
@@ -455,7 +470,7 @@ def mark_step(
 
 def finish_meeting(plan: Plan, meeting: Meeting, actor: str) -> Ask:
     meeting.status = MeetingStatus.COMPLETE
-    plan.record(actor, "changed", f"the {meeting.label}: finished")
+    plan.record(actor, "changed", f"the {meeting.label}: finished", meeting=meeting)
     return Ask(AskKind.FINISHED, f"The {meeting.label} is saved.", meeting.uid)
 
 
