@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import snapshots
 from bot.access import downloads
 from bot.access.signing import InvalidToken
 from bot.conversation.model import Conversation
@@ -107,8 +108,11 @@ class ConversationService:
                     load_plan=uow.plans.get_by_id,
                     max_chars=self.settings.max_answer_chars,
                 )
+                were_in_progress = snapshots.in_progress(conversation.plan)
                 reply = operation(Interview(ctx, self.settings))
                 if write:
+                    # A meeting's record finished in this turn keeps the plan as it stands.
+                    snapshots.keep_finished(conversation.plan, were_in_progress)
                     # The key of the case this conversation holds now (unchanged, a
                     # new plan, or a join; checked above): revoking the case
                     # replaces the case's key, not this one.
