@@ -202,3 +202,25 @@ def test_no_answer_in_the_projects_examples_is_taken_for_the_request() -> None:
         "show me the plan",
     ]:
         assert not is_request(answer), answer
+
+
+def test_said_outside_the_interview_the_service_sends_it_and_leaves_other_words_alone(
+    driver: Driver, database_url: str
+) -> None:
+    reference = _case(database_url)
+    _worker(driver, database_url, reference)
+    _record_core_group(driver)
+    # What the Rasa actions for a message outside the form ask first (actions/navigation.py).
+    reply = driver.service.plan_as_at(driver.sender, "webchat", "plan as at the core group")
+    assert reply is not None
+    [message] = reply.messages
+    assert [(d.kind.startswith("plan-at:"), d.title) for d in message.downloads] == [
+        (True, "Plan as at Core group, 26 Nov 2026")
+    ]
+    assert "/chat/download/" not in message.text  # the web chat makes the link on a press
+    link = driver.service.download_link(driver.sender, "webchat", message.downloads[0].kind)
+    assert link is not None and link.startswith("/chat/download/")
+    assert driver.service.plan_as_at(driver.sender, "webchat", "we had a core group today") is None
+    # After "stop", "is anyone in danger right now?" comes first, as for every request.
+    driver.say("stop")
+    assert driver.service.plan_as_at(driver.sender, "webchat", "plan as at the core group") is None
