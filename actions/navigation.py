@@ -41,6 +41,11 @@ class _ServiceAction(Action):
                 send(dispatcher, answered)
                 return []
         if self.may_be_an_answer and tracker.active_loop_name != "interview_form":
+            # "The plan from the last conference" taken for the meeting pack: that plan.
+            shown = service().plan_as_at(sender_id, channel, latest_text(tracker))
+            if shown is not None:
+                send(dispatcher, shown)
+                return []
             # "We had a core group today" after the interview finished, taken for the
             # meeting pack: record the meeting, and let the form ask its questions.
             started = service().record_meeting(sender_id, channel, latest_text(tracker))
@@ -69,6 +74,11 @@ class ActionContinue(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         sender_id, channel = who(tracker)
+        # "The plan as it was at the core group" outside the interview: that plan's document.
+        shown = service().plan_as_at(sender_id, channel, latest_text(tracker))
+        if shown is not None:
+            send(dispatcher, shown)
+            return []
         # "We had a core group today" outside the interview starts recording the meeting;
         # the form then asks its first question.
         started = service().record_meeting(sender_id, channel, latest_text(tracker))

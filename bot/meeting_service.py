@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from bot import snapshots
 from bot.meetings import recording
 from bot.meetings.recording import Ask, MeetingError
 from bot.plan.model import Meeting, MeetingType, Pair, Person, Plan, Step, StepStatus
@@ -184,9 +185,14 @@ class MeetingRecorder:
         return self._step(reference, meeting_uid, recording.check_changes)
 
     def finish(self, reference: str, meeting_uid: str) -> Ask:
-        return self._step(
-            reference, meeting_uid, lambda plan, m: recording.finish_meeting(plan, m, self.actor)
-        )
+        def finish(plan: Plan, meeting: Meeting) -> Ask:
+            were_in_progress = snapshots.in_progress(plan)
+            ask = recording.finish_meeting(plan, meeting, self.actor)
+            # The plan as it stood when the record was finished, kept with the meeting.
+            snapshots.keep_finished(plan, were_in_progress)
+            return ask
+
+        return self._step(reference, meeting_uid, finish)
 
 
 def _pair(plan: Plan, uid: str) -> Pair:

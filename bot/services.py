@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import snapshots
 from bot.access import downloads
 from bot.access.signing import InvalidToken
 from bot.conversation.model import Conversation
@@ -24,7 +25,7 @@ from bot.interview.context import Context
 from bot.interview.engine import Interview
 from bot.interview.reply import Download, Message, Reply
 from bot.interview.state import InterviewState
-from bot.plan.model import Plan, Role
+from bot.plan.model import Meeting, Plan, Role
 from bot.settings import Settings, load_settings
 from bot.storage.crypto import DecryptionError
 from bot.storage.engine import DatabaseUnavailable
@@ -107,8 +108,11 @@ class ConversationService:
                     load_plan=uow.plans.get_by_id,
                     max_chars=self.settings.max_answer_chars,
                 )
+                were_in_progress = snapshots.in_progress(conversation.plan)
                 reply = operation(Interview(ctx, self.settings))
                 if write:
+                    # A meeting's record finished in this turn keeps the plan as it stands.
+                    snapshots.keep_finished(conversation.plan, were_in_progress)
                     # The key of the case this conversation holds now (unchanged, a
                     # new plan, or a join; checked above): revoking the case
                     # replaces the case's key, not this one.
@@ -194,11 +198,21 @@ class ConversationService:
         reply = self._run(sender_id, channel, run)
         if reply.saved and declined and declined[0]:
             self._forget_later(sender_id)
-        if reply.saved and reply.request in ("export", "meeting_pack"):
-            # "Yes" to "Do you want the plan as a document?"
-            documents = self.links(sender_id, channel, meeting_pack=reply.request == "meeting_pack")
-            reply.messages.extend(documents.messages)
-            reply.saved = documents.saved
+        return self._with_documents(sender_id, channel, reply)
+
+    def _with_documents(self, sender_id: str, channel: str, reply: Reply) -> Reply:
+        """The documents a reply asks for, added to it ("yes" to "Do you want the plan as a
+        document?", or the plan as it stood at a past meeting)."""
+        if not reply.saved or reply.request not in ("export", "meeting_pack", "plan_as_at"):
+            return reply
+        documents = self.links(
+            sender_id,
+            channel,
+            meeting_pack=reply.request == "meeting_pack",
+            as_at=reply.as_at if reply.request == "plan_as_at" else None,
+        )
+        reply.messages.extend(documents.messages)
+        reply.saved = documents.saved
         return reply
 
     def _forget_later(self, sender_id: str) -> None:
@@ -231,7 +245,23 @@ class ConversationService:
             return Reply(slot="__request__")
 
         reply = self._run(sender_id, channel, run)
-        return None if reply.slot == "__request__" else reply
+        if reply.slot == "__request__":
+            return None
+        return self._with_documents(sender_id, channel, reply)
+
+    def plan_as_at(self, sender_id: str, channel: str, text: str) -> Reply | None:
+        """ "The plan as it was at the core group" said outside the interview: that plan's
+        document (or why not); None when the words are not that request."""
+
+        def run(interview: Interview) -> Reply:
+            if interview.asks_for_plan_as_at(text):
+                return interview.plan_as_at(text)
+            return Reply(slot="__request__")
+
+        reply = self._run(sender_id, channel, run, write=False)
+        if reply.slot == "__request__":
+            return None
+        return self._with_documents(sender_id, channel, reply)
 
     def record_meeting(self, sender_id: str, channel: str, text: str) -> Reply | None:
         """ "We had a core group today" said outside the interview (after it finished, or
@@ -331,13 +361,30 @@ class ConversationService:
 
         return self._run(sender_id, channel, finish, write=False)
 
-    def links(self, sender_id: str, channel: str, meeting_pack: bool = False) -> Reply:
+    def links(
+        self,
+        sender_id: str,
+        channel: str,
+        meeting_pack: bool = False,
+        as_at: str | None = None,
+    ) -> Reply:
         def make(interview: Interview) -> Reply:
             ctx = interview.ctx
             plan = ctx.plan
             reply = Reply(slot=interview.current_slot())
             if plan is None or not ctx.conversation.consent:
                 reply.say("There's no plan to download yet. Let's write some of it first.")
+                return reply
+            if as_at is not None:
+                meeting = _kept_meeting(plan, ctx.role, as_at)
+                if meeting is None:
+                    reply.say("Sorry, that meeting's plan can't be shown any more.")
+                    return reply
+                reply.messages.extend(
+                    self._as_at_links(
+                        plan, meeting, channel, invite_id=ctx.conversation.invite_id
+                    ).messages
+                )
                 return reply
             if meeting_pack and ctx.role is Role.FAMILY:
                 meeting_pack_allowed = False
@@ -367,7 +414,10 @@ class ConversationService:
             plan = ctx.plan
             if plan is None or plan.id is None or not ctx.conversation.consent:
                 return Reply(slot=None)
-            if kind in (k for k, _ in _offers(ctx.role)):
+            if kind in (k for k, _ in _offers(ctx.role)) or (
+                kind.startswith(AS_AT_PREFIX)
+                and _kept_meeting(plan, ctx.role, kind[len(AS_AT_PREFIX) :]) is not None
+            ):
                 token = downloads.mint(
                     plan.link_key, kind, ctx.conversation.invite_id, self.settings
                 )
@@ -447,6 +497,31 @@ class ConversationService:
         reply.messages.append(Message(text, downloads=attached))
         return reply
 
+    def _as_at_links(
+        self, plan: Plan, meeting: Meeting, channel: str, invite_id: str | None = None
+    ) -> Reply:
+        """The worker document of the plan as it stood at a past meeting, as the channel
+        offers documents (a button in the web chat, a link elsewhere)."""
+        kind = AS_AT_PREFIX + meeting.uid
+        title = f"Plan as at {meeting.short_label}"[:60]
+        about = (
+            f"The plan as it stood at the {meeting.label} (worker version). It is not the "
+            "current plan: it says so on every page."
+        )
+        reply = Reply()
+        if channel == WEB_CHANNEL:
+            text = about + " Press the button to download it."
+            reply.messages.append(Message(text, downloads=[Download(kind, title)]))
+            return reply
+        link = downloads.url(
+            downloads.mint(plan.link_key, kind, invite_id, self.settings), self.settings
+        )
+        attached = [Download(kind, title, link)] if channel == TEAMS_CHANNEL else []
+        minutes = _minutes(self.settings.download_link_minutes)
+        text = f"{about}\n{link}\nThe link works once, for {minutes}."
+        reply.messages.append(Message(text, downloads=attached))
+        return reply
+
     def render_download(self, token: str) -> Document:
         """The document a download link points at, made fresh: nothing is kept on disk.
 
@@ -455,7 +530,9 @@ class ConversationService:
         """
         payload = downloads.read(token, self.settings)
         kind = payload.get("k")
-        if kind not in DOCUMENT_KINDS:
+        if not isinstance(kind, str) or (
+            kind not in DOCUMENT_KINDS and not kind.startswith(AS_AT_PREFIX)
+        ):
             raise InvalidToken("unknown document")
         link_key = payload.get("c")
         if not isinstance(link_key, str):
@@ -485,6 +562,8 @@ class ConversationService:
 
 WEB_CHANNEL = "webchat"
 TEAMS_CHANNEL = "teams"
+# A document kind for the plan as it stood at one past meeting: this and the meeting's uid.
+AS_AT_PREFIX = "plan-at:"
 
 # What each role may download, with the button's words.
 _FAMILY_OFFERS = [("plan-family", "Download the document")]
@@ -503,6 +582,13 @@ def _offers(role: Role | None, meeting_pack: bool = False) -> list[tuple[str, st
     if meeting_pack:
         return _MEETING_PACK_OFFERS
     return _WORKER_OFFERS
+
+
+def _kept_meeting(plan: Plan, role: Role | None, uid: str) -> Meeting | None:
+    """The plan's meeting with this uid that kept the plan as it stood, for a worker only."""
+    if role is not Role.WORKER:
+        return None
+    return next((m for m in plan.meetings if m.uid == uid and m.snapshot is not None), None)
 
 
 def _minutes(value: float) -> str:
@@ -541,6 +627,20 @@ def render_document(
         today=today,
     )
     base = f"safety-plan-{plan.reference}"
+    if kind.startswith(AS_AT_PREFIX):
+        meeting = next((m for m in plan.meetings if m.uid == kind[len(AS_AT_PREFIX) :]), None)
+        stood = snapshots.plan_as_it_stood(meeting) if meeting is not None else None
+        if meeting is None or stood is None:
+            raise InvalidToken("no plan was kept for that meeting")
+        from exporters.docx_plan import render_plan
+
+        # "Overdue" and the cover's date as at the meeting; titled so nobody takes it
+        # for the current plan.
+        content = render_plan(
+            stood,
+            replace(options, version="worker", today=meeting.held_on, as_at=meeting.label),
+        )
+        return Document(f"{base}-as-at-{meeting.held_on.isoformat()}.docx", DOCX_TYPE, content)
     if kind == "json":
         from exporters.json_plan import plan_to_json
 

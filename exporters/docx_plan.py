@@ -59,7 +59,7 @@ def build_plan_document(plan: Plan, options: ExportOptions) -> DocxDocument:
     doc = new_document(
         # The file's properties name nobody: they travel with the file and show
         # in file lists and previews without it being opened.
-        title="Draft safety plan",
+        title=options.as_at_title or "Draft safety plan",
         subject=f"Safety plan, {wording.version_label.lower()}",
         marking=options.protective_marking,
         created=plan.created_at,
@@ -85,7 +85,19 @@ def build_plan_document(plan: Plan, options: ExportOptions) -> DocxDocument:
 
 
 def _cover(doc: DocxDocument, plan: Plan, options: ExportOptions, wording: Wording, title: str):
-    heading(doc, title, 0)
+    if options.as_at_title is not None:
+        # A past meeting's plan: nobody may take it for the current one.
+        heading(doc, options.as_at_title, 0)
+        text_paragraph(
+            doc,
+            "This is not the current plan. It is the plan as it stood when the record of "
+            "that meeting was finished; ask for the worker version for the plan as it is now.",
+            bold=True,
+        )
+        footer_line(doc, f"{options.as_at_title}. Not the current plan.")
+        heading(doc, title, 1)
+    else:
+        heading(doc, title, 0)
     draft = doc.add_paragraph()
     mark = run(draft, "DRAFT", bold=True)
     mark.font.size = Pt(28)

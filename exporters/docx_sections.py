@@ -213,19 +213,23 @@ def latest_first(revisions: Sequence[Revision]) -> list[Revision]:
 
 
 def changes_table(doc: DocxDocument, revisions: Sequence[Revision], caption: str) -> None:
-    table = TableWriter(doc, ("When", "Who", "What changed"), (4.2, 4.0, 8.8), caption=caption)
+    table = TableWriter(
+        doc, ("When", "Where", "Who", "What changed"), (3.6, 3.8, 3.4, 6.2), caption=caption
+    )
     for revision in latest_first(revisions):
         cells = table.row()
         text_paragraph(cells[0], long_datetime(revision.at))
+        # "at the Core group, 12 Nov 2026", or "between meetings".
+        text_paragraph(cells[1], revision.when)
         if not is_blank(revision.actor):
-            text_paragraph(cells[1], revision.actor)
-        paragraph = cells[2].paragraphs[0]
+            text_paragraph(cells[2], revision.actor)
+        paragraph = cells[3].paragraphs[0]
         if not is_blank(revision.action):
             run(paragraph, revision.action)
             run(paragraph, " ")
         run(paragraph, revision.what)
         if not is_blank(revision.detail):
-            text_paragraph(cells[2], revision.detail)
+            text_paragraph(cells[3], revision.detail)
 
 
 def is_overdue(step: Step, today: dt.date) -> bool:

@@ -49,8 +49,9 @@ from bot.plan.model import (
 from exporters.formatting import as_utc
 from exporters.scores import all_meetings
 
-# 2.0: meetings are first-class (issue 15). 2.1: a meeting says which of the questions
-# after the steps were answered, and a step review can be "agreed" (a new step).
+# 2.0: meetings are first-class (issue 15). 2.1: a change names the meeting it was made
+# at; a meeting says which of the questions after the steps were answered; a step
+# review can be "agreed" (a new step).
 SCHEMA_VERSION = "2.1"
 _SUPPORTED_MAJOR = 2
 _OLDER_MAJOR = 1  # read, then brought up to 2.0
@@ -126,6 +127,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "what": r.what,
                 "detail": r.detail,
                 "at": _time(r.at),
+                # The meeting whose record the change was made in; null: between meetings.
+                "meeting": meeting_index.get(id(r.meeting)) if r.meeting is not None else None,
             }
             for r in plan.revisions
         ],
@@ -389,6 +392,8 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
             what=r["what"],
             detail=r["detail"],
             at=_parse_time(r["at"], f"revisions[{i}].at"),
+            # Files before 2.1 have no "meeting": their changes are between meetings.
+            meeting=_index(meetings, r.get("meeting"), f"revisions[{i}].meeting", "meeting"),
         )
         for i, r in enumerate(data["revisions"])
     ]

@@ -20,10 +20,21 @@ class ExportOptions:
     council_out_of_hours_phone: str | None = None
     # For "overdue" and the cover date; None means the day of the export.
     today: dt.date | None = None
+    # A past meeting's label ("Core group, 12 November 2026") when the plan is the one
+    # kept from that meeting, not the current plan: the document says so on every page.
+    # Worker version only.
+    as_at: str | None = None
 
     def __post_init__(self) -> None:
         if self.version not in VERSIONS:
             raise ValueError(f"version must be 'family' or 'worker', not {self.version!r}")
+        if self.as_at is not None and self.version != "worker":
+            raise ValueError("the plan as it stood at a past meeting is for workers only")
+
+    @property
+    def as_at_title(self) -> str | None:
+        """ "As it stood at the Core group, 12 November 2026", or None for the current plan."""
+        return f"As it stood at the {self.as_at}" if self.as_at is not None else None
 
     @property
     def is_family(self) -> bool:

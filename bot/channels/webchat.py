@@ -293,7 +293,7 @@ class WebChatInput(InputChannel):
 
             session = await session_of(request, settings)
             kind = json_body(request).get("kind")
-            if not isinstance(kind, str) or kind not in page_history.KINDS:
+            if not isinstance(kind, str) or not page_history.is_kind(kind):
                 raise Refusal(400, "bad_kind", "'kind' must name one of the documents.")
             link = await asyncio.to_thread(
                 ConversationService(settings).download_link, session.sender_id, CHANNEL, kind

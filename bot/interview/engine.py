@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from bot.faults import too_long
-from bot.interview import answers, commands, meeting_answers, next_meeting, own_person
+from bot.interview import (
+    answers,
+    commands,
+    meeting_answers,
+    next_meeting,
+    own_person,
+    plan_as_at,
+)
 from bot.interview.answers import Answer, says_keep
 from bot.interview.catalogue import spec
 from bot.interview.context import Context
@@ -110,6 +117,9 @@ class Interview:
             return True
         if self._next_meeting_request(text):
             # "The next core group is on 14 January": answer() sets it.
+            return True
+        if plan_as_at.is_request(text):
+            # "The plan from the last conference" taken for the meeting pack: answer() sends it.
             return True
         pattern = _ONLY_WHEN_SAID.get(intent or "")
         slot = self.current_slot()
@@ -238,6 +248,8 @@ class Interview:
             return self._set_next_meeting(given.text or "")
         if not given.choice and self._asks_to_record_meeting(given, question):
             return self._record_meeting(given.text or "")
+        if not given.choice and self._asks_for_plan_as_at(given, question):
+            return self._plan_as_at(given.text or "")
         if question is None:
             reply.say(
                 "There's nothing more to ask. You can say 'review' to change something, "
@@ -375,6 +387,17 @@ class Interview:
         text = clean_text(given.text or "")
         return (given.verdict or decide(text, slot).outcome.value) == Verdict.NONE.value
 
+    def _asks_for_plan_as_at(self, given: Answer, question: str | None) -> bool:
+        """ "The plan as it was at the core group on 12 November" (the whole message)."""
+        state = self.ctx.state
+        slot = split(question)[0] if question else None
+        if state.paused or state.held_answer is not None or slot in _SAFETY_QUESTIONS:
+            return False
+        if self.ctx.plan is None or not plan_as_at.is_request(given.text or ""):
+            return False
+        text = clean_text(given.text or "")
+        return (given.verdict or decide(text, slot).outcome.value) == Verdict.NONE.value
+
     def _set_next_meeting(self, text: str) -> Reply:
         state = self.ctx.state
         state.flags.pop(_COMMAND_CHECK, None)
@@ -384,6 +407,32 @@ class Interview:
         for line in next_meeting.begin(self.ctx, clean_text(text)):
             reply.say(line)
         reply.slot = self.current_slot()
+        return reply
+
+    def asks_for_plan_as_at(self, text: str) -> bool:
+        """Whether these words, said outside the interview, ask for a past meeting's plan."""
+        return self._asks_for_plan_as_at(Answer(text), self.current_key())
+
+    def plan_as_at(self, text: str) -> Reply:
+        return self._plan_as_at(text)
+
+    def _plan_as_at(self, text: str) -> Reply:
+        """The meeting named, for the service to send its plan; or why not, and which can be."""
+        ctx = self.ctx
+        reply = Reply(slot=self.current_slot())
+        plan = ctx.plan
+        if plan is None or ctx.role is not Role.WORKER or not ctx.conversation.consent:
+            # Families (and learners) get the plan as it is now, never a past meeting's.
+            reply.say("I can give you the plan as it is now: say 'download' to get it.")
+            return reply
+        found = plan_as_at.find(plan, clean_text(text), ctx.today)
+        if found.meeting is not None:
+            reply.request = "plan_as_at"
+            reply.as_at = found.meeting.uid
+            return reply
+        for line in found.say[:-1]:
+            reply.say(line)
+        reply.say(found.say[-1], found.buttons)
         return reply
 
     def starts_meeting(self, text: str) -> bool:

@@ -463,6 +463,9 @@ def meeting_new_step(ctx: Context, question_key: str, answer: Answer) -> Outcome
     said = answer.text.strip()
     if answer.choice == NO_MORE or says_none(answer) or _NO_MORE.match(said.casefold()):
         return ok(*_follow(ctx, recording.no_more_steps(plan, meeting)), again=True)
+    if answer.choice is not None or said.startswith("/"):
+        # A button from another question: never a step's words.
+        return problem("Please say what will happen, or tap 'No new steps'.")
     if yes_no(answer) is True and len(said.split()) <= 2:
         return problem("Please say what will happen, in a few words.")
     ask = recording.add_step(plan, meeting, said, ctx.actor)
@@ -481,6 +484,11 @@ def meeting_step_who(ctx: Context, question_key: str, answer: Answer) -> Outcome
     if found is None or step is None:
         return _lost(ctx)
     plan, meeting = found
+    offered = {value for value, _label in _ask_data(ctx).get("choices", [])}
+    if (answer.choice is not None and answer.choice not in offered) or (
+        answer.choice is None and answer.text.strip().startswith("/")
+    ):
+        return problem("Please say who will do it, or tap one of the names.")
     who = (answer.choice or answer.text).strip() or None
     number = plan.steps.index(step) + 1
     ask = recording.set_step_who(plan, meeting, step, who, ctx.actor)
@@ -501,6 +509,8 @@ def meeting_step_when(ctx: Context, question_key: str, answer: Answer) -> Outcom
     if found is None or step is None:
         return _lost(ctx)
     plan, meeting = found
+    if answer.choice is not None or answer.text.strip().startswith("/"):
+        return problem("Please give a date, like 'by 20 January', or tap 'No date yet'.")
     read = read_step_date(answer.text, ctx.today)
     if read.kind != "date" or read.date is None:
         return problem(
@@ -525,6 +535,8 @@ def meeting_closure(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         return _lost(ctx)
     plan, meeting = found
     said = answer.text.casefold()
+    if answer.choice is not None and answer.choice != KEEP:
+        return problem("Please say yes if it is still right, or give the new date.")
     if answer.choice == KEEP or _STILL_RIGHT.search(said) or _NOT_SET.search(said):
         return ok(*_follow(ctx, recording.check_closure(plan, meeting, ctx.actor)), again=True)
     parsed = parse_uk_date(answer.text, ctx.today)
@@ -553,6 +565,8 @@ def meeting_changes(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         return _lost(ctx)
     plan, meeting = found
     value: bool | None = {"yes": True, "no": False}.get(answer.choice or "")
+    if answer.choice is not None and value is None:
+        return problem("Please say yes or no.")
     if value is None:
         value = False if says_none(answer) else yes_no(answer)
     if value is None:

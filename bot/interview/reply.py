@@ -62,6 +62,8 @@ class Reply:
     # A request the interview cannot answer itself ("export", "meeting_pack"):
     # the service adds the documents.
     request: str | None = None
+    # For "plan_as_at": the uid of the meeting whose kept plan is asked for.
+    as_at: str | None = None
 
     def say(self, text: str, buttons: list[Button] | None = None) -> None:
         self.messages.append(Message(text, list(buttons or [])))

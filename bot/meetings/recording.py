@@ -140,7 +140,7 @@ def start_meeting(
         return taken
     meeting = Meeting(kind=kind, held_on=held_on)
     plan.meetings.append(meeting)
-    plan.record(actor, "added", meeting.label)
+    plan.record(actor, "added", meeting.label, meeting=meeting)
     return meeting
 
 
@@ -219,7 +219,7 @@ def add_attendee(
             candidates=tuple(candidates),
         )
     person = plan.add_person(Person(name=name, relationship=_clean(role) or None))
-    plan.record(actor, "added", f"{name} to the network")
+    plan.record(actor, "added", f"{name} to the network", meeting=meeting)
     return _attend(plan, meeting, person, actor, role, chaired)
 
 
@@ -237,7 +237,7 @@ def choose_person(
     if choice == NEW_PERSON:
         person = Person(name=name, relationship=_clean(role) or None)
         plan.people.append(person)  # not add_person: that would merge by name
-        plan.record(actor, "added", f"{name} to the network")
+        plan.record(actor, "added", f"{name} to the network", meeting=meeting)
     else:
         try:
             person = plan.people[int(choice)]
@@ -255,7 +255,7 @@ def _attend(
             name=person.name, person=person, role=_clean(role) or person.relationship
         )
         meeting.attendees.append(attendee)
-        plan.record(actor, "added", f"{person.name} at the {meeting.label}")
+        plan.record(actor, "added", f"{person.name} at the {meeting.label}", meeting=meeting)
     elif role:
         attendee.role = _clean(role)
     if chaired:
@@ -269,7 +269,7 @@ def set_chair(plan: Plan, meeting: Meeting, person: Person, actor: str) -> Ask:
         raise MeetingError("the chair must be one of the people at the meeting")
     for other in meeting.attendees:
         other.chaired = other is attendee
-    plan.record(actor, "changed", f"who chaired the {meeting.label}")
+    plan.record(actor, "changed", f"who chaired the {meeting.label}", meeting=meeting)
     return next_question(plan, meeting)
 
 
@@ -280,7 +280,7 @@ def attendees_complete(plan: Plan, meeting: Meeting, actor: str) -> Ask:
             plan, meeting, problem="Please name at least one person who was at the meeting."
         )
     meeting.attendees_complete = True
-    plan.record(actor, "changed", f"who was at the {meeting.label}")
+    plan.record(actor, "changed", f"who was at the {meeting.label}", meeting=meeting)
     return next_question(plan, meeting)
 
 
@@ -324,7 +324,12 @@ def record_score(
     if existing is not None:
         existing.value = float(value)
         existing.reason = reason if reason is not None else existing.reason
-        plan.record(actor, "changed", f"{person.name}'s score for worry {number} ({meeting.label})")
+        plan.record(
+            actor,
+            "changed",
+            f"{person.name}'s score for worry {number} ({meeting.label})",
+            meeting=meeting,
+        )
         score = existing
     else:
         score = Score(
@@ -336,7 +341,12 @@ def record_score(
             person=person,
         )
         pair.scores.append(score)
-        plan.record(actor, "added", f"{person.name}'s score for worry {number} ({meeting.label})")
+        plan.record(
+            actor,
+            "added",
+            f"{person.name}'s score for worry {number} ({meeting.label})",
+            meeting=meeting,
+        )
     if pair.uid in attendee.not_scored:
         attendee.not_scored = [u for u in attendee.not_scored if u != pair.uid]
     if score.reason is None:
@@ -372,7 +382,7 @@ def give_reason(
     text = _clean(reason)
     if text:
         score.reason = text
-        plan.record(actor, "changed", f"the reason for {person.name}'s score")
+        plan.record(actor, "changed", f"the reason for {person.name}'s score", meeting=meeting)
     return next_question(plan, meeting)
 
 
@@ -385,7 +395,10 @@ def not_scored(plan: Plan, meeting: Meeting, pair: Pair, person: Person, actor: 
     if pair.uid not in attendee.not_scored:
         attendee.not_scored = [*attendee.not_scored, pair.uid]
         plan.record(
-            actor, "changed", f"{person.name} did not score worry {plan.pairs.index(pair) + 1}"
+            actor,
+            "changed",
+            f"{person.name} did not score worry {plan.pairs.index(pair) + 1}",
+            meeting=meeting,
         )
     return next_question(plan, meeting)
 
@@ -465,7 +478,9 @@ def mark_step(
     # The plan's own "done" follows the latest word on it.
     step.done = status is StepStatus.DONE
     number = plan.steps.index(step) + 1
-    plan.record(actor, "changed", f"step {number}: {status.label} ({meeting.label})")
+    plan.record(
+        actor, "changed", f"step {number}: {status.label} ({meeting.label})", meeting=meeting
+    )
     return next_question(plan, meeting)
 
 
@@ -492,7 +507,7 @@ def add_step(plan: Plan, meeting: Meeting, what: str, actor: str) -> Ask:
     plan.steps.append(step)
     meeting.step_reviews.append(StepReview(step=step, status=StepStatus.AGREED))
     number = len(plan.steps)
-    plan.record(actor, "added", f"step {number}")
+    plan.record(actor, "added", f"step {number}", meeting=meeting)
     return _who_ask(plan, meeting, step)
 
 
@@ -526,7 +541,7 @@ def set_step_who(plan: Plan, meeting: Meeting, step: Step, who: str | None, acto
     name = _clean(who) or None
     if name is not None:
         step.who = name
-        plan.record(actor, "changed", f"who does step {number}")
+        plan.record(actor, "changed", f"who does step {number}", meeting=meeting)
     return _when_ask(plan, meeting, step)
 
 
@@ -543,7 +558,7 @@ def set_step_due(
     if due is not None:
         step.due = due
         step.due_text = _clean(said) or None
-        plan.record(actor, "changed", f"the date for step {number}")
+        plan.record(actor, "changed", f"the date for step {number}", meeting=meeting)
     return next_question(plan, meeting)
 
 
@@ -563,7 +578,7 @@ def check_closure(
     if date is not None:
         plan.target_closure_date = date
         plan.target_closure_text = _clean(said) or None
-        plan.record(actor, "changed", "the target date for closing the case")
+        plan.record(actor, "changed", "the target date for closing the case", meeting=meeting)
     meeting.closure_checked = True
     return next_question(plan, meeting)
 
@@ -579,7 +594,7 @@ def check_changes(plan: Plan, meeting: Meeting) -> Ask:
 
 def finish_meeting(plan: Plan, meeting: Meeting, actor: str) -> Ask:
     meeting.status = MeetingStatus.COMPLETE
-    plan.record(actor, "changed", f"the {meeting.label}: finished")
+    plan.record(actor, "changed", f"the {meeting.label}: finished", meeting=meeting)
     return Ask(AskKind.FINISHED, f"The {meeting.label} is saved.", meeting.uid)
 
 

@@ -234,12 +234,21 @@ class Meeting:
     closure_checked: bool = False
     changes_checked: bool = False
     step_reviews: list[StepReview] = field(default_factory=list)
+    # The plan as it stood when the record was finished (the JSON export's text),
+    # so a worker can see it later; None for meetings finished before this was kept
+    # and for meetings still in progress.
+    snapshot: str | None = None
     uid: str = field(default_factory=new_uid)
     id: int | None = None
 
     @property
     def label(self) -> str:
         return f"{self.kind.label}, {self.held_on.strftime('%-d %B %Y')}"
+
+    @property
+    def short_label(self) -> str:
+        """ "Core group, 12 Nov 2026": where a change was made, in the change log."""
+        return f"{self.kind.label}, {self.held_on.day} {self.held_on:%b %Y}"
 
     @property
     def chair(self) -> Attendee | None:
@@ -355,7 +364,16 @@ class Revision:
     what: str
     detail: str | None = None
     at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    # The meeting whose record this change was made in; None: between meetings.
+    meeting: Meeting | None = None
     id: int | None = None
+
+    @property
+    def when(self) -> str:
+        """ "at the Core group, 12 Nov 2026" or "between meetings"."""
+        if self.meeting is None:
+            return "between meetings"
+        return f"at the {self.meeting.short_label}"
 
     @property
     def is_flag_review(self) -> bool:
@@ -474,8 +492,20 @@ class Plan:
 
     # -- changing (each change is recorded in the revision log) ---------------
 
-    def record(self, actor: str, action: str, what: str, detail: str | None = None) -> None:
-        self.revisions.append(Revision(actor=actor, action=action, what=what, detail=detail))
+    def record(
+        self,
+        actor: str,
+        action: str,
+        what: str,
+        detail: str | None = None,
+        meeting: Meeting | None = None,
+    ) -> None:
+        """One change in the log: who, what, and the meeting it was made at (None: between)."""
+        if meeting is not None and not any(m is meeting for m in self.meetings):
+            raise ValueError("that meeting is not one of this plan's")
+        self.revisions.append(
+            Revision(actor=actor, action=action, what=what, detail=detail, meeting=meeting)
+        )
         self.version += 1
         self.updated_at = dt.datetime.now(dt.timezone.utc)
 

@@ -9,7 +9,9 @@
    question as a choice: help with the question, or someone is in danger.
    The intent model's own `urgent_danger` vote is not used: on words nobody
    wrote down it alarmed on calm answers.
-2. Commands: at an open question (free text, a list, a date or a score) a
+2. Commands: a whole request for the plan as it stood at a past meeting
+   (bot.interview.plan_as_at) goes to the interview as `inform`, which
+   answers it. At an open question (free text, a list, a date or a score) a
    message is a command only when it is the command (bot.interview.commands);
    an answer that contains a command word is given back to the interview as
    `inform`, and a short message that could be either goes to it as `inform`
@@ -29,7 +31,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.interview import commands
+from bot.interview import commands, plan_as_at
 from bot.interview.catalogue import catalogue
 from bot.nlu.guard import refine_intent
 from bot.rasa_ext.question_context import question_of
@@ -40,6 +42,8 @@ POSSIBLE = "possible_danger"
 # Questions about danger itself: a bare "help" there (a second one, after the
 # choice) is about the question.
 _ALREADY_ASKING = {"check_danger", "safe_to_continue"}
+# Questions about danger itself: what is said there is theirs alone to judge.
+_SAFETY_QUESTIONS = {"danger_now", "check_danger", "safe_to_continue"}
 # The parse-data key that carries the urgent-danger decision to the actions.
 VERDICT_KEY = "urgent_verdict"
 # The parse-data key naming the command a message may be (the interview asks).
@@ -121,6 +125,13 @@ class MessageGuard(GraphComponent):
             # "no danger now. before yes, not now" is a no to "is anyone in danger
             # right now?", not "I don't know" (which would be taken as a yes).
             _set_intent(message, "deny", confidence)
+            return
+        if question not in _SAFETY_QUESTIONS and plan_as_at.is_request(text):
+            # The whole message asks for the plan as it stood at a past meeting ("the plan
+            # as it was at the core group"): the interview answers it, not as a command
+            # such as the meeting pack or the review, and never as an answer.
+            if name != "inform":
+                _set_intent(message, "inform", confidence)
             return
         if _is_open(question):
             command = commands.decide(text, name, confidence, question)

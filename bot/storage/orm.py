@@ -87,7 +87,11 @@ def start_mappers() -> None:
     )
     reg.map_imperatively(model.Step, tables.steps)
     reg.map_imperatively(model.OpenQuestion, tables.open_questions)
-    reg.map_imperatively(model.Revision, tables.revisions)
+    reg.map_imperatively(
+        model.Revision,
+        tables.revisions,
+        properties={"meeting": relationship(model.Meeting, lazy="joined")},
+    )
     reg.map_imperatively(model.UrgentFlag, tables.urgent_flags)
 
     def _collection(cls: type, order_by):  # noqa: ANN001, ANN202

@@ -137,6 +137,9 @@ meetings = sa.Table(
     sa.Column("new_steps_done", sa.Boolean, nullable=False),
     sa.Column("closure_checked", sa.Boolean, nullable=False),
     sa.Column("changes_checked", sa.Boolean, nullable=False),
+    # The plan as it stood when the record was finished (its JSON export), encrypted
+    # like all personal text; NULL for meetings finished before it was kept.
+    sa.Column("snapshot", EncryptedText),
 )
 
 # Who was at a meeting, in the order they were named. `name` is as recorded;
@@ -262,6 +265,10 @@ revisions = sa.Table(
     sa.Column("action", sa.String(16), nullable=False),
     sa.Column("what", EncryptedText, nullable=False),
     sa.Column("detail", EncryptedText),
+    # The meeting whose record the change was made in; NULL: between meetings.
+    sa.Column(
+        "meeting_id", sa.Integer, sa.ForeignKey("meetings.id", ondelete="SET NULL"), index=True
+    ),
 )
 
 urgent_flags = sa.Table(

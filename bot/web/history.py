@@ -13,6 +13,7 @@ anything in a message's text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -25,6 +26,13 @@ MAX_SECTIONS = 60
 MAX_SECTION_TITLE = 80
 # The documents the server makes (bot.services.DOCUMENT_KINDS).
 KINDS = frozenset({"plan-family", "plan-worker", "meeting-pack", "json"})
+# The plan as it stood at one past meeting: "plan-at:" and the meeting's uid.
+AS_AT_KIND = re.compile(r"plan-at:[a-z2-8]{10}")
+
+
+def is_kind(kind: Any) -> bool:
+    """A kind of document the server makes."""
+    return isinstance(kind, str) and (kind in KINDS or AS_AT_KIND.fullmatch(kind) is not None)
 
 
 def clean_buttons(buttons: Any) -> list[dict[str, str]]:
@@ -49,7 +57,12 @@ def clean_downloads(custom: Any) -> list[dict[str, str]]:
         if not isinstance(item, dict):
             continue
         kind, title = item.get("kind"), item.get("title")
-        if kind in KINDS and isinstance(title, str) and 0 < len(title) <= MAX_TITLE:
+        if (
+            isinstance(kind, str)
+            and is_kind(kind)
+            and isinstance(title, str)
+            and 0 < len(title) <= MAX_TITLE
+        ):
             clean.append({"kind": kind, "title": title})
     return clean
 

@@ -70,6 +70,9 @@ def marked_case(database_url: str, marker: str, senders: Iterable[str] = ()) -> 
         plan.open_questions.append(OpenQuestion("needs", "What needs to happen"))
         plan.urgent_flags.append(UrgentFlag(f"{marker} urgent", "rest"))
         plan.record(f"{marker} actor", "added", f"{marker} what", f"{marker} detail")
+        plan.record(f"{marker} actor", "added", f"{marker} at", meeting=meeting)
+        # The plan as it stood when the meeting's record was finished (bot/snapshots.py).
+        meeting.snapshot = f'{{"kept": "{marker} snapshot"}}'
         reviewed = UrgentFlag(f"{marker} reviewed flag", "rest")
         plan.urgent_flags.append(reviewed)
         plan.review_flag(reviewed, f"{marker} reviewer", f"{marker} review note")

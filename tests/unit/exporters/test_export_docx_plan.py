@@ -417,7 +417,9 @@ def test_change_log_latest_first(small_plan):
     whens = [row.cells[0].text for row in table.rows[1:]]
     assert whens == ["20 March 2024 at 10:00", "7 March 2024 at 18:30",
                      "9 January 2024 at 10:00", "8 January 2024 at 10:00"]
-    assert table.rows[1].cells[2].text == "changed step 3\nNew date"
+    assert table.rows[0].cells[1].text == "Where"
+    assert table.rows[1].cells[1].text == "between meetings"
+    assert table.rows[1].cells[3].text == "changed step 3\nNew date"
 
 
 def test_quality_findings_in_the_worker_appendix(small_plan, monkeypatch):

@@ -109,7 +109,8 @@ def test_sqlite_forgets_the_erased_bytes_wal_included(tmp_path: Path) -> None:
     ciphertexts = [
         value
         for table, column in [("events", "data"), ("children", "first_name"),
-                              ("pairs", "danger_statement"), ("conversations", "state")]
+                              ("pairs", "danger_statement"), ("conversations", "state"),
+                              ("meetings", "snapshot")]
         for value in stored_values(database_url, table, column)
     ]
     files = sqlite_files(database_url)

@@ -12,8 +12,8 @@ A meeting still in progress is left unanswered, so its recorder is asked.
 Plain ADD COLUMN with a server default (no batch rebuild: see 0007 on why a
 rebuild of `meetings` on SQLite would empty every score's meeting).
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-06
 """
 
@@ -22,8 +22,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
