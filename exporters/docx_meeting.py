@@ -140,10 +140,15 @@ def _opening(doc, plan: Plan, options: ExportOptions, title: str, attendees: Seq
     run(paragraph, "Expected at this meeting: ", bold=True)
     if not attendees:
         run(paragraph, "nobody listed yet", italic=True)
+    # Each with their role in the plan, so the chair can introduce everyone.
+    roles = {_key(p.name): p.relationship for p in plan.people if not is_blank(p.relationship)}
     for i, name in enumerate(attendees):
         if i:
             run(paragraph, ", ")
         run(paragraph, name)
+        role = roles.get(_key(name))
+        if role:
+            run(paragraph, f" ({role})")
 
 
 def _pair_name(number: int) -> str:

@@ -87,7 +87,10 @@ def test_opens_with_danger_statements_and_safety_goals(small_plan):
     ]
     cover = "".join(dict(reading.sections(document))[reading.COVER])
     assert "Last meeting: Core group, 6 March 2024" in cover
-    assert "Expected at this meeting: Sarah, Dan, Nan, Sam Okafor, Ms Khan" in cover
+    assert (
+        "Expected at this meeting: Sarah (Mum), Dan (Dad), Nan (Sarah's mum), "
+        "Sam Okafor (Social worker), Ms Khan (Leo's teacher)"
+    ) in cover
 
 
 def _table_after(document, heading_text):
