@@ -448,3 +448,61 @@ def test_an_address_in_an_answer_is_neither_a_link_nor_a_button(
     for reply in replies:
         assert "<a " not in reply.body["text"], reply.body["text"]
         assert [a for a in actions_of(reply) if a["type"] == "openUrl"] == []
+
+
+def test_a_worker_records_a_meeting_in_teams(stack: Stack, fake: FakeBotFramework) -> None:
+    """Issue 15 item 2 on Teams: the same recorder as the web chat, through the fake."""
+    import datetime as dt
+
+    from bot.access.invites import issue_invite
+    from bot.plan.model import MeetingStatus, Pair, Person, Step
+
+    with SqlUnitOfWork(stack.settings.database_url) as uow:
+        plan = uow.plans.new_plan()
+        plan.people += [Person("Kerry", "Mum"), Person("Jan", "Nan")]
+        plan.pairs.append(
+            Pair(
+                danger_statement="Sam is worried Leo is left alone at night.",
+                safety_goal="Sam will know Leo has an adult with him every night.",
+                scaling_question="How sure are we that Leo has an adult with him every night?",
+            )
+        )
+        plan.steps.append(Step("Jan to stay over on Fridays", "Jan", dt.date.today()))
+        uow.commit()
+        reference = plan.reference
+    link = issue_invite(reference, "worker", settings=stack.settings).link
+
+    user = TeamsUser(stack, fake)
+
+    def words(replies: list[Posted]) -> str:
+        return "\n".join(text_of(r) for r in replies)
+
+    replies = user.say(f"join {link}")
+    assert "now linked to the case" in words(replies)
+    replies = user.press(replies, "No")
+    if "OK to keep them?" in words(replies):
+        replies = user.press(replies, "Yes, that's OK")
+    started = words(user.say("we had a core group today"))
+    assert "Recording the Core group" in started, started
+    user.say("Kerry")
+    replies = user.say("Sam Okafor, social worker, chair")
+    asked = words(user.press(replies, "That's everyone"))
+    assert "What score did Kerry give" in asked, asked
+    user.say("6 because Jan has stayed every Friday")
+    assert "Jan to stay over on Fridays" in words(user.say("5, one night alone in October"))
+    replies = user.say("done")
+    replies = user.press(replies, "No new steps")
+    replies = user.press(replies, "Not set yet")
+    read_back = user.press(replies, "No")
+    assert "Worry 1, Kerry: 6 (Jan has stayed every Friday)" in words(read_back)
+    assert "is saved." in words(user.press(read_back, "Yes, it's finished"))
+
+    with SqlUnitOfWork(stack.settings.database_url) as uow:
+        saved = uow.plans.get(reference)
+        [meeting] = saved.meetings
+        assert meeting.status is MeetingStatus.COMPLETE
+        assert [(s.person.name, s.value, s.reason) for s in saved.pairs[0].scores] == [
+            ("Kerry", 6, "Jan has stayed every Friday"),
+            ("Sam Okafor", 5, "one night alone in October"),
+        ]
+        assert saved.steps[0].done
