@@ -1,6 +1,6 @@
 """The answers that end a meeting's record, scored on a batch written blind.
 
-    .venv/bin/python scripts/meeting_answers_eval.py tests/data/meeting_answers_blind/BATCH.yml [--show]
+    .venv/bin/python scripts/meeting_answers_eval.py tests/data/meeting_answers_blind/B.yml [--show]
 
 A batch (written by someone who has not read the code) gives, for each answer to
 one of the questions after the scores (where a step stands; any new steps; is the
@@ -32,8 +32,15 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-TODAY = dt.date(2026, 12, 6)
-CLOSURE = dt.date(2027, 6, 24)
+# The case each answer is given in: batch a's; a batch may say its own (`context:`).
+DEFAULT_CONTEXT = {
+    "today": dt.date(2026, 12, 6),
+    "meeting": "we had a core group today",
+    "step": "Dean to start the alcohol support group",
+    "step_who": "Dean",
+    "step_due": dt.date(2026, 11, 26),
+    "closure": dt.date(2027, 6, 24),
+}
 SLOT = {
     "step_status": "meeting_step",
     "new_step": "meeting_new_step",
@@ -47,17 +54,21 @@ _WRONG_FACT = {"wrong_status", "wrong_date", "invented_step", "changed_date"}
 class Case:
     """One database with one case; each answer is tried at a new meeting on a fresh copy."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, context: dict[str, Any] | None = None) -> None:
         from bot.storage.migrate import upgrade
 
+        self.context = {**DEFAULT_CONTEXT, **(context or {})}
+        for key in ("today", "step_due", "closure"):
+            value = self.context[key]
+            self.context[key] = value if isinstance(value, dt.date) else dt.date.fromisoformat(
+                str(value))
         self.folder = folder
         self.template = folder / "template.db"
         upgrade(f"sqlite:///{self.template}")
         self.reference = self._build(f"sqlite:///{self.template}")
         self.count = 0
 
-    @staticmethod
-    def _build(url: str) -> str:
+    def _build(self, url: str) -> str:
         from bot.plan.model import Pair, Person, Step
         from bot.storage.unit_of_work import SqlUnitOfWork
 
@@ -66,11 +77,12 @@ class Case:
             plan.people += [Person("Kerry", "Mum"), Person("Dean", "Dad")]
             plan.pairs.append(Pair(danger_statement="Dean drinks and shouts at the children",
                                    scaling_question="Where are things today, from 0 to 10?"))
+            context = self.context
             plan.steps += [
-                Step("Dean to start the alcohol support group", "Dean", dt.date(2026, 11, 26)),
+                Step(context["step"], context["step_who"], context["step_due"]),
                 Step("Kerry to keep Nan's number on the fridge", "Kerry", dt.date(2026, 12, 20)),
             ]
-            plan.target_closure_date = CLOSURE
+            plan.target_closure_date = context["closure"]
             uow.commit()
             return plan.reference
 
@@ -86,12 +98,12 @@ class Case:
         path = self.folder / f"case-{self.count}.db"
         shutil.copy(self.template, path)
         url = f"sqlite:///{path}"
-        driver = Driver(service_for(url, today=TODAY), f"eval-{self.count}")
+        driver = Driver(service_for(url, today=self.context["today"]), f"eval-{self.count}")
         with SqlUnitOfWork(url) as uow:
             case_id = uow.plans.get(self.reference).id
         driver.service.bind(driver.sender, driver.channel, case_id, Role.WORKER)
         driver.start()
-        for said in ("no", "yes", "Sam Okafor, social worker", "we had a core group today",
+        for said in ("no", "yes", "Sam Okafor, social worker", self.context["meeting"],
                      "Kerry", "that's everyone", "6 because things are calmer"):
             driver.say(said)
             if driver.current_slot() == SLOT[question]:
@@ -123,7 +135,9 @@ def judge(item: dict[str, Any], case: Case) -> tuple[str, str]:
     meeting = plan.meetings[-1]
     asked_again = after == SLOT[question]
     if question == "step_status":
-        review = next((r for r in meeting.step_reviews if r.step.what.startswith("Dean")), None)
+        review = next(
+            (r for r in meeting.step_reviews if r.step.what == case.context["step"]), None
+        )
         # The next step's question follows a saved answer, so what was saved decides.
         got = "ask" if review is None else review.status.value
         if got == expect and item.get("note") and review is not None:
@@ -152,7 +166,7 @@ def judge(item: dict[str, Any], case: Case) -> tuple[str, str]:
         date = plan.target_closure_date
         if asked_again:
             got = "ask"
-        elif date == CLOSURE:
+        elif date == case.context["closure"]:
             got = "keep"  # kept as it was: right for "still right" and for "not set"
         else:
             got = "date"
@@ -194,7 +208,7 @@ def main() -> int:
     per_question: dict[str, list[int]] = {}
     misses = []
     with tempfile.TemporaryDirectory() as folder:
-        case = Case(Path(folder))
+        case = Case(Path(folder), data.get("context"))
         for item in items:
             outcome, got = judge(item, case)
             outcomes[outcome] += 1

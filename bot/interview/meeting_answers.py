@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from rapidfuzz import fuzz, process
 
 from bot.interview.answers import Answer, Outcome, ok, problem, says_none, yes_no
 from bot.interview.context import Context
@@ -39,6 +40,7 @@ from bot.plan.model import Meeting, MeetingType, Pair, Person, Plan, Role, Score
 from bot.plan.progress import is_overdue
 
 REQUESTS_FILE = Path(__file__).with_name("meeting_requests.yml")
+WORDS_FILE = Path(__file__).with_name("meeting_words.yml")
 
 # The questions of a meeting's record, in the order they usually come.
 SLOTS = (
@@ -97,6 +99,33 @@ def _request_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(
         re.compile(phrase.replace("{meeting}", f"(?:{meeting})")) for phrase in raw["phrases"]
     )
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    """meeting_words.yml, each list of patterns compiled (case-blind)."""
+    raw = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+
+    def compiled(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+    words: dict[str, Any] = {}
+    for name, value in raw.items():
+        if name == "step_status":
+            words[name] = {kind: compiled(patterns) for kind, patterns in value.items()}
+        elif name == "step_status_words":
+            words[name] = value
+        else:
+            words[name] = compiled(value)
+    return words
+
+
+def _says(name: str, text: str) -> re.Match[str] | None:
+    for pattern in _words()[name]:
+        found = pattern.search(text)
+        if found:
+            return found
+    return None
 
 
 def _folded(text: str) -> str:
@@ -413,12 +442,47 @@ def meeting_reason(ctx: Context, question_key: str, answer: Answer) -> Outcome:
 
 # -- steps ------------------------------------------------------------------------------
 
-_STATUS_WORDS = (
-    (StepStatus.NOT_YET, re.compile(r"^(not yet|not done|ongoing|in progress|still to do|no)\b")),
-    (StepStatus.DONE, re.compile(r"^(done|finished|completed?|yes|it'?s done|happened)\b")),
-    (StepStatus.CHANGED, re.compile(r"^(changed|change|different|amended)\b")),
-    (StepStatus.DROPPED, re.compile(r"^(dropped|drop|stopped|removed|no longer)\b")),
+# The words that only name a status: the rest of the answer is its note.
+_STATUS_WORDS = frozenset(
+    {"done", "doen", "complete", "completed", "finished", "happened", "it's done", "all done",
+     "not yet", "not yt", "not done", "changed", "change", "dropped", "droped", "drop"}
 )
+
+
+def read_step_status(text: str) -> tuple[StepStatus | None, str | None]:
+    """(status, note) from a typed answer; (None, None) when it does not say.
+
+    The note is the words after a status word that opens the answer ("changed:
+    now every Friday"), or the whole answer when the status is read from inside
+    it ("he started on the 24th, been twice now"), so nothing said is lost.
+    """
+    said = " ".join(text.split())
+    folded = said.casefold().strip(" .!")
+    if not folded or _says("step_status_unclear", folded):
+        return None, None
+    for kind, patterns in _words()["step_status"].items():
+        for pattern in patterns:
+            found = pattern.search(folded)
+            if found is None:
+                continue
+            status_word = found.group(0).strip(" ,.:;-–") in _STATUS_WORDS
+            if found.start() == 0 and status_word:
+                # "Changed: now every Friday": the words after the status word.
+                note = said[found.end():].strip(" ,.:;-–") or None
+            else:
+                note = said
+            return StepStatus(kind), note
+    # A short answer typed in a hurry ("doen", "not yt"): the closest status word.
+    if len(folded) <= 12:
+        best = process.extractOne(
+            folded,
+            {w: kind for kind, ws in _words()["step_status_words"].items() for w in ws},
+            scorer=fuzz.ratio,
+            score_cutoff=74,
+        )
+        if best is not None:
+            return StepStatus(best[0]), None
+    return None, None
 
 
 def meeting_step(ctx: Context, question_key: str, answer: Answer) -> Outcome:
@@ -429,17 +493,10 @@ def meeting_step(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     plan, meeting = found
     status: StepStatus | None = None
     note: str | None = None
-    if answer.choice in {s.value for s in StepStatus}:
+    if answer.choice in {s.value for s in StepStatus.verdicts()}:
         status = StepStatus(answer.choice)
-    else:
-        said = answer.text.strip()
-        for candidate, pattern in _STATUS_WORDS:
-            match = pattern.match(said.casefold())
-            if match:
-                status = candidate
-                # "Changed: now every Friday": the words after are the note, kept as said.
-                note = said[match.end() :].strip(" ,.:;-–") or None
-                break
+    elif answer.choice is None:
+        status, note = read_step_status(answer.text)
     if status is None:
         return problem("Please say done, not yet, changed or dropped.")
     ask = recording.mark_step(plan, meeting, step, status, ctx.actor, note)
@@ -449,25 +506,24 @@ def meeting_step(ctx: Context, question_key: str, answer: Answer) -> Outcome:
 
 # -- new steps, the closure date, anything else ----------------------------------------
 
-_NO_MORE = re.compile(
-    r"^(no|nope|none|no more|no new steps?|no other steps?|nothing( else)?|that'?s (it|all)|"
-    r"no,? that'?s (it|all)|done)\W*$"
-)
-
-
 def meeting_new_step(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     found = _recorded(ctx)
     if found is None:
         return _lost(ctx)
     plan, meeting = found
     said = answer.text.strip()
-    if answer.choice == NO_MORE or says_none(answer) or _NO_MORE.match(said.casefold()):
+    folded = said.casefold()
+    if answer.choice == NO_MORE or says_none(answer) or _says("no_new_steps", folded):
         return ok(*_follow(ctx, recording.no_more_steps(plan, meeting)), again=True)
     if answer.choice is not None or said.startswith("/"):
         # A button from another question: never a step's words.
         return problem("Please say what will happen, or tap 'No new steps'.")
-    if yes_no(answer) is True and len(said.split()) <= 2:
-        return problem("Please say what will happen, in a few words.")
+    if _says("new_step_unclear", folded):
+        # "Yes a couple", "possibly, need to check my notes": not a step's words.
+        return problem(
+            "Tell me the first new step: what will happen. If you're not sure, say "
+            "'no new steps' for now; steps can be added to the plan at any time."
+        )
     ask = recording.add_step(plan, meeting, said, ctx.actor)
     if ask.problem:
         return problem(ask.problem)
@@ -525,10 +581,6 @@ def meeting_step_when(ctx: Context, question_key: str, answer: Answer) -> Outcom
     )
 
 
-_STILL_RIGHT = re.compile(r"\b(still right|still the same|same|unchanged|no change|keep it)\b")
-_NOT_SET = re.compile(r"\b(not (yet|set|decided|agreed)|no date)\b")
-
-
 def meeting_closure(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     found = _recorded(ctx)
     if found is None:
@@ -537,16 +589,31 @@ def meeting_closure(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     said = answer.text.casefold()
     if answer.choice is not None and answer.choice != KEEP:
         return problem("Please say yes if it is still right, or give the new date.")
-    if answer.choice == KEEP or _STILL_RIGHT.search(said) or _NOT_SET.search(said):
-        return ok(*_follow(ctx, recording.check_closure(plan, meeting, ctx.actor)), again=True)
     parsed = parse_uk_date(answer.text, ctx.today)
-    if parsed.date is not None and not parsed.problem:
+    if answer.choice != KEEP and parsed.date is not None and not parsed.problem:
+        current = plan.target_closure_date
+        later, earlier = _says("closure_later", said), _says("closure_earlier", said)
+        if current is not None and (
+            (later and parsed.date < current) or (earlier and parsed.date > current)
+        ):
+            # "Push it back to end of March" when the date is in June: ask, never guess.
+            return problem(
+                f"{format_uk_date(parsed.date)} is {'before' if later else 'after'} the "
+                f"current date, {format_uk_date(current)}. Which date did the meeting agree? "
+                "Please give it in full, for example '31 March 2028'."
+            )
         ask = recording.check_closure(plan, meeting, ctx.actor, parsed.date, answer.text)
         return ok(
             f"Saved: the case could close by {format_uk_date(parsed.date)}.",
             *_follow(ctx, ask),
             again=True,
         )
+    if (
+        answer.choice == KEEP
+        or _says("closure_still_right", said)
+        or _says("closure_not_set", said)
+    ):
+        return ok(*_follow(ctx, recording.check_closure(plan, meeting, ctx.actor)), again=True)
     if parsed.problem == "past":
         return problem("That date has already gone. What is the new target date?")
     value = yes_no(answer)
@@ -567,12 +634,40 @@ def meeting_changes(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     value: bool | None = {"yes": True, "no": False}.get(answer.choice or "")
     if answer.choice is not None and value is None:
         return problem("Please say yes or no.")
+    words = " ".join(answer.text.split())
+    folded = words.casefold()
+    described = False
+    if value is None and _says("other_changes_unclear", folded):
+        return problem(
+            "If you're not sure it was agreed, say no for now: the plan can be changed at "
+            "any time, and the change log says who changed what."
+        )
     if value is None:
-        value = False if says_none(answer) else yes_no(answer)
+        if says_none(answer) or _says("other_changes_no", folded):
+            value = False
+        else:
+            value = yes_no(answer)
+            if value is None and re.match(r"^(?:yes|yeah|yep|yh)\b", folded):
+                value = True
+            described = len(words.split()) >= 4 and bool(
+                _says("other_changes_described", folded)
+            )
+            if value is None and described:
+                value = True
     if value is None:
         return problem("Please say yes or no.")
     _data(ctx)[_OPEN_PLAN] = value
-    said = ["Once the record is finished I'll open the plan so you can change it."] if value else []
+    said = []
+    if value:
+        if described:
+            # Their words are kept, to make the change from: "still to decide" in the
+            # plan and the pack until someone does.
+            plan.note_open(
+                f"meeting_change:{meeting.uid}:{len(plan.open_questions)}",
+                f"Change agreed at the {meeting.label}: {words}",
+            )
+            said.append("Noted as said, under 'still to decide'.")
+        said.append("Once the record is finished I'll open the plan so you can change it.")
     return ok(*said, *_follow(ctx, recording.check_changes(plan, meeting)), again=True)
 
 
