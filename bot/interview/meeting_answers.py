@@ -449,7 +449,9 @@ _STATUS_WORDS = frozenset(
 )
 
 
-def read_step_status(text: str) -> tuple[StepStatus | None, str | None]:
+def read_step_status(
+    text: str, step_what: str | None = None
+) -> tuple[StepStatus | None, str | None]:
     """(status, note) from a typed answer; (None, None) when it does not say.
 
     The note is the words after a status word that opens the answer ("changed:
@@ -460,28 +462,29 @@ def read_step_status(text: str) -> tuple[StepStatus | None, str | None]:
     folded = said.casefold().strip(" .!")
     if not folded or _says("step_status_unclear", folded):
         return None, None
+    starting = bool(step_what) and bool(re.search(r"\bstart", (step_what or "").casefold()))
     for kind, patterns in _words()["step_status"].items():
         for pattern in patterns:
             found = pattern.search(folded)
             if found is None:
                 continue
+            if kind == "started":
+                status = StepStatus.DONE if starting else StepStatus.NOT_YET
+            else:
+                status = StepStatus(kind.removesuffix("_first"))
             status_word = found.group(0).strip(" ,.:;-–") in _STATUS_WORDS
             if found.start() == 0 and status_word:
                 # "Changed: now every Friday": the words after the status word.
                 note = said[found.end():].strip(" ,.:;-–") or None
             else:
                 note = said
-            return StepStatus(kind), note
+            return status, note
     # A short answer typed in a hurry ("doen", "not yt"): the closest status word.
     if len(folded) <= 12:
-        best = process.extractOne(
-            folded,
-            {w: kind for kind, ws in _words()["step_status_words"].items() for w in ws},
-            scorer=fuzz.ratio,
-            score_cutoff=74,
-        )
+        words = {w: kind for kind, ws in _words()["step_status_words"].items() for w in ws}
+        best = process.extractOne(folded, list(words), scorer=fuzz.ratio, score_cutoff=74)
         if best is not None:
-            return StepStatus(best[0]), None
+            return StepStatus(words[best[0]]), None
     return None, None
 
 
@@ -496,7 +499,7 @@ def meeting_step(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     if answer.choice in {s.value for s in StepStatus.verdicts()}:
         status = StepStatus(answer.choice)
     elif answer.choice is None:
-        status, note = read_step_status(answer.text)
+        status, note = read_step_status(answer.text, step.what)
     if status is None:
         return problem("Please say done, not yet, changed or dropped.")
     ask = recording.mark_step(plan, meeting, step, status, ctx.actor, note)
@@ -518,6 +521,12 @@ def meeting_new_step(ctx: Context, question_key: str, answer: Answer) -> Outcome
     if answer.choice is not None or said.startswith("/"):
         # A button from another question: never a step's words.
         return problem("Please say what will happen, or tap 'No new steps'.")
+    if _says("question_back", folded) and len(folded.split()) <= 15:
+        return problem(
+            "A new step is something someone agreed to do, like 'Dad to book a GP "
+            "appointment'. Steps already in the plan stay as they are. Tell me a new "
+            "one, or say 'no new steps'."
+        )
     if _says("new_step_unclear", folded):
         # "Yes a couple", "possibly, need to check my notes": not a step's words.
         return problem(
@@ -581,6 +590,35 @@ def meeting_step_when(ctx: Context, question_key: str, answer: Answer) -> Outcom
     )
 
 
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "nine": 9, "twelve": 12}
+_AMOUNT = r"(a|an|one|two|three|four|five|six|nine|twelve|\d{1,2})\s+(week|month)s?"
+_MOVED_BY = re.compile(rf"\b(?:back|extended|extend(?:ed)? it|by|another|further)\s+{_AMOUNT}\b")
+_FROM_MEETING = re.compile(
+    rf"\b{_AMOUNT}\s+from (?:the |today'?s? )?(?:meeting|cin|core group|conference|review)\b"
+)
+
+
+def _closure_moved(
+    said: str, current: dt.date | None, held_on: dt.date
+) -> dt.date | None:
+    """A date given as a change: "pushed back a month", "extended by 3 months" (from the
+    current date), "6 months from the meeting" (from the meeting's date)."""
+    from dateutil.relativedelta import relativedelta
+
+    def amount(number: str, unit: str) -> relativedelta:
+        n = _NUMBER_WORDS.get(number, None) or int(number)
+        return relativedelta(weeks=n) if unit == "week" else relativedelta(months=n)
+
+    found = _FROM_MEETING.search(said)
+    if found:
+        return held_on + amount(found.group(1), found.group(2))
+    found = _MOVED_BY.search(said)
+    if found and current is not None:
+        return current + amount(found.group(1), found.group(2))
+    return None
+
+
 def meeting_closure(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     found = _recorded(ctx)
     if found is None:
@@ -590,6 +628,14 @@ def meeting_closure(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     if answer.choice is not None and answer.choice != KEEP:
         return problem("Please say yes if it is still right, or give the new date.")
     parsed = parse_uk_date(answer.text, ctx.today)
+    moved = _closure_moved(said, plan.target_closure_date, meeting.held_on)
+    if answer.choice != KEEP and moved is not None:
+        ask = recording.check_closure(plan, meeting, ctx.actor, moved, answer.text)
+        return ok(
+            f"Saved: the case could close by {format_uk_date(moved)}.",
+            *_follow(ctx, ask),
+            again=True,
+        )
     if answer.choice != KEEP and parsed.date is not None and not parsed.problem:
         current = plan.target_closure_date
         later, earlier = _says("closure_later", said), _says("closure_earlier", said)
@@ -637,6 +683,12 @@ def meeting_changes(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     words = " ".join(answer.text.split())
     folded = words.casefold()
     described = False
+    if value is None and _says("question_back", folded) and len(folded.split()) <= 15:
+        return problem(
+            "Plan rules are how everyone will know things are going well, the worries "
+            "to look out for and who will do what. The safety network is the people "
+            "who help keep the children safe. Did the meeting change any of that?"
+        )
     if value is None and _says("other_changes_unclear", folded):
         return problem(
             "If you're not sure it was agreed, say no for now: the plan can be changed at "
@@ -645,12 +697,15 @@ def meeting_changes(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     if value is None:
         if says_none(answer) or _says("other_changes_no", folded):
             value = False
+            if _says("other_changes_but", folded) and _says("other_changes_described", folded):
+                # "Not really, just that Mick can now have them overnight": a change.
+                value, described = True, True
         else:
             value = yes_no(answer)
             if value is None and re.match(r"^(?:yes|yeah|yep|yh)\b", folded):
                 value = True
-            described = len(words.split()) >= 4 and bool(
-                _says("other_changes_described", folded)
+            described = described or (
+                len(words.split()) >= 4 and bool(_says("other_changes_described", folded))
             )
             if value is None and described:
                 value = True
