@@ -372,6 +372,14 @@ class ConversationService:
             ctx = interview.ctx
             plan = ctx.plan
             reply = Reply(slot=interview.current_slot())
+            if plan is not None and plan.id is not None and not ctx.conversation.consent:
+                # A case they joined by invite: it exists, but nothing is shown before
+                # they have said whether their answers may be kept.
+                reply.say(
+                    "First, please answer whether I can keep your answers (the question "
+                    "above). Then ask me again."
+                )
+                return reply
             if plan is None or not ctx.conversation.consent:
                 reply.say("There's no plan to download yet. Let's write some of it first.")
                 return reply

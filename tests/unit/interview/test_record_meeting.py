@@ -316,3 +316,19 @@ def test_outside_the_interview_a_worker_starts_a_meeting_and_a_family_member_doe
     family.say("yes")
     assert family.service.record_meeting(family.sender, family.channel, "record a meeting") is None
     assert "Which kind of meeting" not in family.say("record a meeting")
+
+
+def test_a_worker_who_joined_a_case_asks_for_a_document_before_saying_answers_may_be_kept(
+    driver: Driver, database_url: str
+) -> None:
+    reference = _case(database_url)
+    with SqlUnitOfWork(database_url) as uow:
+        case_id = uow.plans.get(reference).id
+    driver.service.bind(driver.sender, driver.channel, case_id, Role.WORKER)
+    driver.start()
+    driver.say("no")  # nobody in danger now; next: may the answers be kept?
+    reply = driver.service.links(driver.sender, driver.channel, meeting_pack=True)
+    text = " ".join(m.text for m in reply.messages)
+    # The case exists: not "there's no plan yet", and nothing shown before consent.
+    assert "First, please answer whether I can keep your answers" in text
+    assert "http" not in text
