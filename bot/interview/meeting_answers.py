@@ -96,9 +96,22 @@ def _request_patterns() -> tuple[re.Pattern[str], ...]:
     kinds = "|".join(re.escape(k) for k in words["kinds"])
     nouns = "|".join(re.escape(n) for n in words["nouns"])
     meeting = f"{words['before']}(?:(?:{kinds})\\s+)*(?:{nouns})"
-    return tuple(
-        re.compile(phrase.replace("{meeting}", f"(?:{meeting})")) for phrase in raw["phrases"]
-    )
+    parts = {"{meeting}": f"(?:{meeting})"}
+    for name in ("opener", "when", "family"):
+        parts["{" + name + "}"] = raw.get(name, "")
+
+    def filled(phrase: str) -> str:
+        for marker, value in parts.items():
+            phrase = phrase.replace(marker, value)
+        return phrase
+
+    return tuple(re.compile(filled(phrase)) for phrase in raw["phrases"])
+
+
+@lru_cache(maxsize=1)
+def _greeting() -> re.Pattern[str]:
+    raw = yaml.safe_load(REQUESTS_FILE.read_text(encoding="utf-8"))
+    return re.compile("^" + raw.get("greeting", "(?!)"))
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +147,7 @@ def _folded(text: str) -> str:
 
 def is_request(text: str) -> bool:
     """The whole message asks to record a meeting (a command word inside an answer does not)."""
-    said = _folded(text)
+    said = _greeting().sub("", _folded(text))
     return bool(said) and any(p.fullmatch(said) for p in _request_patterns())
 
 

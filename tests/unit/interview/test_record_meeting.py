@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from bot.interview import meeting_answers
 from bot.meetings import recording
 from bot.plan.model import MeetingStatus, MeetingType, Pair, Person, Role, Step, StepStatus
 from bot.storage.unit_of_work import SqlUnitOfWork
@@ -332,3 +335,36 @@ def test_a_worker_who_joined_a_case_asks_for_a_document_before_saying_answers_ma
     # The case exists: not "there's no plan yet", and nothing shown before consent.
     assert "First, please answer whether I can keep your answers" in text
     assert "http" not in text
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # A worker's own words, from a persona session through REST (issue 15).
+        "Want to record todays core group for Leo and Mia",
+        "hello. record core group meeting",
+        "start core group review",
+        "how do I record today's core group meeting?",
+        "I need to record a meeting that took place today",
+        "we had the core group today, I want to record it",
+        "i want to put in the scores from the CG",
+        "we had the ICPC yesterday",
+    ],
+)
+def test_the_ways_workers_ask_to_record_a_meeting_are_requests(said: str) -> None:
+    assert meeting_answers.is_request(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Dean to record a meeting with school",
+        "core group",
+        "Core group review",
+        "Mum to attend the core group meeting",
+        "review the plan at the core group every month",
+        "record his attendance at school every day",
+    ],
+)
+def test_answers_that_name_a_meeting_stay_answers(said: str) -> None:
+    assert not meeting_answers.is_request(said)
