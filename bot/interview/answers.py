@@ -307,6 +307,14 @@ def consent(ctx: Context, question_key: str, answer: Answer) -> Outcome:
                 plan.urgent_flags.append(flag)
         if not plan.revisions:
             plan.record(ctx.actor, "added", "the draft plan")
+        if ctx.role is Role.WORKER and plan.pairs:
+            # A worker joining a case that already has a plan is often here to record
+            # a meeting: say how, before any question about the plan.
+            return ok(
+                "Thank you. I'll save each answer as we go, so nothing is lost if you stop.",
+                "This case already has a plan. To record a meeting, say 'record a meeting'; "
+                "to change something, say 'review'. Or carry on with the questions below.",
+            )
         return ok("Thank you. I'll save each answer as we go, so nothing is lost if you stop.")
     if value is False:
         ctx.conversation.consent = False
@@ -333,6 +341,11 @@ def resume(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         elif yes_no(answer) is not False:
             value = "carry_on"
     ctx.state.resume_offer = False
+    if value == "record_meeting":
+        from bot.interview import meeting_answers
+
+        ctx.state.cursor = None
+        return ok(*meeting_answers.begin(ctx, "record a meeting"))
     if value == "review":
         ctx.state.cursor = "review"
         return ok()

@@ -108,8 +108,16 @@ def _buttons(ctx: Context, question_spec: QuestionSpec, question_key: str) -> li
     if slot == "consent":
         return [Button("Yes, that's OK", "/affirm"), Button("No", "/deny"), HELP]
     if slot == "resume":
+        from bot.interview import meeting_answers
+
+        record = (
+            [choice("Record a meeting", "record_meeting")]
+            if meeting_answers.can_record(ctx) and ctx.plan is not None and ctx.plan.pairs
+            else []
+        )
         return [
             choice("Carry on", "carry_on"),
+            *record,
             choice("Show me the plan", "review"),
             choice("Start again", "restart"),
         ]

@@ -368,3 +368,22 @@ def test_the_ways_workers_ask_to_record_a_meeting_are_requests(said: str) -> Non
 )
 def test_answers_that_name_a_meeting_stay_answers(said: str) -> None:
     assert not meeting_answers.is_request(said)
+
+
+def test_a_worker_joining_a_case_with_a_plan_is_told_how_to_record_a_meeting(
+    driver: Driver, database_url: str
+) -> None:
+    reference = _case(database_url)
+    with SqlUnitOfWork(database_url) as uow:
+        case_id = uow.plans.get(reference).id
+    driver.service.bind(driver.sender, driver.channel, case_id, Role.WORKER)
+    driver.start()
+    driver.say("no")
+    assert "To record a meeting, say 'record a meeting'" in driver.say("yes")
+    driver.say("Sam Patel, social worker")
+    # Coming back later: the welcome offers it as a button.
+    assert "Hello again." in driver.start()
+    assert "Welcome back" in driver.say("no")  # nobody in danger now
+    assert _titles(driver) == ["Carry on", "Record a meeting", "Show me the plan", "Start again"]
+    started = driver.say("/choose" + '{"choice": "record_meeting"}')
+    assert "Which kind of meeting was it?" in started
