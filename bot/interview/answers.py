@@ -965,10 +965,38 @@ def _own_scores(ctx: Context, pair: Pair) -> list[Score]:
     ]
 
 
+_NOT_MINE = re.compile(r"\bnot (?:mine|my (?:own )?score|me)\b", re.IGNORECASE)
+
+
+def _someone_elses(ctx: Context, text: str) -> str | None:
+    """The name of someone else in the plan whose score this is ("Kerry 6 because ..."),
+    or "someone else" for "not mine"; None when it reads as the person's own."""
+    plan = ctx.plan
+    mine = " ".join(ctx.scorer.casefold().split())
+    match = _NAME_THEN_SCORE.match(without_yes(text))
+    if match and plan is not None:
+        name = match.group("name").strip(" ,:-–.").strip()
+        person = plan.find_person(name)
+        if person is not None and " ".join(person.name.casefold().split()) != mine:
+            return person.name
+    if _NOT_MINE.search(text):
+        return "someone else"
+    return None
+
+
 def scale_score(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     pair = ctx.pair_for_key(question_key)
     if pair is None:
         return ok()
+    other = _someone_elses(ctx, answer.text)
+    if other is not None:
+        # Never saved as theirs: one person, one line of scores.
+        whose = "someone else's" if other == "someone else" else f"{other}'s"
+        return problem(
+            f"That sounds like {whose} score. This question is for your own score. "
+            "Scores people gave at a meeting go in with 'record a meeting'. "
+            "What is your own score, 0 to 10?"
+        )
     parsed = parse_score(answer.text)
     if parsed.value is None:
         return problem(parsed.problem or "Please give a number from 0 to 10, like 4 or 7.")

@@ -292,6 +292,12 @@ _MEETING_QUESTIONS = frozenset(
 _MEETING_WORDS = re.compile(
     r"\b(?:core group|conference|meeting|cin|taf|tac|strategy|network|group)\b"
 )
+# Questions answered with a score: an answer that starts with one is that answer.
+_SCORE_QUESTIONS = frozenset({"scale_score", "meeting_score", "scale_other_score"})
+_STARTS_WITH_SCORE = re.compile(
+    r"^\s*(?:\d{1,2}(?:[.,]5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    re.IGNORECASE,
+)
 TO_DO = "to do"  # the command word with a time or a meeting: something to do in the plan
 
 
@@ -403,6 +409,15 @@ def decide(
     heard no command and the words are not one): other rules decide.
     """
     decision = _decide(text, intent, confidence, question)
+    if (
+        decision is not None
+        and decision.step != 1
+        and question in _SCORE_QUESTIONS
+        and _STARTS_WITH_SCORE.match(text)
+    ):
+        # "5 need to see it last" at a score question is the score and its reason,
+        # not a request to see the plan; only the whole request is the command there.
+        return Decision(ANSWER, decision.command, 4)
     if (
         decision is not None
         and decision.command in ("meeting_pack", "review")

@@ -254,6 +254,9 @@ def test_a_plain_request_is_asked_about_even_when_the_model_heard_an_answer() ->
         ("2 because of what Sam Patel saw, meeting 1", "meeting_pack", "meeting_score"),
         ("she said the core group helped", "meeting_pack", "meeting_reason"),
         ("Nan to come to every core group", "meeting_pack", "meeting_new_step"),
+        # A score and its reason (a persona got "Do you want to see the plan?" twice).
+        ("5 need to see it last", "review", "meeting_score"),
+        ("5 need to see it last", "review", "scale_score"),
     ],
 )
 def test_naming_a_meeting_where_a_meeting_is_the_answer_is_the_answer(
@@ -299,3 +302,16 @@ def test_a_scaling_question_written_by_hand_is_kept_when_the_goal_changes(
         uow.commit()
     driver.say("Leo sees Dad sober at every contact")
     assert _plan(database_url).pairs[0].scaling_question == own
+
+
+def test_someone_elses_score_at_the_own_score_question_is_not_saved_as_mine(
+    driver: Driver, database_url: str
+) -> None:
+    """A persona typed "not mine, Kerry's. Kerry 6 ..." and it was saved as their own."""
+    _to_scale_score(driver)
+    reply = driver.say("not mine, it's Kerry's. 6 because Dean hasn't been drunk")
+    assert "That sounds like someone else's score" in reply
+    assert driver.current_slot() == "scale_score"
+    assert _plan(database_url).pairs[0].scores == []
+    driver.say("4 early days")
+    assert [s.value for s in _plan(database_url).pairs[0].scores] == [4]
