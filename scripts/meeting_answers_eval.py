@@ -104,7 +104,7 @@ class Case:
         driver.service.bind(driver.sender, driver.channel, case_id, Role.WORKER)
         driver.start()
         for said in ("no", "yes", "Sam Okafor, social worker", self.context["meeting"],
-                     "Kerry", "that's everyone", "6 because things are calmer"):
+                     "Kerry", "that's everyone", "not recorded", "6 because things are calmer"):
             driver.say(said)
             if driver.current_slot() == SLOT[question]:
                 break

@@ -365,12 +365,70 @@ def _lost(ctx: Context) -> Outcome:
     return ok(*_end(ctx, "That meeting's record is no longer there."), again=True)
 
 
+_SELF = frozenset({"me", "myself", "i", "i was there", "me too"})
+_NOBODY_CHAIRED = "no_chair"
+
+
+def _people_in_a_line(
+    ctx: Context, plan: Plan, text: str
+) -> tuple[list[tuple[Person, str | None, bool]], list[str]]:
+    """The people a one-line list names ("me (Sam, SW, chaired), Kerry mum, Jan Price nan"):
+    (person, role as said, chaired) for each part that starts with someone the plan knows
+    for certain (or "me"), and the parts that do not."""
+    # Commas inside brackets belong to one person: "me (Sam, SW, chaired)".
+    protected = re.sub(r"\(([^)]*)\)", lambda m: "(" + m.group(1).replace(",", "\x00") + ")", text)
+    parts = [
+        p.replace("\x00", ",").strip(" .")
+        for p in re.split(r"[;\n]|,|\.\s+|\s+and\s+|&", protected)
+        if p.strip(" .")
+    ]
+    found: list[tuple[Person, str | None, bool]] = []
+    unknown: list[str] = []
+    mine = ctx.conversation.user_name
+    for part in parts:
+        words = part.split()
+        person = None
+        taken = 0
+        for size in range(min(3, len(words)), 0, -1):
+            head = " ".join(words[:size]).strip(" ,:-–()")
+            if head.casefold() in _SELF and mine:
+                person = recording.match_person(plan, mine)[0]
+            else:
+                person = recording.match_person(plan, head)[0]
+            if person is not None:
+                taken = size
+                break
+        if person is None:
+            unknown.append(part)
+            continue
+        rest = " ".join(words[taken:]).strip(" ,:-–")
+        chaired = bool(_CHAIR.search(rest))
+        said = _CHAIR.sub("", rest).strip(" ,.-()") if chaired else rest.strip(" ()")
+        # "me (Sam, SW, chaired)": their own name is not their role.
+        for own in (person.name, person.name.split()[0]):
+            if said.casefold().startswith(own.casefold()):
+                said = said[len(own):]
+                break
+        role = re.sub(r"\s*,\s*,|\(\s*\)", "", said).strip(" ,") or None
+        found.append((person, role, chaired))
+    return found, unknown
+
+
 def meeting_attendee(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     found = _recorded(ctx)
     if found is None:
         return _lost(ctx)
     plan, meeting = found
+    data = _data(ctx)
+    if data.get("asking_chair"):
+        return _chair_answer(ctx, plan, meeting, answer)
     if answer.choice == EVERYONE or says_none(answer):
+        if not meeting.attendees:
+            return problem("Please name at least one person who was at the meeting.")
+        if meeting.chair is None and not data.get("chair_asked"):
+            # Who chaired is part of the record: asked once, before the scores.
+            data["chair_asked"] = data["asking_chair"] = True
+            return ok(again=True)
         ask = recording.attendees_complete(plan, meeting, ctx.actor)
         if ask.problem:
             return problem(ask.problem)
@@ -382,12 +440,58 @@ def meeting_attendee(ctx: Context, question_key: str, answer: Answer) -> Outcome
             ask = recording.add_attendee(plan, meeting, person.name, ctx.actor)
         names = ", ".join(p.name for p in several)
         return ok(f"Saved: {names} were there.", *_follow(ctx, ask), again=True)
+    listed, unknown = _people_in_a_line(ctx, plan, answer.text)
+    if len(listed) >= 2:
+        # Several people in one line, each with their role as said.
+        for person, role, chaired in listed:
+            ask = recording.add_attendee(plan, meeting, person.name, ctx.actor, role, chaired)
+        names = "; ".join(
+            f"{p.name}" + (f" ({r})" if r else "") + (", chair" if c else "")
+            for p, r, c in listed
+        )
+        said = [f"Saved: {names} were there."]
+        if unknown:
+            said.append(
+                "I didn't know who these are, so nothing is saved for them yet: "
+                + "; ".join(f"'{u}'" for u in unknown)
+                + ". Please add each one on its own, with their role."
+            )
+        return ok(*said, *_follow(ctx, ask), again=True)
     name, role, chaired = _name_and_role(answer.text)
+    if name.casefold() in _SELF and ctx.conversation.user_name:
+        name = ctx.conversation.user_name
     ask = recording.add_attendee(plan, meeting, name, ctx.actor, role, chaired)
     if ask.problem:
         return problem(ask.problem)
     said = [] if ask.kind is AskKind.WHICH_PERSON else [f"Saved: {name} was there."]
     return ok(*said, *_follow(ctx, ask), again=True)
+
+
+def _chair_answer(ctx: Context, plan: Plan, meeting: Meeting, answer: Answer) -> Outcome:
+    """ "Who chaired?": one of the people there, or nobody recorded."""
+    data = _data(ctx)
+    said = answer.text.strip()
+    person = None
+    if answer.choice == _NOBODY_CHAIRED or says_none(answer) or re.search(
+        r"\b(?:nobody|no one|not recorded|don'?t know|no chair)\b", said, re.IGNORECASE
+    ):
+        person = None
+    else:
+        typed = answer.choice or said
+        if typed.casefold() in _SELF or re.match(r"^(?:i did|me\b|i chaired)", typed, re.I):
+            typed = ctx.conversation.user_name or typed
+        attendees = [a.person for a in meeting.attendees if a.person is not None]
+        person = next(
+            (p for p in attendees if p is recording.match_person(plan, typed)[0]), None
+        )
+        if person is None:
+            return problem("Please choose who chaired from the people listed, or 'not recorded'.")
+    data.pop("asking_chair", None)
+    if person is not None:
+        recording.set_chair(plan, meeting, person, ctx.actor)
+    ask = recording.attendees_complete(plan, meeting, ctx.actor)
+    first = f"Saved: {person.name} chaired." if person is not None else "Saved."
+    return ok(first, *_follow(ctx, ask), again=True)
 
 
 def meeting_which(ctx: Context, question_key: str, answer: Answer) -> Outcome:
@@ -920,6 +1024,13 @@ def question(ctx: Context, slot: str) -> Message:
     asked = _ask_data(ctx)
     text = asked.get("text") or ""
     if slot == "meeting_attendee":
+        if data.get("asking_chair") and found is not None:
+            meeting = found[1]
+            return Message(
+                f"Who chaired the {meeting.kind.short}?",
+                [choice(a.name, a.name) for a in meeting.attendees][:8]
+                + [choice("Not recorded", _NOBODY_CHAIRED)],
+            )
         buttons = [choice("That's everyone", EVERYONE)] if found and found[1].attendees else []
         return Message(text, buttons)
     if slot == "meeting_step":

@@ -127,7 +127,9 @@ def _record(chat: Chat, said: str, number: int) -> None:
     for _ in range(80):
         slot = _cursor(chat)
         last = chat.log[-1]
-        if slot == "meeting_attendee":
+        if slot == "meeting_attendee" and "Who chaired" in last:
+            chat("me")  # the worker, Sam Patel
+        elif slot == "meeting_attendee":
             chat(names.pop(0) if names else '/choose{"choice": "everyone"}')
         elif slot == "meeting_score":
             person = re.search(r"What score did (.+?) give", last)

@@ -35,6 +35,7 @@ def test_a_worker_gets_the_plan_as_it_stood_at_the_core_group(bot) -> None:  # n
     assert "Who was at the Core group" in asked
     say("Sam Patel")
     say("that's everyone")
+    say("me")  # who chaired: the worker, Sam Patel
     say("no new steps")
     say("not set yet")
     say("no")

@@ -31,11 +31,12 @@ def test_a_worker_records_a_meeting_at_a_question_through_rest(bot) -> None:  # 
     assert "Recording the Core group" in started and "Who was at the Core group" in started
     assert "Saved: Sam Patel was there." in say("Sam Patel")
     assert "Saved: Grace was there." in say("Grace, Nan")
-    assert "agree any new steps" in say("that's everyone")
+    assert "Who chaired the core group?" in say("that's everyone")
+    assert "agree any new steps" in say("Sam Patel")
     assert "set a target date to close the case" in say("no new steps")
     assert "change anything else in the plan" in say("not set yet")
     read_back = say("no")
-    assert "Who was there: Sam Patel (social worker); Grace (Nan)." in read_back
+    assert "Who was there: Sam Patel (social worker), chair; Grace (Nan)." in read_back
     assert "is saved" in say('/choose{"choice": "finish"}')
 
     with SqlUnitOfWork(bot.settings.database_url) as uow:

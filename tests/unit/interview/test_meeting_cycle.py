@@ -82,7 +82,9 @@ def _record(driver: Driver, said: str, number: int) -> None:
     for _ in range(80):
         slot = driver.current_slot()
         last = driver.transcript[-1]
-        if slot == "meeting_attendee":
+        if slot == "meeting_attendee" and "Who chaired" in last:
+            driver.say("Sam Patel")
+        elif slot == "meeting_attendee":
             driver.say(names.pop(0) if names else '/choose{"choice": "everyone"}')
         elif slot == "meeting_score":
             person = re.search(r"What score did (.+?) give", last)

@@ -35,6 +35,7 @@ def _record_core_group(driver: Driver) -> None:
     driver.say("today")
     driver.say("Dan")
     driver.say("that's everyone")
+    driver.say("Dan")  # who chaired
     driver.say("6 he is trying")
     driver.say("5 because nights are better")
     driver.say("done")

@@ -87,7 +87,10 @@ def test_a_worker_records_a_core_group_with_scores_steps_and_a_fix(
     assert _titles(driver) == ["That's everyone"]
     driver.say("Sarah, Mum")
 
-    first = driver.say("/choose" + '{"choice": "everyone"}')
+    # Nobody was named as chairing: asked once, with the people there as buttons.
+    assert "Who chaired the core group?" in driver.say("/choose" + '{"choice": "everyone"}')
+    assert _titles(driver) == ["Dan", "Sarah", "Not recorded"]
+    first = driver.say("/choose" + '{"choice": "no_chair"}')
     # The previous meeting's scores are shown beside today's question.
     assert (
         "At the Initial child protection conference, 8 October 2026: Dan 3 (only just started)."
@@ -205,6 +208,7 @@ def test_stopping_halfway_keeps_the_meeting_in_progress_and_the_next_request_car
     driver.say("today")
     driver.say("Dan")
     driver.say("that's everyone")
+    driver.say("not recorded")  # who chaired
     driver.say("6 he is trying")
     # "Go back" does not leave the meeting: answers are fixed from its read-back.
     assert "you can fix any score there" in driver.say("go back")
@@ -387,3 +391,29 @@ def test_a_worker_joining_a_case_with_a_plan_is_told_how_to_record_a_meeting(
     assert _titles(driver) == ["Carry on", "Record a meeting", "Show me the plan", "Start again"]
     started = driver.say("/choose" + '{"choice": "record_meeting"}')
     assert "Which kind of meeting was it?" in started
+
+
+def test_everyone_in_one_line_with_roles_and_the_chair(
+    driver: Driver, database_url: str
+) -> None:
+    """A persona's line: each person with their role, "me" is the worker, one unknown."""
+    reference = _case(database_url)
+    _worker(driver, database_url, reference)
+    driver.say("we had a core group today")
+    said = driver.say(
+        "me (Sam Patel, SW, chaired), Sarah mum, Dan came late for 2nd half, Mr Jones from school"
+    )
+    assert (
+        "Saved: Sam Patel (SW), chair; Sarah (mum); Dan (came late for 2nd half) were there."
+    ) in said
+    assert "'Mr Jones from school'. Please add each one on its own" in said
+    driver.say("Mr Jones, Leo's teacher")
+    # The chair was named in the line: not asked again.
+    assert "What score did Sam Patel give" in driver.say("that's everyone")
+    meeting = _plan(database_url, reference).meetings[-1]
+    assert [(a.name, a.role, a.chaired) for a in meeting.attendees] == [
+        ("Sam Patel", "SW", True),
+        ("Sarah", "mum", False),
+        ("Dan", "came late for 2nd half", False),
+        ("Mr Jones", "Leo's teacher", False),
+    ]
