@@ -547,12 +547,23 @@ def meeting_score(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     return ok(said, *_follow(ctx, ask), again=True)
 
 
+_NO_REASON = re.compile(
+    r"^(?:(?:she|he|they|i) )?(?:didn'?t|did not|didnt) (?:say|give (?:one|a reason)|explain)\b|"
+    r"^(?:no reason(?: given)?|not given|none given|none|n/?a|no idea)\W*$",
+    re.IGNORECASE,
+)
+
+
 def meeting_reason(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     found = _recorded(ctx)
     pair, person = _pair_and_person(ctx)
     if found is None or pair is None or person is None:
         return _lost(ctx)
     plan, meeting = found
+    if _NO_REASON.search(answer.text.strip()):
+        # "She didn't say": no reason given, not a reason to print in the pack.
+        ask = recording.next_question(plan, meeting)
+        return ok("Saved: no reason given.", *_follow(ctx, ask), again=True)
     ask = recording.give_reason(plan, meeting, pair, person, answer.text, ctx.actor)
     return ok("Saved.", *_follow(ctx, ask), again=True)
 

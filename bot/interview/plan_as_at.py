@@ -129,8 +129,8 @@ def find(plan: Plan, text: str, today: dt.date) -> Found:
             plan,
             Found(
                 say=[
-                    f"Sorry, I can't show the plan as it stood at the {meeting.label}: that "
-                    "record was finished before I kept a copy of the plan at each meeting."
+                    f"Sorry, I don't have a copy of the plan from the {meeting.label}. "
+                    "I keep one for each meeting recorded from now on."
                 ]
             ),
         )

@@ -435,7 +435,11 @@ def _score_ask(
         (p for p in previous if p.person is not None and p.person is attendee.person), None
     )
     question = pair.scaling_question or f"Where are things now for worry {number}, from 0 to 10?"
-    text = f"Worry {number}. {question}\nWhat score did {attendee.name} give, and why?"
+    if any(s.meeting is meeting for s in pair.scores):
+        # The question was shown with the first score for this worry at this meeting.
+        text = f"Worry {number}. What score did {attendee.name} give, and why?"
+    else:
+        text = f"Worry {number}. {question}\nWhat score did {attendee.name} give, and why?"
     if theirs is not None and before is not None:
         text += f"\n(At the {before.kind.short} {attendee.name} gave {_fmt(theirs.value)}.)"
     return Ask(

@@ -112,7 +112,7 @@ def test_a_meeting_finished_before_copies_were_kept_is_explained_and_others_offe
     reply = driver.service.answer(driver.sender, driver.channel, "plan as at the ICPC")
     texts = [m.text for m in reply.messages]
     assert any(
-        "can't show the plan as it stood at the Initial child protection conference, "
+        "I don't have a copy of the plan from the Initial child protection conference, "
         "8 October 2026" in t
         for t in texts
     )
@@ -144,7 +144,7 @@ def test_with_nothing_kept_yet_the_worker_is_told_when_copies_are_kept(
     _worker(driver, database_url, reference)
     reply = driver.service.answer(driver.sender, driver.channel, "plan as at the last conference")
     texts = " ".join(m.text for m in reply.messages)
-    assert "finished before I kept a copy" in texts
+    assert "I don't have a copy of the plan from the" in texts
     assert "one is kept each time a meeting's record is finished" in texts
 
 

@@ -409,7 +409,14 @@ def test_everyone_in_one_line_with_roles_and_the_chair(
     assert "'Mr Jones from school'. Please add each one on its own" in said
     driver.say("Mr Jones, Leo's teacher")
     # The chair was named in the line: not asked again.
-    assert "What score did Sam Patel give" in driver.say("that's everyone")
+    first = driver.say("that's everyone")
+    assert "How safe is Leo from Dan's drinking" in first
+    assert "What score did Sam Patel give" in first
+    assert "Why did Sam Patel give 6?" in driver.say("6")
+    second = driver.say("he didn't say")
+    assert "Saved: no reason given." in second
+    # The scaling question was shown with the first score; the next person is just asked.
+    assert "What score did Sarah give" in second and "How safe is Leo" not in second
     meeting = _plan(database_url, reference).meetings[-1]
     assert [(a.name, a.role, a.chaired) for a in meeting.attendees] == [
         ("Sam Patel", "SW", True),
@@ -417,3 +424,6 @@ def test_everyone_in_one_line_with_roles_and_the_chair(
         ("Dan", "came late for 2nd half", False),
         ("Mr Jones", "Leo's teacher", False),
     ]
+    plan = _plan(database_url, reference)
+    [score] = [s for s in plan.pairs[0].scores if s.meeting is plan.meetings[-1]]
+    assert (score.person_name, score.value, score.reason) == ("Sam Patel", 6, None)
