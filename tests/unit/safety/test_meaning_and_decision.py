@@ -137,3 +137,18 @@ def test_what_the_tester_typed_gets_the_right_answer(
 def test_plan_answers_that_sound_alarming_never_get_999(text: str, question: str) -> None:
     # At most the check question: never the 999 screen for the plan's own content.
     assert decide(text, question).outcome is not Outcome.URGENT
+
+
+def test_several_peoples_scores_in_one_message_are_checked_not_sent_999() -> None:
+    """A persona's message at the score question got the 999 box and was lost (issue 15)."""
+    scores = (
+        "these are from todays CG. me 4 - early days, one incident reported by neighbour. "
+        "Kerry 6 dean hasnt been drunk around the kids for 3 wks. Jan 5 better but shes "
+        "still nervous on fridays. Ms Khan 5 Leo seems calmer in class. Dean 7 ive been "
+        "going to the group"
+    )
+    for question in ("scale_score", "meeting_score"):
+        assert decide(scores, question).outcome is Outcome.CHECK
+    # Something happening now in the same list is still an emergency.
+    now = "Kerry 6 but he is hitting her right now. Jan 5 better"
+    assert decide(now, "meeting_score").outcome is Outcome.URGENT
