@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.faults import too_long
 from bot.interview import (
@@ -357,18 +358,26 @@ class Interview:
         reply.slot = self.current_slot()
         return reply
 
-    def _asks_to_record_meeting(self, given: Answer, question: str | None) -> bool:
-        """A worker said "we had a core group today" (the whole message), at any question."""
+    def _whole_request(self, given: Answer, question: str | None, said: bool) -> bool:
+        """A request `said` as the whole message is taken at this question: never while
+        the chat is paused for safety or an answer is held, never at the safety
+        questions, and only when the message raises no danger."""
         state = self.ctx.state
         slot = split(question)[0] if question else None
         if state.paused or state.held_answer is not None or slot in _SAFETY_QUESTIONS:
             return False
-        if not meeting_answers.can_record(self.ctx) or not meeting_answers.is_request(
-            given.text or ""
-        ):
+        if not said:
             return False
         text = clean_text(given.text or "")
         return (given.verdict or decide(text, slot).outcome.value) == Verdict.NONE.value
+
+    def _asks_to_record_meeting(self, given: Answer, question: str | None) -> bool:
+        """A worker said "we had a core group today" (the whole message), at any question."""
+        return self._whole_request(
+            given,
+            question,
+            meeting_answers.can_record(self.ctx) and meeting_answers.is_request(given.text or ""),
+        )
 
     def _next_meeting_request(self, text: str) -> bool:
         question = self.current_key()
@@ -378,33 +387,31 @@ class Interview:
 
     def _asks_to_set_next_meeting(self, given: Answer, question: str | None) -> bool:
         """A worker said "the next core group is on 14 January" (the whole message)."""
-        state = self.ctx.state
         slot = split(question)[0] if question else None
-        if state.paused or state.held_answer is not None or slot in _SAFETY_QUESTIONS:
-            return False
-        if slot in next_meeting.SLOTS or not self._next_meeting_request(given.text or ""):
-            return False
-        text = clean_text(given.text or "")
-        return (given.verdict or decide(text, slot).outcome.value) == Verdict.NONE.value
+        return self._whole_request(
+            given,
+            question,
+            slot not in next_meeting.SLOTS and self._next_meeting_request(given.text or ""),
+        )
 
     def _asks_for_plan_as_at(self, given: Answer, question: str | None) -> bool:
         """ "The plan as it was at the core group on 12 November" (the whole message)."""
-        state = self.ctx.state
-        slot = split(question)[0] if question else None
-        if state.paused or state.held_answer is not None or slot in _SAFETY_QUESTIONS:
-            return False
-        if self.ctx.plan is None or not plan_as_at.is_request(given.text or ""):
-            return False
-        text = clean_text(given.text or "")
-        return (given.verdict or decide(text, slot).outcome.value) == Verdict.NONE.value
+        return self._whole_request(
+            given, question, self.ctx.plan is not None and plan_as_at.is_request(given.text or "")
+        )
 
     def _set_next_meeting(self, text: str) -> Reply:
+        return self._begin_aside(next_meeting.begin, text)
+
+    def _begin_aside(self, begin: Callable[[Context, str], list[str]], text: str) -> Reply:
+        """Start questions asked out of the interview's order (a meeting's record, the next
+        meeting), from wherever the person was."""
         state = self.ctx.state
         state.flags.pop(_COMMAND_CHECK, None)
         state.flags.pop("stopped", None)
         state.retry = False
         reply = Reply()
-        for line in next_meeting.begin(self.ctx, clean_text(text)):
+        for line in begin(self.ctx, clean_text(text)):
             reply.say(line)
         reply.slot = self.current_slot()
         return reply
@@ -455,15 +462,7 @@ class Interview:
         return self._record_meeting(text)
 
     def _record_meeting(self, text: str) -> Reply:
-        state = self.ctx.state
-        state.flags.pop(_COMMAND_CHECK, None)
-        state.flags.pop("stopped", None)
-        state.retry = False
-        reply = Reply()
-        for line in meeting_answers.begin(self.ctx, clean_text(text)):
-            reply.say(line)
-        reply.slot = self.current_slot()
-        return reply
+        return self._begin_aside(meeting_answers.begin, text)
 
     # -- removing a worry -----------------------------------------------------------
 

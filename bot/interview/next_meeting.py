@@ -26,7 +26,7 @@ from bot.interview.reply import Button, Message, choice
 from bot.meetings.planning import PlanningError, plan_meeting, spoken_date
 from bot.meetings.recording import meeting_type_choices
 from bot.parsing import parse_meeting, parse_uk_date
-from bot.plan.model import MeetingType, Role
+from bot.plan.model import MeetingType
 
 SLOTS = ("next_meeting_kind", "next_meeting_date", "next_meeting_confirm")
 _FLAG = "next_meeting"
@@ -64,12 +64,10 @@ def is_request(text: str, question: str | None = None) -> bool:
 
 
 def can_set(ctx: Context) -> bool:
-    """Workers on a case they agreed to keep set the next meeting."""
-    return (
-        ctx.conversation.role is Role.WORKER
-        and ctx.plan is not None
-        and bool(ctx.conversation.consent)
-    )
+    """Workers on a case they agreed to keep set the next meeting: those who record them."""
+    from bot.interview.meeting_answers import can_record
+
+    return can_record(ctx)
 
 
 def _data(ctx: Context) -> dict[str, Any]:
