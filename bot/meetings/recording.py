@@ -22,6 +22,7 @@ from enum import Enum
 from rapidfuzz import fuzz
 
 from bot.meetings.planning import take_up
+from bot.parsing.dates import format_uk_date
 from bot.parsing.scores import parse_score
 from bot.plan.model import (
     Attendee,
@@ -632,7 +633,7 @@ def next_question(plan: Plan, meeting: Meeting, problem: str | None = None) -> A
         if meeting.review_of(step) is None and not _settled_before(plan, step):
             number = plan.steps.index(step) + 1
             who = f" ({step.who})" if step.who else ""
-            due = f", due {step.due.day} {step.due:%B %Y}" if step.due else ""
+            due = f", due {format_uk_date(step.due)}" if step.due else ""
             return Ask(
                 AskKind.STEP,
                 f"Step {number}: {step.what}{who}{due}. Is it done, not yet, changed or dropped?",
@@ -653,7 +654,7 @@ def next_question(plan: Plan, meeting: Meeting, problem: str | None = None) -> A
         return Ask(AskKind.NEW_STEP, text, meeting.uid, problem=problem)
     if not meeting.closure_checked:
         if plan.target_closure_date is not None:
-            when = f"{plan.target_closure_date.day} {plan.target_closure_date:%B %Y}"
+            when = format_uk_date(plan.target_closure_date)
             text = (
                 f"The target date to close the case is {when}. Is that still right? "
                 "If the meeting changed it, give the new date."
