@@ -298,18 +298,23 @@ def meeting_resume(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     )
 
 
+def read_kind(answer: Answer, today: dt.date) -> tuple[str | None, dt.date | None]:
+    """(kind, date) from "Which kind of meeting?": a button, or typed words that may
+    carry the date too ("core group on 14 January"); (None, None) when neither says."""
+    if answer.choice in {c.value for c in recording.meeting_type_choices()}:
+        return answer.choice, None
+    parsed = parse_meeting(answer.text, today)
+    return (parsed.kind, parsed.date) if parsed.kind is not None else (None, None)
+
+
 def meeting_kind(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     data = _data(ctx)
-    offered = {c.value for c in recording.meeting_type_choices()}
-    if answer.choice in offered:
-        data["kind"] = answer.choice
-    else:
-        parsed = parse_meeting(answer.text, ctx.today)
-        if parsed.kind is None:
-            return problem("Please choose the kind of meeting from the list.")
-        data["kind"] = parsed.kind
-        if parsed.date is not None:
-            data["date"] = parsed.date.isoformat()
+    kind, date = read_kind(answer, ctx.today)
+    if kind is None:
+        return problem("Please choose the kind of meeting from the list.")
+    data["kind"] = kind
+    if date is not None:
+        data["date"] = date.isoformat()
     return ok(*_new(ctx), again=True)
 
 

@@ -121,17 +121,13 @@ def _end(ctx: Context, *say: str) -> list[str]:
 
 
 def next_meeting_kind(ctx: Context, question_key: str, answer: Answer) -> Outcome:
+    from bot.interview.meeting_answers import read_kind
+
     data = _data(ctx)
-    offered = {c.value for c in meeting_type_choices()}
-    date = None
-    if answer.choice in offered:
-        data["kind"] = answer.choice
-    else:
-        parsed = parse_meeting(answer.text, ctx.today)
-        if parsed.kind is None:
-            return problem("Please choose the kind of meeting from the list.")
-        data["kind"] = parsed.kind
-        date = parsed.date
+    kind, date = read_kind(answer, ctx.today)
+    if kind is None:
+        return problem("Please choose the kind of meeting from the list.")
+    data["kind"] = kind
     return ok(*_next(ctx, date), again=True)
 
 
