@@ -92,6 +92,11 @@ _TAKES_BACK_YES = re.compile(
 _BARE_NO = re.compile(r"\W*(?:no+|nope|nah|no thanks|no thank you)\W*", re.IGNORECASE)
 # The state flag holding words typed that may be a command, while the person is asked.
 _COMMAND_CHECK = "command_check"
+# The state flag holding the words the alarm went off on when they could not be kept
+# as the answer first (a question whose answer becomes names, dates or a score): after
+# "I'm safe" they are offered back, so they are never dropped and never turned into
+# people or dates without the person choosing to.
+_OFFER_AFTER_ALARM = "offer_after_alarm"
 # Questions about safety itself: what is said there is judged by their own handlers.
 _SAFETY_QUESTIONS = {"danger_now", "check_danger", "safe_to_continue"}
 # Questions that cannot be left open.
@@ -158,6 +163,10 @@ class Interview:
                 [Button(yes, "/affirm"), Button(no, "/deny")],
             )
             return reply
+        offer = self._pending_offer()
+        if offer is not None:
+            reply.say(*self._offer_question(offer["text"], question))
+            return reply
         removal = self._pending_removal()
         if removal is not None:
             reply.say(*self._removal_question(removal))
@@ -222,6 +231,7 @@ class Interview:
         ctx = self.ctx
         reply = Reply(slot=None)
         ctx.state.flags.pop(_COMMAND_CHECK, None)
+        ctx.state.flags.pop(_OFFER_AFTER_ALARM, None)
         # Until they come back, "help" is about coming back, not the next question.
         ctx.state.flags["stopped"] = True
         if ctx.plan is not None and ctx.conversation.consent:
@@ -274,6 +284,13 @@ class Interview:
         if self._pending_command() is not None:
             return self._after_command_check(given, channel)
         state.flags.pop(_COMMAND_CHECK, None)
+        if self._pending_offer() is not None:
+            offered = self._after_offer(given, channel)
+            if offered is not None:
+                return offered
+        if slot not in _SAFETY_QUESTIONS:
+            # A fresh answer instead: the held words stay only in the flag for the worker.
+            state.flags.pop(_OFFER_AFTER_ALARM, None)
         if self._pending_removal() is not None:
             return self._after_removal_check(given, channel)
         if state.flags.get(answers.UNFINISHED) == question:
@@ -350,6 +367,8 @@ class Interview:
             if state.cursor == cursor_before == question:
                 self._leave_cursor(question)
         state.flags.pop("going_back", None)
+        if slot == "safe_to_continue" and not state.paused:
+            outcome.say = self._carry_on_after_alarm(outcome.say)
         for line in outcome.say:
             reply.say(line)
         if outcome.ended:
@@ -408,6 +427,7 @@ class Interview:
         meeting), from wherever the person was."""
         state = self.ctx.state
         state.flags.pop(_COMMAND_CHECK, None)
+        state.flags.pop(_OFFER_AFTER_ALARM, None)
         state.flags.pop("stopped", None)
         state.retry = False
         reply = Reply()
@@ -620,6 +640,57 @@ class Interview:
         then.messages.insert(0, Message(f'I kept "{held}" as your answer.', []))
         return then
 
+    def _hold_for_after_alarm(self, text: str, question: str | None) -> None:
+        """Keep words the alarm went off on, to offer back as the answer after "I'm safe"."""
+        if question is None or split(question)[0] in _SAFETY_QUESTIONS:
+            return
+        if text.startswith("/") or is_blank(text):
+            return
+        if self.ctx.plan is None or not self.ctx.conversation.consent:
+            return
+        self.ctx.state.flags[_OFFER_AFTER_ALARM] = {"text": clean_text(text), "for": question}
+
+    def _pending_offer(self) -> dict[str, str] | None:
+        """The words offered back after the alarm, while their question is the one open."""
+        held = self.ctx.state.flags.get(_OFFER_AFTER_ALARM)
+        if not isinstance(held, dict) or self.ctx.state.paused:
+            return None
+        if held.get("for") != self.current_key():
+            return None
+        return held
+
+    def _carry_on_after_alarm(self, said: list[str]) -> list[str]:
+        """ "I'm safe": when words are held for this question, the offer follows instead."""
+        if self._pending_offer() is None:
+            self.ctx.state.flags.pop(_OFFER_AFTER_ALARM, None)
+            return said
+        return ["Thank you. I'm glad you're safe."]
+
+    def _offer_question(self, text: str, question: str) -> tuple[str, list[Button]]:
+        asked = _short_question(question_message(self.ctx, question).text)
+        shown = text if len(text) <= 300 else text[:297].rstrip() + "..."
+        return (
+            f'Before that, you wrote: "{shown}"\n\n'
+            f"Shall I keep that as your answer to this question?\n\n{asked}",
+            [Button("Yes, keep it", "/affirm"), Button("No, I'll answer again", "/deny")],
+        )
+
+    def _after_offer(self, given: Answer, channel: str) -> Reply | None:
+        """Yes keeps the held words as the answer; no asks the question again.
+
+        Anything else is a fresh answer to the question (returns None), and the
+        held words stay only in the flag the worker sees.
+        """
+        held = self.ctx.state.flags.pop(_OFFER_AFTER_ALARM)
+        value = answers.yes_no(Answer(given.text, given.intent, given.choice))
+        if value is True:
+            return self.answer(Answer(held["text"], "inform", verdict=Verdict.NONE.value), channel)
+        if value is False:
+            reply = Reply(slot=self.current_slot())
+            reply.say("OK.")
+            return reply
+        return None
+
     def _run_command(self, command: str, channel: str) -> Reply:
         if command == "stop":
             return self.stop()
@@ -663,10 +734,13 @@ class Interview:
 
     def urgent_from(self, text: str, channel: str, say: bool = False, keep: bool = True) -> Reply:
         """Danger now: keep the answer, then stop, record it and ask if they're safe."""
+        question = self.current_key()
         kept = keep and self._keep_first(text, channel)
         reply = self.pause_for_safety(text, channel, say=say)
         if kept:
             self.ctx.state.flags["kept_answer"] = True
+        elif keep:
+            self._hold_for_after_alarm(text, question)
         if not say and DOMESTIC_ABUSE in self._worry_kinds() - kinds_in([text]):
             # The server's reply went by the message alone; the worries written
             # before involve domestic abuse, so its helpline is given too.
@@ -718,7 +792,10 @@ class Interview:
         if value:
             if kept:
                 state.flags["kept_answer"] = True
-            return self.pause_for_safety(kept or held or text, channel, say=True)
+            paused = self.pause_for_safety(kept or held or text, channel, say=True)
+            if not kept and held and held_for:
+                self._hold_for_after_alarm(held, held_for)
+            return paused
         if kept:
             # The answer was saved before the question was asked.
             lines = [_without_thanks(line) for line in said_before]
@@ -893,6 +970,7 @@ class Interview:
         ctx = self.ctx
         state = ctx.state
         state.flags.pop(_COMMAND_CHECK, None)
+        state.flags.pop(_OFFER_AFTER_ALARM, None)
         reply = Reply()
         if state.paused:
             reply.slot = self.current_slot()
@@ -937,6 +1015,7 @@ class Interview:
         ctx = self.ctx
         state = ctx.state
         state.flags.pop(_COMMAND_CHECK, None)
+        state.flags.pop(_OFFER_AFTER_ALARM, None)
         reply = Reply()
         question = self.current_key()
         if question is None:
@@ -1096,6 +1175,7 @@ class Interview:
     def start_review(self) -> Reply:
         state = self.ctx.state
         state.flags.pop(_COMMAND_CHECK, None)
+        state.flags.pop(_OFFER_AFTER_ALARM, None)
         reply = Reply()
         if self.ctx.plan is None or not self.ctx.conversation.consent:
             reply.say("There's nothing in the plan yet.")

@@ -195,3 +195,43 @@ def test_not_sure_at_the_danger_check_is_flagged_on_its_own_channel(database_url
         plan = conversation.plan
         # The answer was saved before the check, from Teams too.
         assert answer in [r.text for pair in plan.pairs for r in pair.rules_of(RuleKind.TRIGGER)]
+
+
+def _people(database_url: str) -> list[str]:
+    with SqlUnitOfWork(database_url) as uow:
+        plan = uow.conversations.get("person-1").plan
+        return [p.name for p in plan.people]
+
+
+def test_words_the_alarm_went_off_on_are_offered_back_after_im_safe(
+    driver: Driver, database_url: str
+) -> None:
+    # The supporters question turns words into people, so an alarm there cannot
+    # keep the words as the answer first; they are offered back, not dropped.
+    _to(driver, "supporters")
+    typed = "hes banging on the door now, my sister Kelly is on her way"
+    reply = driver.say(typed)
+    assert "999" in reply
+    assert driver.current_slot() == "safe_to_continue"
+    after = driver.say("I'm safe now")
+    assert "999" not in after
+    assert typed in after
+    assert "keep that as your answer" in after
+    assert driver.current_slot() == "supporters"
+    kept = driver.say("/affirm")
+    assert "Kelly" in " ".join(_people(database_url))
+    assert "Kelly" in kept
+
+
+def test_saying_no_to_the_offer_asks_the_question_again_and_keeps_nothing(
+    driver: Driver, database_url: str
+) -> None:
+    _to(driver, "supporters")
+    driver.say("hes banging on the door now, my sister Kelly is on her way")
+    driver.say("I'm safe now")
+    again = driver.say("no")
+    assert driver.current_slot() == "supporters"
+    assert "Who helps" in again
+    assert "Kelly" not in " ".join(_people(database_url))
+    driver.say("Nan, my mum")
+    assert "Nan" in " ".join(_people(database_url))
