@@ -1292,7 +1292,9 @@ class Interview:
         state.retry = False
         reply = Reply()
         if say:
-            reply.say(urgent_message(self.settings, self._worry_kinds(message)))
+            reply.say(
+                urgent_message(self.settings, self._worry_kinds(message), ctx.audience)
+            )
         reply.slot = "safe_to_continue"
         return reply
 

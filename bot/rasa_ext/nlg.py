@@ -13,6 +13,10 @@ from bot.safety.helplines import kinds_in
 from bot.safety.messages import urgent_message
 from bot.settings import load_settings
 
+# bot.channels.teams.CHANNEL: the layers keep the two plug-ins apart, so the name is
+# written here too (tests/unit/safety/test_helplines.py checks they agree).
+TEAMS_CHANNEL = "teams"
+
 URGENT_RESPONSE = "utter_urgent_danger"
 
 
@@ -36,5 +40,8 @@ class SafetyPlanNLG(TemplatedNaturalLanguageGenerator):
             # The message that raised the alarm may call for a helpline of its own
             # (domestic abuse); the plan's earlier worries are the action server's.
             said = (tracker.latest_message.text or "") if tracker.latest_message else ""
-            return {"text": urgent_message(self.settings, kinds_in([said]))}
+            # Only social workers use the Teams channel (docs/design.md): they are not
+            # told to "ask your worker".
+            audience = "worker" if output_channel == TEAMS_CHANNEL else "family"
+            return {"text": urgent_message(self.settings, kinds_in([said]), audience)}
         return await super().generate(utter_action, tracker, output_channel, **kwargs)

@@ -18,13 +18,23 @@ ASK_WORKER = (
     "For your local children's services or out-of-hours team, "
     "ask your worker for your local number."
 )
+# A worker is the one a family would ask: point them at their own council's numbers.
+WORKER_LOCAL = (
+    "For children's services or the out-of-hours Emergency Duty Team, use your "
+    "council's numbers (they are not set up in this assistant)."
+)
 
 # Asked when someone types only "help": it may be about the question, or a cry for help.
 HELP_OR_DANGER = "Do you need help with this question, or is someone in danger right now?"
 
 
-def local_numbers(settings: Settings) -> str:
-    """The council's numbers from settings; never a made-up number when they are unset."""
+def local_numbers(settings: Settings, audience: str = "family") -> str:
+    """The council's numbers from settings; never a made-up number when they are unset.
+
+    `audience` is "family", "worker" or "learner": nobody but a family member is
+    told to ask their worker.
+    """
+    family = audience == "family"
     lines = []
     council = settings.council_name or "Your council"
     if settings.council_phone:
@@ -32,15 +42,20 @@ def local_numbers(settings: Settings) -> str:
     if settings.council_out_of_hours_phone:
         lines.append(f"Out of hours (Emergency Duty Team): {settings.council_out_of_hours_phone}.")
     if not lines:
-        lines.append(ASK_WORKER)
+        lines.append(ASK_WORKER if family else WORKER_LOCAL)
     elif not settings.council_out_of_hours_phone:
-        lines.append("Out of hours, ask your worker for your local number.")
+        lines.append(
+            "Out of hours, ask your worker for your local number."
+            if family
+            else "Out of hours, use your council's Emergency Duty Team number."
+        )
     return "\n".join(lines)
 
 
-def urgent_message(settings: Settings, kinds: Iterable[str] = ()) -> str:
+def urgent_message(settings: Settings, kinds: Iterable[str] = (), audience: str = "family") -> str:
     """The urgent reply; `kinds` of worry (helplines.kinds_in) add their helplines."""
-    lines = [FIRST_LINE, local_numbers(settings)] + [h.line for h in helplines_for(kinds)]
+    lines = [FIRST_LINE, local_numbers(settings, audience)]
+    lines += [h.line for h in helplines_for(kinds)]
     return "\n".join(lines)
 
 

@@ -418,6 +418,8 @@ def test_urgent_mid_interview_on_teams_then_the_same_question(
     assert text_of(urgent[0]).startswith("If anyone is in danger now, call 999.")
     words = "\n".join(text_of(r) for r in urgent)
     assert "0808 800 5000" in words and "0800 1111" in words
+    # A social worker is not told to "ask your worker for your local number".
+    assert "ask your worker" not in words and "Emergency Duty Team" in words
     resumed = "\n".join(text_of(r) for r in user.say("yes, we're safe"))
     assert "999" not in resumed and question in resumed
     with SqlUnitOfWork(stack.settings.database_url) as uow:

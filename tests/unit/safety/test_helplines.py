@@ -67,3 +67,17 @@ def test_worries_written_before_bring_the_helpline_to_a_later_alarm(tmp_path: Pa
     reply = driver.service.urgent(driver.sender, driver.channel, "there's a fire in the flat")
     said = "\n".join(m.text for m in reply.messages)
     assert "0808 2000 247" in said and "999" not in said
+
+
+def test_a_worker_is_not_told_to_ask_their_worker() -> None:
+    from bot.channels.teams import CHANNEL
+    from bot.rasa_ext.nlg import TEAMS_CHANNEL
+
+    settings = load_settings()
+    assert not settings.council_phone, "the check below is about a council with no numbers set"
+    assert "ask your worker" in urgent_message(settings)
+    worker = urgent_message(settings, audience="worker")
+    assert "999" in worker and "ask your worker" not in worker
+    assert "Emergency Duty Team" in worker
+    # Teams is for social workers: the server's own urgent reply there uses worker words.
+    assert TEAMS_CHANNEL == CHANNEL
