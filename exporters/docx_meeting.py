@@ -17,11 +17,11 @@ holds no quality notes and no urgent flags.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from docx.document import Document as DocxDocument
 
+from bot.meetings.planning import next_planned, planned
 from bot.plan.changes import summarise_changes
 from bot.plan.model import Meeting, Pair, Plan, Revision, Score, Step, StepStatus
 from bot.plan.progress import (
@@ -106,11 +106,13 @@ def build_meeting_document(
     _statements(doc, plan)
     sections.assessment_map(doc, plan, WORKER, leave_out_empty=True)
     _scaling(doc, plan)
-    _today(doc, plan, attendees, upcoming_meeting(plan, options.as_of))
+    # The pack is for the soonest planned meeting, when one is set.
+    meeting = next_planned(plan, options.as_of)
+    _today(doc, plan, attendees, meeting)
     _timeline(doc, plan, options)
     _since_last_meeting(doc, plan)
     _open_questions(doc, plan)
-    _decisions(doc)
+    _decisions(doc, _planned_after(plan, meeting))
     _last_reasons(doc, plan)
     _rules(doc, plan)
     _every_change(doc, plan)
@@ -197,12 +199,6 @@ def _scaling(doc: DocxDocument, plan: Plan) -> None:
         _history(doc, plan, pair, table, name)
 
 
-def upcoming_meeting(plan: Plan, as_of: dt.date) -> Meeting | None:
-    """The soonest planned meeting from ``as_of`` on: the one this pack is for, if set."""
-    planned = [m for m in plan.meetings if m.is_planned and m.held_on >= as_of]
-    return min(planned, key=lambda m: m.held_on) if planned else None
-
-
 def _given_before(plan: Plan, meeting: Meeting) -> dict[str, dict[int, Score]]:
     """Scores given before the planned meeting: by the person's name, then worry number."""
     found: dict[str, dict[int, Score]] = {}
@@ -286,12 +282,25 @@ def _scores_of(before: dict[str, dict[int, Score]], name: str | None) -> dict[in
     return next((v for k, v in before.items() if _key(k) == _key(name)), {})
 
 
-def _decisions(doc: DocxDocument) -> None:
+def _planned_after(plan: Plan, meeting: Meeting | None) -> Meeting | None:
+    """The meeting planned after the one this pack is for, if one is set already."""
+    if meeting is None:
+        return None
+    return next((m for m in planned(plan) if m.held_on > meeting.held_on), None)
+
+
+def _decisions(doc: DocxDocument, after: Meeting | None) -> None:
     heading(doc, DECISIONS, 1)
     # Room to write by hand on a printed pack, or to type into on the screen.
     table = TableWriter(doc, ("", "Today"), (6.5, 10.5), caption=DECISIONS)
-    for label in ("Decisions", "Who will do what before the next meeting", "Next meeting"):
-        table.text_row(label, None, min_height_cm=0.9)
+    table.text_row("Decisions", None, min_height_cm=0.9)
+    table.text_row("Who will do what before the next meeting", None, min_height_cm=0.9)
+    # A next meeting set already is printed, for the meeting to confirm or change.
+    table.text_row(
+        "Next meeting",
+        f"{sections.meeting_label(after, WORKER)} (set already)" if after else None,
+        min_height_cm=0.9,
+    )
 
 
 def _last_reasons(doc: DocxDocument, plan: Plan) -> None:

@@ -9,10 +9,11 @@ import export_samples as samples
 import pytest
 from docx.oxml.ns import qn
 
-from bot.plan.model import ColumnKind, Meeting, MeetingType, Pair, Score
+from bot.plan.model import ColumnKind, Meeting, MeetingStatus, MeetingType, Pair, Score
 from bot.plan.progress import history, timeline
 from exporters import ExportOptions
 from exporters import docx_meeting as meeting
+from exporters import docx_sections as sections
 from exporters.docx_meeting import render_meeting_pack
 from exporters.wording import WORKER
 
@@ -56,7 +57,11 @@ def expected_sections(plan, attendees):
     expected[meeting.SINCE] = reading._keep(
         [n for r in since if r.action == "added" for n in reading.joined_network(r)])
     expected[meeting.OPEN] = reading._keep([q.label for q in plan.open_questions])
-    expected[meeting.DECISIONS] = []
+    planned = sorted((m for m in plan.meetings if m.is_planned and m.held_on >= samples.TODAY),
+                     key=lambda m: m.held_on)
+    expected[meeting.DECISIONS] = (
+        [f"{sections.meeting_label(planned[1], WORKER)} (set already)"]
+        if len(planned) > 1 and planned[1].held_on > planned[0].held_on else [])
     if reasons or any(p.scores for p in plan.pairs):
         expected[meeting.REASONS] = reasons
     # The appendices follow what the chair runs the meeting from.
@@ -202,6 +207,23 @@ def test_no_meetings_yet(small_plan):
     runs = dict(reading.sections(document))[meeting.SINCE]
     assert runs[0].startswith("No meetings yet")
     assert len(_table_after(document, meeting.CHANGES)) == 1 + len(small_plan.revisions)
+
+
+def test_a_next_meeting_set_already_is_printed_under_decisions(small_plan):
+    # The pack is for the core group on 14 January; the review conference after it
+    # is set already, so the chair sees it rather than an empty row.
+    core = Meeting(MeetingType.CORE_GROUP, samples.TODAY + dt.timedelta(days=10),
+                   status=MeetingStatus.PLANNED)
+    review = Meeting(MeetingType.REVIEW_CONFERENCE, samples.TODAY + dt.timedelta(days=40),
+                     status=MeetingStatus.PLANNED)
+    small_plan.meetings += [review, core]
+    found = dict(reading.sections(reading.load(render(small_plan))))
+    decisions = " ".join(found[meeting.DECISIONS])
+    assert sections.meeting_label(review, WORKER) in decisions
+    assert sections.meeting_label(core, WORKER) not in decisions
+    small_plan.meetings.remove(review)
+    found = dict(reading.sections(reading.load(render(small_plan))))
+    assert "set already" not in " ".join(found[meeting.DECISIONS])
 
 
 def test_empty_plan(empty_plan):
