@@ -93,6 +93,7 @@ def main() -> int:
             print(f"total: facts {total.right}/{total.facts} right ({total.right_share:.0%}), "
                   f"{total.missing} missing, {total.wrong} wrong; wrong person "
                   f"{total.wrong_person}; answers lost {total.lost}; stuck {total.stuck}; "
+                  f"ended early {total.ended}; 999 replies {total.urgent}; "
                   f"turns/answer {total.turns_per_answer:.2f}; harness errors {total.errors}")
             print(fidelity.TABLE_HEADER)
             print(fidelity.table_row(dt.date.today().isoformat(), batch, results, args.note))

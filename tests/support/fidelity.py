@@ -78,6 +78,8 @@ KEPT_AS_TEXT = frozenset({
     "rule_red_flags", "rule_who_does_what", "step_what",
 })
 MAX_TURNS = 160  # per conversation
+RESTART = "hi"  # said when the interview stopped asking, to carry on
+MAX_RESTARTS = 3
 STUCK_AFTER = 3  # the same question this many times in a row
 GIVE_UP_AFTER = 6  # ... and this many: the conversation cannot go on
 
@@ -167,6 +169,9 @@ class Run:
     turns: list[Turn] = field(default_factory=list)
     stuck: list[str] = field(default_factory=list)  # "stuck at <slot>", in order
     urgent: list[str] = field(default_factory=list)  # questions answered with the 999 reply
+    # The interview stopped asking before the review (an answer read as "stop", say):
+    # the question after which it did. The harness says "hi" to carry on.
+    ended: list[str] = field(default_factory=list)
     error: str | None = None  # the review was not reached
     plan: PlanJson | None = None
     seconds: float = 0.0
@@ -262,8 +267,14 @@ def drive(chat: Chat, conversation: Conversation, plan_of: Callable[[str], PlanJ
             run.error = f"no review after {max_turns} messages (last asked: {slot})"
             break
         if slot is None and not _is_read_back(reply):
-            run.error = f"no question asked after {run.turns[-1].slot if run.turns else 'hi'}"
-            break
+            after = str(run.turns[-1].slot if run.turns else "hi")
+            if len(run.ended) >= MAX_RESTARTS or (run.turns and run.turns[-1].said == RESTART):
+                run.error = f"no question asked after {after}"
+                break
+            run.ended.append(after)
+            reply = chat.say(run.sender, RESTART)
+            run.turns.append(Turn(None, 0, RESTART, texts(reply)))
+            continue
         scope = persona.scope(slot) if slot else 0
         in_a_row = in_a_row + 1 if (slot, scope) == last else 1
         last = (slot, scope)
@@ -653,6 +664,11 @@ class Result:
         """Every item a ratchet lists: facts not right, answers lost, stuck questions."""
         out = {f.id: f for f in self.facts if not f.right}
         out.update({f.id: f for f in self.lost})
+        for slot in self.run.urgent:
+            out[f"urgent/{slot}"] = Fact(f"urgent/{slot}", WRONG, f"the 999 reply at {slot}")
+        for slot in self.run.ended:
+            out[f"ended/{slot}"] = Fact(f"ended/{slot}", WRONG,
+                                        f"the interview stopped asking after {slot}")
         for stuck in self.run.stuck:
             slot = stuck.removeprefix("stuck at ")
             out[f"stuck/{slot}"] = Fact(f"stuck/{slot}", WRONG, stuck)
@@ -690,6 +706,8 @@ class Totals:
     wrong_person: int = 0
     lost: int = 0
     stuck: int = 0
+    ended: int = 0
+    urgent: int = 0
     errors: int = 0
     bot_turns: int = 0
     answers: int = 0
@@ -703,6 +721,8 @@ class Totals:
         self.wrong_person += len(result.wrong_person)
         self.lost += len(result.lost)
         self.stuck += len(result.run.stuck)
+        self.ended += len(result.run.ended)
+        self.urgent += len(result.run.urgent)
         self.errors += bool(result.run.error)
         self.bot_turns += result.run.bot_turns
         self.answers += result.run.conversation.n_answers
@@ -733,6 +753,7 @@ def line(result: Result) -> str:
         f"wrong person {len(result.wrong_person)};",
         f"answers lost {len(result.lost)};",
         f"stuck {len(run.stuck)};",
+        f"ended early {len(run.ended)}; 999 replies {len(run.urgent)};",
         f"turns/answer {result.turns_per_answer:.2f} "
         f"({run.bot_turns}/{run.conversation.n_answers});",
         f"{run.seconds:.0f} s",
@@ -755,8 +776,8 @@ def details(result: Result, show: bool) -> list[str]:
 
 TABLE_HEADER = (
     "| date | batch | status | conversations | facts right | missing | wrong | wrong person "
-    "| answers lost | stuck | turns/answer (family) | turns/answer (all) | note |\n"
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    "| answers lost | stuck | ended early | turns/answer (family) | turns/answer (all) | note |\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 )
 
 
@@ -767,7 +788,7 @@ def table_row(date: str, corpus: Corpus, results: list[Result], note: str = "") 
     return (
         f"| {date} | {corpus.name} | {corpus.status} | {total.conversations} "
         f"| {total.right}/{total.facts} ({total.right_share:.0%}) | {total.missing} "
-        f"| {total.wrong} | {total.wrong_person} | {total.lost} | {total.stuck} "
+        f"| {total.wrong} | {total.wrong_person} | {total.lost} | {total.stuck} | {total.ended} "
         f"| {family_tpa} | {total.turns_per_answer:.2f} | {note} |"
     )
 

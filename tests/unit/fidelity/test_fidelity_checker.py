@@ -192,3 +192,26 @@ def test_every_corpus_file_is_in_the_format(corpus: fidelity.Corpus) -> None:
         groups = [set(g) for g in (*conversation.worries, *conversation.steps)]
         assert top.union(*groups) <= questions, conversation.id
         assert set(conversation.expect) <= expect_keys, conversation.id
+
+
+class _ScriptedChat:
+    """Replies in turn, whatever is said; records what was said."""
+
+    def __init__(self, replies: list[str]) -> None:
+        self.replies = replies
+        self.said: list[str] = []
+
+    def say(self, sender: str, message: str) -> list[dict[str, Any]]:
+        self.said.append(message)
+        return [{"text": self.replies[min(len(self.said), len(self.replies)) - 1]}]
+
+
+def test_the_drive_carries_on_after_the_interview_stops_and_notes_a_stuck_question() -> None:
+    ask = {slot: spec.ask.family for slot, spec in catalogue().items()}
+    conversation = Conversation("c1", "", "family", {"needs": "Dad to stop drinking"}, (), (), {})
+    chat = _ScriptedChat([ask["danger_now"], "Your answers are saved. Take care.",
+                          ask["needs"], ask["needs"], ask["needs"], ask["review"]])
+    run = fidelity.drive(chat, conversation, lambda sender: {})
+    assert chat.said == ["hi", "no", fidelity.RESTART, "Dad to stop drinking",
+                         fidelity.DONT_KNOW, fidelity.SKIP]
+    assert run.ended == ["danger_now"] and run.stuck == ["stuck at needs"] and run.error is None
