@@ -352,6 +352,16 @@ class _Problems:
         return Fact(fid, status, f"{about}: " + "; ".join(w for _, w in self.items), wrong_person)
 
 
+def _value(value: Any) -> Any:
+    """An expected value as the JSON has it: an unquoted YAML date as ISO text, an age
+    written "7" as 7."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return value
+
+
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -409,7 +419,7 @@ def _check_children(expect: list[dict[str, Any]], plan: PlanJson) -> Iterator[Fa
         if not found:
             yield Fact(f"children/{i}", MISSING, f"no child {name}")
             continue
-        want, got = child.get("age"), found[0]["age"]
+        want, got = _value(child.get("age")), found[0]["age"]
         problems = _Problems()
         if want != got:
             problems.add(got is None, f"age {got}, not {want}")
@@ -520,7 +530,7 @@ def _check_steps(expect: list[dict[str, Any]], plan: PlanJson) -> Iterator[Fact]
                 str(who), got["who"])
             if not ok:
                 problems.add(not got["who"], f"who {got['who']!r}, not {who!r}")
-        if step.get("due") != got["due"]:
+        if _value(step.get("due")) != got["due"]:
             problems.add(got["due"] is None, f"due {got['due']}, not {step.get('due')}")
         yield problems.fact(f"steps/{i}", repr(got["what"]))
 
@@ -556,7 +566,7 @@ def check_facts(expect: dict[str, Any], plan: PlanJson) -> list[Fact]:
         *_check_scores(expect.get("scores") or [], plan),
     ]
     if "closure" in expect:
-        want, got = expect.get("closure"), plan["target_closure_date"]
+        want, got = _value(expect.get("closure")), plan["target_closure_date"]
         facts.append(Fact("closure", RIGHT if want == got else MISSING if got is None else WRONG,
                           f"closure {got}, not {want}"))
     return facts

@@ -102,6 +102,14 @@ def test_an_action_under_another_person_is_wrong_and_absent_values_are_missing()
     assert facts["children/2"].status == WRONG  # an age nobody gave
 
 
+def test_unquoted_dates_and_quoted_ages_in_a_batch_are_read_as_meant() -> None:
+    import datetime as dt
+
+    expect = {**EXPECT, "children": [{"name": "Tyler", "age": "8"}],
+              "steps": [{"what": ["alcohol"], "who": "Dean", "due": dt.date(2027, 1, 31)}]}
+    assert all(f.right for f in fidelity.check_facts(expect, PLAN))
+
+
 def test_people_match_on_the_full_name_or_the_first_name_never_a_title() -> None:
     assert fidelity.same_person("Sandra", "sandra price")
     assert fidelity.same_person("Jo Baker", "JO")
