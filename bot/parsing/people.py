@@ -663,7 +663,48 @@ def _says_more(sep: str, seps: list[Tok], chunk: list[Tok], who: _Who, before: _
     )
 
 
+def _one_per_record(text: str) -> list[NamedPerson] | None:
+    """A pasted list, one person per line or per semicolon: each record is one person.
+
+    "Denise Brennan, paternal grandmother, 07700 900141; Karen Walsh, maternal
+    aunt, ...": the record's first part names the person, the rest (without the
+    number) describes them, in the words typed ("maternal uncle by marriage
+    (Karen's husband)" is one description, not a second person called Marriage).
+    None when the text is not such a list, or a record's first part does not name
+    exactly one person.
+    """
+    records = [r.strip(" .,") for r in re.split(r"\s*(?:;|\n)\s*", text)]
+    records = [r for r in records if r]
+    if len(records) < 2 or len(records) > 40:
+        return None
+    found: list[NamedPerson] = []
+    for record in records:
+        head, *after = re.split(r",|\s[-–]\s", record, maxsplit=1)
+        rest = after[0] if after else ""
+        named = _people_in_words(head)
+        if len(named) != 1:
+            return None
+        person = named[0]
+        spans = find_contacts(record)
+        contact = record[spans[0][0] : spans[0][1]].strip() if spans else None
+        described = rest
+        for start, end in reversed(find_contacts(rest)):
+            described = described[:start] + described[end:]
+        described = squash(re.sub(r"(?:\s*,\s*){2,}", ", ", described)).strip(" ,;:-.")
+        described = re.sub(r"\s*\b(?:on|tel|mob|number)$", "", described).strip(" ,;:-.")
+        professional = person.is_professional or any(
+            p.is_professional for p in _people_in_words(rest)
+        )
+        found.append(NamedPerson(person.name, described or person.relationship, contact,
+                                 professional))
+    return found
+
+
 def _people(text: str) -> list[NamedPerson]:
+    return _one_per_record(text) or _people_in_words(text)
+
+
+def _people_in_words(text: str) -> list[NamedPerson]:
     tokens = tokenize(text)
     groups: list[list[Tok]] = []
     last: _Who | None = None  # what groups[-1] says, while it stays as it is
@@ -1327,10 +1368,51 @@ def _subject(text: str, end: int) -> str | None:
     return who.name
 
 
+# "ring Rachel on 0121 496 0456", "call 999", "text Sandra (07700 900456)": the number
+# is the one they will call, not the doer's own. Only "ring her/him on ..." (the doer,
+# as in "Nan will take them, ring her on ...") leaves it theirs.
+_CALLS_SOMEONE = re.compile(
+    r"\b(?:ring|call|phone|text|contact|message|whatsapp|tell|dial)(?:s|ing|ed)?"
+    r"(?:\s+(?P<who>[\w'’]+(?:\s+[\w'’]+){0,3}?))?"
+    r"(?:\s+(?:on|at|number|no|tel|mob))?\s*[(:\-]?\s*$",
+    re.IGNORECASE,
+)
+# "ring her on ...": the doer. "call me on ..." is the person typing, "his sponsor" someone else.
+_THE_DOER = {"her", "him", "them", "back"}
+
+
+def _someone_elses_number(text: str, contact: str, person: str | None) -> bool:
+    """Whether the number is typed as the one to call ("phone Rachel on ..."), not the doer's."""
+    at = text.find(contact)
+    if at < 0:
+        return False
+    called = _CALLS_SOMEONE.search(text[max(0, at - 60) : at])
+    if called is None:
+        return False
+    who = (called.group("who") or "").casefold().split()
+    if not who:
+        return True  # "call 999": the number they will call
+    if len(who) == 1 and who[0] in _THE_DOER:
+        return False
+    mine = set((person or "").casefold().split())
+    return not (mine and mine & set(who))
+
+
 def _who_does_what(text: str) -> WhoDoesWhat:
     text = squash(clean(text))
     contact = extract_contact(text)
     instruction = _drop_contact_clause(text) if contact else text
+    if contact:
+        found = _doer_and_action(instruction, text, contact)
+        if found.person is not None and _someone_elses_number(text, contact, found.person):
+            # Never printed as the doer's number: it stays in what they will do.
+            kept = _doer_and_action(text, text, None)
+            return WhoDoesWhat(kept.person, kept.action, None)
+        return found
+    return _doer_and_action(instruction, text, contact)
+
+
+def _doer_and_action(instruction: str, text: str, contact: str | None) -> WhoDoesWhat:
     search_from = 0
     condition = _CONDITION.match(instruction)
     if condition:

@@ -306,3 +306,28 @@ def test_a_kinship_name_with_its_description_and_number_is_one_person() -> None:
         assert [(p.name, p.relationship, p.contact) for p in people] == [
             ("Nan", "grandmother", "07700 900123")
         ], text
+
+
+def test_a_pasted_list_is_one_person_per_record_in_the_words_typed() -> None:
+    # A worker's paste, one person per semicolon: the description stays whole
+    # ("by marriage" is not a second person called Marriage) and each number
+    # stays with its own person.
+    text = (
+        "Denise Brennan, paternal grandmother, 07700 900141; Michael Walsh, maternal uncle by "
+        "marriage (Karen's husband), 07700 900277; Andy Morton, drug and alcohol worker, "
+        "Change Grow Live (for Carl), 07700 900660."
+    )
+    assert parse_people(text) == [
+        NamedPerson("Denise Brennan", "paternal grandmother", "07700 900141", False),
+        NamedPerson("Michael Walsh", "maternal uncle by marriage (Karen's husband)",
+                    "07700 900277", False),
+        NamedPerson("Andy Morton", "drug and alcohol worker, Change Grow Live (for Carl)",
+                    "07700 900660", True),
+    ]
+
+
+def test_one_person_per_line_with_a_dash() -> None:
+    assert parse_people("Jo - neighbour\nPete - Dad's AA sponsor, tel 07700 900999") == [
+        NamedPerson("Jo", "neighbour", None, False),
+        NamedPerson("Pete", "Dad's AA sponsor", "07700 900999", False),
+    ]

@@ -43,9 +43,33 @@ def test_person_and_action(text: str, person: str, action: str) -> None:
     assert (result.person, result.action) == (person, action)
 
 
-def test_a_number_inside_the_action_is_lifted_out() -> None:
+def test_the_number_of_someone_they_will_call_is_never_the_doers() -> None:
+    # Issue 14: Kelly's number printed as "How to reach them" under Mum. It is the
+    # number Mum will ring, so it stays in what she will do.
     result = parse_who_does_what("Mum will ring Kelly on 07700 900123")
-    assert result == WhoDoesWhat("Mum", "ring Kelly", "07700 900123")
+    assert result == WhoDoesWhat("Mum", "ring Kelly on 07700 900123", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "action"),
+    [
+        ("Jade will phone Rachel on 0121 496 0456", "Jade", "phone Rachel on 0121 496 0456"),
+        ("Hen phones the police on 999 and then rings Jade", "Hen",
+         "phones the police on 999 and then rings Jade"),
+        ("Dad to leave and call his sponsor Pete 07700 900333", "Dad",
+         "leave and call his sponsor Pete 07700 900333"),
+        ("Kerry texts Sandra (07700 900456) who comes round", "Kerry",
+         "texts Sandra (07700 900456) who comes round"),
+        ("Kelly will call me on 07700 900222", "Kelly", "call me on 07700 900222"),
+    ],
+)
+def test_a_number_to_call_stays_in_the_action(text: str, person: str, action: str) -> None:
+    assert parse_who_does_what(text) == WhoDoesWhat(person, action, None)
+
+
+def test_the_doers_own_number_is_still_lifted_out() -> None:
+    result = parse_who_does_what("Nan will take the children to hers, ring her on 07700 900123")
+    assert result == WhoDoesWhat("Nan", "take the children to hers", "07700 900123")
 
 
 def test_a_number_in_brackets_is_lifted_out() -> None:
