@@ -214,7 +214,8 @@ def parse_yes_no(text: str) -> bool | None:
     whole = _whole(tidy)
     if whole is not None:
         return whole
-    words = tidy.replace(",", " ").replace("!", " ").replace(".", " ").split()
+    # "Yes; on both occasions...", "yes - when he'd been drinking": a worker's punctuation.
+    words = [w for w in re.split(r"[\s,;:!.]+|\s[-–]\s", tidy) if w and w not in "-–"]
     first = _whole(words[0]) if words else None
     if first is True and words[0].rstrip("s") in {w.rstrip("s") for w in _YES_LEAD}:
         rest = " ".join(words[1:])

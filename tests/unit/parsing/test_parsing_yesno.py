@@ -127,3 +127,16 @@ def test_anything_else_is_not_understood(text: str) -> None:
 )
 def test_button_payloads(payload: str, expected: bool | None) -> None:
     assert parse_yes_no(payload) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Yes; on both occasions Carl was under the influence when Denise intervened.", True),
+        ("yes - when he'd been drinking", True),
+        ("Yes: twice, both times at night", True),
+        ("No; it was the day after", False),
+    ],
+)
+def test_a_yes_or_no_with_a_workers_punctuation(text: str, value: bool) -> None:
+    assert parse_yes_no(text) is value
