@@ -250,6 +250,29 @@ def _is_read_back(reply: Reply) -> bool:
     return "is that right?" in last.casefold()
 
 
+def _asked_again(reply: Reply, run: Run) -> str | None:
+    """The last question asked again in other words ("Please say yes or no: ..."),
+    or a check on what the last answer meant ("Do you want to leave this question
+    for now?"): a question the catalogue's wording does not name."""
+    last = next((m.get("text") or "" for m in reversed(reply) if m.get("text")), "")
+    previous = run.turns[-1].slot if run.turns else None
+    if previous is None or not last.rstrip().endswith("?"):
+        return None
+    return previous
+
+
+def _answer_again(reply: Reply, typed: str) -> str | None:
+    """What a person says when asked again: the yes or no they meant, or "no" when
+    asked whether their answer was a command."""
+    last = next((m.get("text") or "" for m in reversed(reply) if m.get("text")), "").casefold()
+    if "yes or no" in last:
+        first = (typed.split() or [""])[0].strip(";,.:!-").casefold()
+        return first if first in ("yes", "no") else DONT_KNOW
+    if last.startswith("do you want to"):
+        return "no"  # they were answering the question, not asking to skip or stop
+    return None
+
+
 def drive(chat: Chat, conversation: Conversation, plan_of: Callable[[str], PlanJson | None],
           sender: str | None = None, max_turns: int = MAX_TURNS) -> Run:
     """Talk the conversation through to the review; the plan's JSON is then read."""
@@ -266,6 +289,15 @@ def drive(chat: Chat, conversation: Conversation, plan_of: Callable[[str], PlanJ
         if len(run.turns) >= max_turns:
             run.error = f"no review after {max_turns} messages (last asked: {slot})"
             break
+        again = _asked_again(reply, run) if slot is None and not _is_read_back(reply) else None
+        if again is not None:
+            said = _answer_again(reply, run.turns[-1].said)
+            if said is not None:
+                reply = chat.say(run.sender, said)
+                if is_urgent_reply(reply):
+                    run.urgent.append(again)
+                run.turns.append(Turn(again, persona.scope(again), said, texts(reply)))
+                continue
         if slot is None and not _is_read_back(reply):
             after = str(run.turns[-1].slot if run.turns else "hi")
             if len(run.ended) >= MAX_RESTARTS or (run.turns and run.turns[-1].said == RESTART):
