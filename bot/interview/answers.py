@@ -28,6 +28,7 @@ from bot.parsing import (
     parse_who_does_what,
     parse_yes_no,
     read_step_date,
+    who_does_what_parts,
 )
 from bot.parsing.dates import format_uk_date
 from bot.plan.compose import (
@@ -1180,8 +1181,14 @@ def rule(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     kind = _RULE_OF[split(question_key)[0]]
     if _editing(ctx, question_key):
         pair.rules[:] = [r for r in pair.rules if r.kind is not kind]
-    for text in split_items(answer.text):
+    items = split_items(answer.text)
+    if kind is RuleKind.WHO_DOES_WHAT:
+        # "Magda comes for the kids. Dean goes to his brother's": one rule per person.
+        items = [part for item in items for part in who_does_what_parts(item)]
+    added: list[PlanRule] = []
+    for text in items:
         new_rule = PlanRule(kind=kind, text=text)
+        added.append(new_rule)
         if kind is RuleKind.WHO_DOES_WHAT:
             parsed = parse_who_does_what(text)
             new_rule.person_name, new_rule.action, new_rule.contact = (
@@ -1193,6 +1200,14 @@ def rule(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         pair.rules.append(new_rule)
     _record(ctx, "added", f"{kind.heading.lower()} (worry {ctx.pair_number(pair)})")
     outcome = ok(saved(ctx))
+    if kind is RuleKind.WHO_DOES_WHAT and len(added) > 1:
+        # Never restructured silently: the split is shown, to change in the review.
+        lines = [_who_does_what_line(r) for r in added]
+        outcome = ok(
+            "I've saved that as " + str(len(added)) + " parts:\n"
+            + "\n".join(f"• {line}" for line in lines)
+            + "\nYou can change them when we look over the plan."
+        )
     if kind is RuleKind.WHO_DOES_WHAT and ctx.role is Role.PRACTISING:
         from bot.interview.practice import model_rules
 
@@ -1200,6 +1215,12 @@ def rule(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         if model:
             outcome.say.append(model)
     return outcome
+
+
+def _who_does_what_line(rule: PlanRule) -> str:
+    who = rule.person_name or "Someone"
+    what = rule.action or rule.text
+    return f"{who}: {what}" + (f" ({rule.contact})" if rule.contact else "")
 
 
 def add_person(ctx: Context, question_key: str, answer: Answer) -> Outcome:

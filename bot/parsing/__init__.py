@@ -17,6 +17,7 @@ from bot.parsing.people import (
     parse_people,
     parse_self,
     parse_who_does_what,
+    who_does_what_parts,
 )
 from bot.parsing.scores import ScoreParse, parse_score
 from bot.parsing.step_dates import StepDate, read_step_date
@@ -41,5 +42,6 @@ __all__ = [
     "read_step_date",
     "StepDate",
     "parse_who_does_what",
+    "who_does_what_parts",
     "parse_yes_no",
 ]

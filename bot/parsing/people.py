@@ -1404,7 +1404,7 @@ def _who_does_what(text: str) -> WhoDoesWhat:
     instruction = _drop_contact_clause(text) if contact else text
     if contact:
         found = _doer_and_action(instruction, text, contact)
-        if found.person is not None and _someone_elses_number(text, contact, found.person):
+        if _someone_elses_number(text, contact, found.person):
             # Never printed as the doer's number: it stays in what they will do.
             kept = _doer_and_action(text, text, None)
             return WhoDoesWhat(kept.person, kept.action, None)
@@ -1453,7 +1453,59 @@ def _doer_and_action(instruction: str, text: str, contact: str | None) -> WhoDoe
         ):
             action = instruction[search_from + second.start :].strip(" ,.;:-")
             return WhoDoesWhat(first.name, action, contact)
+        # "I ring my mum", "Magda come and take the children": a doing word as it is,
+        # as people write in a hurry or in a second language.
+        pronoun = tokens[0].low in ("i", "we")
+        # An everyday word ("Summer come and go", "Football help him") needs a verb only
+        # people do ("call", "ring", "collect") to be taken for a person.
+        everyday = tokens[0].low in COMMON_WORDS and tokens[0].low not in KIN_NAMES
+        subject = pronoun or (first.strong and first.name is not None)
+        if (
+            subject
+            and second.kind == WORD
+            and second.low in _BARE_DOING
+            and (pronoun or not everyday or second.low in PLAN_ACTION_VERBS)
+        ):
+            action = instruction[search_from + second.start :].strip(" ,.;:-")
+            person = tokens[0].text.capitalize() if tokens[0].low in ("i", "we") else first.name
+            return WhoDoesWhat(person, action, contact)
     return WhoDoesWhat(None, text, contact)
+
+
+# Doing words, as typed without "will" or "-s", that start what someone does.
+# Not "help", "keep" or "look": things do those as often as people ("Football help him").
+_BARE_DOING = PLAN_ACTION_VERBS | PLAN_MOVING_VERBS | {"bring"}
+
+
+# A sentence ends at . ! or ? before a space and a letter ("Mr." and "St." aside).
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?]+\s+(?=[A-Za-z])")
+
+
+@never_raises(lambda text="", *_a, **_k: [text] if isinstance(text, str) else [])
+def who_does_what_parts(text: str) -> list[str]:
+    """One answer naming what several people will do, one part per person.
+
+    "Magda come and take the children, her number 07700 900671. Sunita help me
+    with court." is two parts. A sentence naming nobody stays with the one before
+    it ("Piotr 07700 900672. He come also."); the text is cut only where two or
+    more sentences each name who will do something, so one person's instruction
+    in several sentences stays whole. The words are never changed.
+    """
+    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    if len(sentences) < 2:
+        return [text.strip()] if text.strip() else []
+    parts: list[str] = []
+    named = 0
+    ends = [m.group(0).strip() for m in _SENTENCE_END.finditer(text)]
+    for index, sentence in enumerate(sentences):
+        ended = sentence + (ends[index] if index < len(ends) else "")
+        doer = _who_does_what(sentence).person
+        if doer is None and parts:
+            parts[-1] = f"{parts[-1]} {ended}"
+            continue
+        named += doer is not None
+        parts.append(ended)
+    return parts if named >= 2 else [text.strip()]
 
 
 @never_raises(

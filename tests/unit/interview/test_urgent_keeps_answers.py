@@ -235,3 +235,24 @@ def test_saying_no_to_the_offer_asks_the_question_again_and_keeps_nothing(
     assert "Kelly" not in " ".join(_people(database_url))
     driver.say("Nan, my mum")
     assert "Nan" in " ".join(_people(database_url))
+
+
+def test_two_peoples_parts_in_one_answer_are_two_rules_shown_back(
+    driver: Driver, database_url: str
+) -> None:
+    # Issue 14: a mum's answer naming what two people will do became one rule with
+    # nobody's name and the whole sentence as the action.
+    _to(driver, "rule_who_does_what")
+    reply = driver.say(
+        "Magda come and take children to her house, her number 07700 900671. "
+        "Dean goes to his brother Gary's"
+    )
+    assert "Magda: come and take children to her house (07700 900671)" in reply
+    assert "Dean: goes to his brother Gary's" in reply
+    with SqlUnitOfWork(database_url) as uow:
+        plan = uow.conversations.get("person-1").plan
+        rules = [r for p in plan.pairs for r in p.rules_of(RuleKind.WHO_DOES_WHAT)]
+    assert [(r.person_name, r.contact) for r in rules] == [
+        ("Magda", "07700 900671"),
+        ("Dean", None),
+    ]

@@ -93,9 +93,31 @@ def test_unsplittable_instruction_is_kept_whole(text: str) -> None:
     assert result.action == text
 
 
-def test_unsplittable_instruction_still_gives_the_contact() -> None:
-    assert parse_who_does_what("call the police on 999").contact == "999"
+def test_a_number_to_call_with_nobody_named_stays_in_the_action() -> None:
+    # Not "How to reach them: 999" under nobody (issue 14).
+    assert parse_who_does_what("call the police on 999") == WhoDoesWhat(
+        None, "call the police on 999", None
+    )
 
 
 def test_empty_text_is_an_empty_action() -> None:
     assert parse_who_does_what("") == WhoDoesWhat(None, "", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "action", "contact"),
+    [
+        # In a hurry or in a second language, without "will" or "-s".
+        ("Magda come and take children to her house, her number 07700 900671", "Magda",
+         "come and take children to her house", "07700 900671"),
+        ("I call 999", "I", "call 999", None),
+        ("we go to Nan's", "We", "go to Nan's", None),
+    ],
+)
+def test_a_doing_word_as_it_is(text: str, person: str, action: str, contact: str | None) -> None:
+    assert parse_who_does_what(text) == WhoDoesWhat(person, action, contact)
+
+
+@pytest.mark.parametrize("text", ["Summer come and go", "Football help him calm down"])
+def test_an_everyday_word_before_a_bare_verb_is_not_a_person(text: str) -> None:
+    assert parse_who_does_what(text).person is None
