@@ -29,7 +29,8 @@ from typing import Any
 
 import yaml
 
-from tests.support.walk import Chat, Reply, asked_slot, is_urgent_reply, texts
+from bot.safety.messages import FIRST_LINE
+from tests.support.walk import Chat, Reply, asked_slot, texts
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS_DIR = ROOT / "tests" / "fidelity"
@@ -250,6 +251,12 @@ def _is_read_back(reply: Reply) -> bool:
     return "is that right?" in last.casefold()
 
 
+def _alarm(reply: Reply) -> bool:
+    """The urgent path's reply. Not just "999" anywhere: a plan rule the persona typed
+    ("I ring the police on 999") is read back in the review in their words."""
+    return FIRST_LINE in texts(reply)
+
+
 def _asked_again(reply: Reply, run: Run) -> str | None:
     """The last question asked again in other words ("Please say yes or no: ..."),
     or a check on what the last answer meant ("Do you want to leave this question
@@ -294,7 +301,7 @@ def drive(chat: Chat, conversation: Conversation, plan_of: Callable[[str], PlanJ
             said = _answer_again(reply, run.turns[-1].said)
             if said is not None:
                 reply = chat.say(run.sender, said)
-                if is_urgent_reply(reply):
+                if _alarm(reply):
                     run.urgent.append(again)
                 run.turns.append(Turn(again, persona.scope(again), said, texts(reply)))
                 continue
@@ -323,7 +330,7 @@ def drive(chat: Chat, conversation: Conversation, plan_of: Callable[[str], PlanJ
         else:
             message = persona.answer(slot, reply)
         reply = chat.say(run.sender, message)
-        if is_urgent_reply(reply):
+        if _alarm(reply):
             run.urgent.append(str(slot))
         run.turns.append(Turn(slot, scope, message, texts(reply)))
     run.plan = plan_of(run.sender)
