@@ -58,11 +58,12 @@ class ConversationService:
         self,
         settings: Settings | None = None,
         uow_factory: Callable[[], SqlUnitOfWork] | None = None,
-        clock: Callable[[], dt.date] = dt.date.today,
+        clock: Callable[[], dt.date] | None = None,
     ) -> None:
         self.settings = settings or load_settings()
         self._uow_factory = uow_factory or (lambda: SqlUnitOfWork(self.settings.database_url))
-        self.clock = clock
+        fixed = self.settings.today
+        self.clock = clock or ((lambda: fixed) if fixed is not None else dt.date.today)
 
     # -- the unit of work around the interview ----------------------------------
 

@@ -8,6 +8,7 @@ them all.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +79,16 @@ def _int(env: dict[str, str], key: str, default: int) -> int:
         raise SettingsError(f"{key} must be a whole number, not {value!r}") from error
 
 
+def _day(env: dict[str, str], key: str) -> dt.date | None:
+    value = _opt(env, key)
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise SettingsError(f"{key} must be a date as YYYY-MM-DD, not {value!r}") from error
+
+
 class SettingsError(ValueError):
     """A setting has a value the program cannot use."""
 
@@ -136,6 +147,9 @@ class Settings:
     teams_allowed_issuers: tuple[str, ...] = ("https://api.botframework.com",)
     # Azure AD tenant ids whose messages the Teams channel accepts.
     teams_allowed_tenants: tuple[str, ...] = ()
+    # The day the interview takes as today ("in two weeks", "by Christmas"), for
+    # evaluations replayed on a later day (tests/fidelity). Development only.
+    today: dt.date | None = None
 
     @property
     def is_development(self) -> bool:
@@ -213,6 +227,7 @@ def load_settings() -> Settings:
         link_lifetime_days=_int(env, "SAFETYPLAN_LINK_LIFETIME_DAYS", 30),
         download_link_minutes=_minutes(env, "SAFETYPLAN_DOWNLOAD_LINK_MINUTES", 5.0),
         idle_minutes=_minutes(env, "SAFETYPLAN_IDLE_MINUTES", 30.0),
+        today=_day(env, "SAFETYPLAN_TODAY") if environment == "development" else None,
         teams_app_id=_opt(env, "TEAMS_APP_ID"),
         teams_app_password=_opt(env, "TEAMS_APP_PASSWORD"),
         teams_openid_metadata_url=_opt(env, "TEAMS_OPENID_METADATA_URL")
