@@ -68,6 +68,15 @@ def main() -> int:
     except (OSError, ValueError, KeyError, TypeError) as error:
         print(f"harness error: the batch does not load: {error}", file=sys.stderr)
         return 1
+    # The servers take the day the batches were written as today, so relative dates
+    # read as they were meant on any later day (SAFETYPLAN_TODAY, development only).
+    written = {b.written for b in batches if b.written}
+    if len(written) > 1:
+        print(f"harness error: batches written on different days: {sorted(written)}; "
+              "score them one run each", file=sys.stderr)
+        return 1
+    if written:
+        os.environ["SAFETYPLAN_TODAY"] = written.pop()
     stack = start_stack(settings_for(var_dir / "stack"))
     failed = False
     try:

@@ -124,6 +124,8 @@ class Corpus:
     path: Path
     status: str
     conversations: tuple[Conversation, ...]
+    # The day the conversations were written ("in two weeks" is read from it), YYYY-MM-DD.
+    written: str | None = None
 
 
 def load_corpus(path: Path) -> Corpus:
@@ -144,7 +146,9 @@ def load_corpus(path: Path) -> Corpus:
     repeated = [i for i, n in ids.items() if n > 1]
     if repeated:
         raise ValueError(f"{path.name}: conversation ids used twice: {repeated}")
-    return Corpus(path.stem, path, str(data.get("status") or "blind"), tuple(conversations))
+    written = str(data.get("written") or "").strip() or None
+    return Corpus(path.stem, path, str(data.get("status") or "blind"), tuple(conversations),
+                  written)
 
 
 def corpora(directory: Path = CORPUS_DIR, status: str | None = None) -> list[Corpus]:
