@@ -367,6 +367,17 @@ def _frame(text: str, command: str) -> tuple[str | None, re.Match[str] | None, s
     return best
 
 
+def _among_other_things(text: str, command: str) -> bool:
+    """The command's words sit in one clause among others that say something else
+    (not politeness, not a reason for stopping): the message is a list, an answer."""
+    vocab = vocabulary()
+    clauses = _clauses(text)
+    if len(clauses) < 2:
+        return False
+    others = [c for c in clauses if _vocabulary_match(c, command) is None]
+    return any(not (vocab.before.match(c) or vocab.after.match(c)) for c in others)
+
+
 def _vocabulary_match(clause: str, command: str) -> re.Match[str] | None:
     """The first command word or phrase in a clause: commands.yml, or the guard's words."""
     found = vocabulary().inside[command].search(clause)
@@ -472,6 +483,10 @@ def _decide(
         return _asked_for_anyway(text, size) or Decision(ANSWER, command, 5)
     if _PEOPLE_BEFORE.search(head + " ") or frame == TO_DO:  # 4: someone else does it
         return Decision(ANSWER, command, 4)
+    if frame in (REQUEST, SHARED) and _among_other_things(text, command):  # 6
+        # "F to engage DA perp prog, M to reduce alcohol, CIN plan": a list that names
+        # the meeting, not a request for its pack.
+        return Decision(ANSWER, command, 6)
     if frame == REQUEST and size <= REQUEST_WORDS:  # 6
         return Decision(COMMAND if confidence >= AGREES else ASK, command, 6)
     if frame in (REQUEST, SHARED) and size <= REQUEST_WORDS:  # 6

@@ -315,3 +315,14 @@ def test_someone_elses_score_at_the_own_score_question_is_not_saved_as_mine(
     assert _plan(database_url).pairs[0].scores == []
     driver.say("4 early days")
     assert [s.value for s in _plan(database_url).pairs[0].scores] == [4]
+
+
+def test_a_list_that_names_a_meeting_is_an_answer() -> None:
+    # A worker's "what needs to happen": "CIN plan" is the last item of a list,
+    # not a request for the meeting pack (seen in fidelity batch a).
+    text = "F to engage DA perp prog, M to reduce alcohol, CIN plan"
+    decision = decide(text, "meeting_pack", 0.95, "needs")
+    assert decision is not None and decision.kind == ANSWER
+    # A request with politeness or a reason around it is still the command.
+    polite = decide("sorry, the baby is crying, can we stop", "stop", 0.95, "needs")
+    assert polite is not None and polite.kind == COMMAND
