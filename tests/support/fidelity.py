@@ -267,7 +267,7 @@ def _asked_again(reply: Reply, run: Run) -> str | None:
     for now?"): a question the catalogue's wording does not name."""
     last = next((m.get("text") or "" for m in reversed(reply) if m.get("text")), "")
     previous = run.turns[-1].slot if run.turns else None
-    if previous is None or not last.rstrip().endswith("?"):
+    if previous is None or "?" not in last:
         return None
     return previous
 
@@ -279,8 +279,8 @@ def _answer_again(reply: Reply, typed: str) -> str | None:
     if "yes or no" in last:
         first = (typed.split() or [""])[0].strip(";,.:!-").casefold()
         return first if first in ("yes", "no") else DONT_KNOW
-    if last.startswith("do you want to"):
-        return "no"  # they were answering the question, not asking to skip or stop
+    if last.startswith(("do you want", "did you mean", "shall i")):
+        return "no"  # they were answering the question, not asking for a command
     return None
 
 
