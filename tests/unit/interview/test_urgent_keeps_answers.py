@@ -256,3 +256,32 @@ def test_two_peoples_parts_in_one_answer_are_two_rules_shown_back(
         ("Magda", "07700 900671"),
         ("Dean", None),
     ]
+
+
+def test_me_as_who_does_a_step_is_the_person_typing_by_name(
+    driver: Driver, database_url: str
+) -> None:
+    # "me" printed in a plan the whole network reads means whoever reads it.
+    _to(driver, "step_who")
+    reply = driver.say("me")
+    assert "Sarah (you) will do step 1" in reply
+    with SqlUnitOfWork(database_url) as uow:
+        plan = uow.conversations.get("person-1").plan
+    assert plan.steps[0].who == "Sarah"
+
+
+def test_i_in_who_does_what_is_the_person_typing_by_name(
+    driver: Driver, database_url: str
+) -> None:
+    _to(driver, "rule_who_does_what")
+    driver.say("I will ring Nan and take the kids to hers")
+    rules = [r for r in _plan_rules(database_url) if r.kind is RuleKind.WHO_DOES_WHAT]
+    assert [(r.person_name, r.action) for r in rules] == [
+        ("Sarah", "ring Nan and take the kids to hers")
+    ]
+
+
+def _plan_rules(database_url: str) -> list:  # noqa: ANN202
+    with SqlUnitOfWork(database_url) as uow:
+        plan = uow.conversations.get("person-1").plan
+        return [r for pair in plan.pairs for r in pair.rules]
