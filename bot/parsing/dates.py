@@ -122,8 +122,8 @@ WEEKDAY_ANY = rf"(?P<weekday>{_alt(_WEEKDAYS)})"
 WEEKDAY_FULL = rf"(?P<weekday>{_alt(_FULL_WEEKDAYS)})"
 ORD = r"(?:st|nd|rd|th)"
 UNIT = (
-    r"(?P<unit>days?|dys?|d|weeks?|wks?|wk|w|fortnights?|months?|mnths?|mths?|mos?|"
-    r"years?|yrs?|yr)"
+    r"(?P<unit>days?|dys?|d|weeks?|wks?|wk|w|fortnights?|months?|mnths?|mths?|mos?|m|"
+    r"years?|yrs?|yr|yeers?|yeres?)"
 )
 COUNT = r"(?P<count>\d{1,4}|an?)"
 
@@ -573,11 +573,14 @@ _FILLER = re.compile(
     r"around|by|before|on|no\s+later\s+than|not\s+later\s+than|at\s+the\s+(?:latest|earliest)|"
     r"latest|until|till|til|from|for|at|within|in|the|say|i\s+think|i'?d\s+say|i\s+guess|"
     r"sometime|some\s+time|um+|erm+|er|uh+|well|oh|ok|okay|so|it\s+was|it'?s|it\s+is|was|"
-    r"is|be|should\s+be|will\s+be|we\s+said|they\s+said|hopefully\s+by)\b[\s,:\-]*)+"
+    r"is|be|should\s+be|will\s+be|we\s+said|they\s+said|hopefully\s+by|"
+    # A guess after a shrug is still the guess: "dunno 6 months", "idk, a year".
+    r"dunno|idk|not\s+sure|no\s+idea|(?:i\s+)?don'?t\s+know)\b[\s,:\-]*)+"
 )
 _TRAILING = re.compile(
     r"\b(?:hopefully|ideally|at\s+the\s+latest|latest|or\s+so|ish|please|i\s+think|i\s+hope|"
-    r"maybe|probably|roughly|or\s+sooner|or\s+before|if\s+possible)$|-?ish$"
+    r"maybe|probably|roughly|or\s+sooner|or\s+before|if\s+possible|if\s+progress|"
+    r"if\s+(?:all|things|it|everything|the\s+plan)\s+goes?\s+well|if\s+it\s+works)$|-?ish$"
 )
 _TRAILING_PUNCT = " ,.!?:;-"
 

@@ -325,3 +325,22 @@ def test_format_round_trips_through_the_parser() -> None:
 def test_format_of_not_a_date_is_empty() -> None:
     assert format_uk_date(None) == ""  # type: ignore[arg-type]
     assert format_uk_date("12/01/2027") == ""  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A guess after a shrug, and the shorthand of a hurried answer.
+        ("dunno 6 months", dt.date(2027, 6, 6)),
+        ("idk, a year", dt.date(2027, 12, 6)),
+        ("a yeer", dt.date(2027, 12, 6)),
+        ("6m if progress", dt.date(2027, 6, 6)),
+    ],
+)
+def test_a_hedged_or_hurried_time_to_closure(text: str, expected: dt.date) -> None:
+    assert parse_uk_date(text, dt.date(2026, 12, 6)).date == expected
+
+
+@pytest.mark.parametrize("text", ["dunno", "idk", "not sure", "I don't know"])
+def test_a_shrug_alone_is_still_no_date(text: str) -> None:
+    assert parse_uk_date(text, dt.date(2026, 12, 6)).date is None
