@@ -8,6 +8,7 @@ Labelled examples come from files already in the project:
 - tests/data/urgent_dev.yml: urgent and not_urgent;
 - tests/data/urgent_training/*.yml: sets written to train on (urgent, calm);
 - bot/interview/questions.yml: every question's example answers are calm;
+- tests/fidelity/*.yml (development corpora only): every typed plan answer is calm;
 - tests/data/urgent_blind/*.yml and tests/data/urgent_blind_questions/*.yml:
   a blind batch only once it has been scored blind (`status: development`),
   never before.
@@ -105,11 +106,32 @@ def _scored_blind_batches() -> list[tuple[str, int]]:
     return out
 
 
+def _fidelity_answers() -> list[tuple[str, int]]:
+    """Every answer typed in a development fidelity corpus (tests/fidelity/): whole
+    conversations written as plan answers, none of them an emergency, so all calm.
+    A blind corpus is never read before its first score."""
+    out = []
+    for path in sorted((ROOT / "tests" / "fidelity").glob("*.yml")):
+        if path.name == "known_gaps.yml":
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if data.get("status") != "development":
+            continue
+        for conversation in data.get("conversations") or []:
+            answers = conversation.get("answers") or {}
+            parts = [answers, *(answers.get("worries") or []), *(answers.get("steps") or [])]
+            for part in parts:
+                for value in part.values():
+                    if isinstance(value, str) and len(value.split()) >= 3:
+                        out.append((value, 0))
+    return out
+
+
 def examples() -> list[tuple[str, int]]:
     seen: dict[str, int] = {}
     for text, label in (
         _nlu_examples() + _question_examples() + _dev_set() + _training_sets()
-        + _scored_blind_batches()
+        + _scored_blind_batches() + _fidelity_answers()
     ):
         key = text.strip()
         # An urgent label wins over a calm one for the same words.
