@@ -302,8 +302,8 @@ def drive(chat: Chat, conversation: Conversation, plan_of: Callable[[str], PlanJ
             break
         again = _asked_again(reply, run) if slot is None and not _is_read_back(reply) else None
         if again is not None:
-            said = _answer_again(reply, run.turns[-1].said)
-            if said is not None:
+            said = _answer_again(reply, run.turns[-1].said) or persona.answer(again, reply)
+            if said:
                 reply = chat.say(run.sender, said)
                 if _alarm(reply):
                     run.urgent.append(again)
