@@ -97,6 +97,7 @@ _COMMAND_CHECK = "command_check"
 # "I'm safe" they are offered back, so they are never dropped and never turned into
 # people or dates without the person choosing to.
 _OFFER_AFTER_ALARM = "offer_after_alarm"
+_OFFERED_BACK_KINDS = {"text", "list", "score"}
 # Questions about safety itself: what is said there is judged by their own handlers.
 _SAFETY_QUESTIONS = {"danger_now", "check_danger", "safe_to_continue"}
 # Questions that cannot be left open.
@@ -644,6 +645,8 @@ class Interview:
         """Keep words the alarm went off on, to offer back as the answer after "I'm safe"."""
         if question is None or split(question)[0] in _SAFETY_QUESTIONS:
             return
+        if spec(split(question)[0]).kind not in _OFFERED_BACK_KINDS:
+            return  # a yes, a choice or a date: words the alarm went off on answer none
         if text.startswith("/") or is_blank(text):
             return
         if self.ctx.plan is None or not self.ctx.conversation.consent:

@@ -42,6 +42,8 @@ class SafetyPlanNLG(TemplatedNaturalLanguageGenerator):
             said = (tracker.latest_message.text or "") if tracker.latest_message else ""
             # Only social workers use the Teams channel (docs/design.md): they are not
             # told to "ask your worker".
-            audience = "worker" if output_channel == TEAMS_CHANNEL else "family"
+            # (The output channel is always the collector: the input channel says which.)
+            channel = tracker.get_latest_input_channel()
+            audience = "worker" if channel == TEAMS_CHANNEL else "family"
             return {"text": urgent_message(self.settings, kinds_in([said]), audience)}
         return await super().generate(utter_action, tracker, output_channel, **kwargs)
