@@ -1218,9 +1218,14 @@ def rule(ctx: Context, question_key: str, answer: Answer) -> Outcome:
 
 
 def _who_does_what_line(rule: PlanRule) -> str:
+    """One part as read back. The emergency number is named, not printed: the
+    assistant says "999" only on the urgent path (the saved words keep it)."""
     who = rule.person_name or "Someone"
-    what = rule.action or rule.text
+    what = _EMERGENCY_NUMBER.sub("the emergency number", rule.action or rule.text)
     return f"{who}: {what}" + (f" ({rule.contact})" if rule.contact else "")
+
+
+_EMERGENCY_NUMBER = re.compile(r"(?<!\d)999(?!\d)")
 
 
 def add_person(ctx: Context, question_key: str, answer: Answer) -> Outcome:

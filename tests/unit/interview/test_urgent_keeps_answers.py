@@ -285,3 +285,14 @@ def _plan_rules(database_url: str) -> list:  # noqa: ANN202
     with SqlUnitOfWork(database_url) as uow:
         plan = uow.conversations.get("person-1").plan
         return [r for pair in plan.pairs for r in pair.rules]
+
+
+def test_the_read_back_of_several_parts_never_says_999(
+    driver: Driver, database_url: str
+) -> None:
+    # The assistant says "999" only on the urgent path; the saved words keep it.
+    _to(driver, "rule_who_does_what")
+    typed = "Mum will not open the door and will call 999. Carol will collect the children."
+    reply = driver.say(typed)
+    assert "999" not in reply and "the emergency number" in reply
+    assert any("999" in r.text for r in _plan_rules(database_url))
