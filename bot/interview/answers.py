@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.interview import own_person
+from bot.interview import own_person, rule_people
 from bot.interview.context import Context
 from bot.interview.keys import key, split
 from bot.meetings.planning import meeting_words, spoken_date, take_up
@@ -231,6 +231,9 @@ def _offer_people(ctx: Context, text: str) -> None:
     for name in mentioned_names(text):
         folded = name.casefold()
         if folded in known or folded in skip:
+            continue
+        if rule_people.network_person(plan, name) is not None:
+            # "MGM Brenda" is the Brenda already in the network.
             continue
         if name in ctx.state.pending_people or name in ctx.state.declined_people:
             continue
@@ -1186,6 +1189,7 @@ def rule(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         # "Magda comes for the kids. Dean goes to his brother's": one rule per person.
         items = [part for item in items for part in who_does_what_parts(item)]
     added: list[PlanRule] = []
+    notes: list[str] = []
     for text in items:
         new_rule = PlanRule(kind=kind, text=text)
         added.append(new_rule)
@@ -1196,10 +1200,11 @@ def rule(ctx: Context, question_key: str, answer: Answer) -> Outcome:
                 parsed.action,
                 parsed.contact,
             )
+            notes += rule_people.link(ctx.require_plan(), new_rule)
             _offer_people(ctx, text)
         pair.rules.append(new_rule)
     _record(ctx, "added", f"{kind.heading.lower()} (worry {ctx.pair_number(pair)})")
-    outcome = ok(saved(ctx))
+    outcome = ok(" ".join([saved(ctx), *notes]))
     if kind is RuleKind.WHO_DOES_WHAT and len(added) > 1:
         # Never restructured silently: the split is shown, to change in the review.
         lines = [_who_does_what_line(r) for r in added]
@@ -1207,6 +1212,7 @@ def rule(ctx: Context, question_key: str, answer: Answer) -> Outcome:
             "I've saved that as " + str(len(added)) + " parts:\n"
             + "\n".join(f"• {line}" for line in lines)
             + "\nYou can change them when we look over the plan."
+            + "".join(" " + note for note in notes)
         )
     if kind is RuleKind.WHO_DOES_WHAT and ctx.role is Role.PRACTISING:
         from bot.interview.practice import model_rules
@@ -1252,14 +1258,18 @@ def add_person(ctx: Context, question_key: str, answer: Answer) -> Outcome:
             )
             if rest and not rest.startswith("/"):
                 relationship = rest
+        added = []
         for name in names:
-            plan.add_person(Person(name=name, relationship=relationship))
+            # The number a who-does-what rule gave them comes with them, said back.
+            contact = rule_people.contact_for(plan, name)
+            plan.add_person(Person(name=name, relationship=relationship, contact=contact))
+            added.append(f"{name} ({contact})" if contact else name)
         state.pending_people.clear()
         from bot.plan.model import join_names
 
         _record(ctx, "added", join_names(names) + " to the safety network")
         return ok(
-            f"Added {join_names(names)}. You can say how they know the family later, in the review."
+            f"Added {join_names(added)}. You can say how they know the family later, in the review."
         )
     if value is False:
         state.declined_people.extend(names)

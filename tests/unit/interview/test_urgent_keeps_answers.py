@@ -296,3 +296,48 @@ def test_the_read_back_of_several_parts_never_says_999(
     reply = driver.say(typed)
     assert "999" not in reply and "the emergency number" in reply
     assert any("999" in r.text for r in _plan_rules(database_url))
+
+
+def _people_records(database_url: str) -> dict[str, str | None]:
+    with SqlUnitOfWork(database_url) as uow:
+        plan = uow.conversations.get("person-1").plan
+        return {p.name: p.contact for p in plan.people}
+
+
+def test_a_number_in_who_does_what_goes_on_that_persons_record_and_is_said(
+    driver: Driver, database_url: str
+) -> None:
+    # Issue 14: "Nan will take the kids, 07700 900123" left Nan's record with no
+    # number, so the network list and sign-off had no way to reach her.
+    _to(driver, "rule_who_does_what")
+    assert _people_records(database_url)["Nan"] is None
+    reply = driver.say("Nan will take the kids to hers, her number is 07700 900123")
+    assert "I've added 07700 900123 as Nan's number" in reply
+    assert _people_records(database_url)["Nan"] == "07700 900123"
+
+
+def test_words_in_front_of_a_network_name_put_the_rule_under_that_person(
+    driver: Driver, database_url: str
+) -> None:
+    # A worker's "MGM Brenda" became a new person "Mgm Brenda" holding Brenda's action.
+    _to(driver, "rule_who_does_what")
+    typed = "SW Sam will visit the same day, 0121 496 0000"
+    reply = driver.say(typed)
+    rules = [r for r in _plan_rules(database_url) if r.kind is RuleKind.WHO_DOES_WHAT]
+    # Under the network's Sam Patel; the words as typed are kept.
+    assert [(r.person_name, r.text) for r in rules] == [("Sam Patel", typed)]
+    assert "as Sam Patel (social worker)" in reply
+    assert _people_records(database_url)["Sam Patel"] == "0121 496 0000"
+    # Nobody new is offered: "SW Sam" is Sam Patel.
+    assert driver.current_slot() != "add_person"
+
+
+def test_someone_new_in_who_does_what_is_added_with_their_number(
+    driver: Driver, database_url: str
+) -> None:
+    _to(driver, "rule_who_does_what")
+    driver.say("Priya will have the kids at hers, 07700 900125")
+    assert driver.current_slot() == "add_person"
+    reply = driver.say("yes")
+    assert "Added Priya (07700 900125)" in reply
+    assert _people_records(database_url)["Priya"] == "07700 900125"

@@ -1,0 +1,79 @@
+"""Whose part of the plan a who-does-what rule is: the network's record of them (issue 14, item 4).
+
+"MGM Brenda will collect the children, 07700 900512" is Brenda's action and
+Brenda's number. The rule goes under the Brenda already in the network (not a
+new person called "Mgm Brenda"), and when her record has no number yet, this
+one is put on it. Both are said back, so nothing is restructured silently.
+A name that matches nobody for certain stays as typed (and is offered to be
+added to the network, its number with it); a record's number is never
+replaced by one from a rule.
+"""
+
+from __future__ import annotations
+
+from bot.meetings.recording import match_person
+from bot.plan.model import Person, Plan, PlanRule
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().replace(".", " ").split())
+
+
+def network_person(plan: Plan, typed: str) -> Person | None:
+    """The plan's person a rule's "who" names, when that is certain; else None.
+
+    Tried in turn: the whole name or a unique relationship ("safeguarding
+    lead"); a unique first name ("Brenda" for Brenda Jones); the name after
+    words in front of it that are not part of anyone's name ("MGM Brenda",
+    "Khala Rubina", "Mrs Ali" for Ali).
+    """
+    words = typed.split()
+    if not words or not plan.people:
+        return None
+    person, _ = match_person(plan, typed)
+    if person is not None:
+        return person
+    for start in range(len(words)):
+        tail = _key(" ".join(words[start:]))
+        head = {_key(w) for w in words[:start]}
+        same = [
+            p for p in plan.people
+            if _key(p.name) == tail
+            or (len(tail.split()) == 1 and _key(p.name).split()[:1] == [tail])
+        ]
+        # A word in front that is part of the record's own name ("Sam Patel" typed
+        # as "Patel Sam") means this is not a prefix: leave it.
+        same = [p for p in same if not head & set(_key(p.name).split())]
+        if len(same) == 1:
+            return same[0]
+        if same:
+            return None
+    return None
+
+
+def link(plan: Plan, rule: PlanRule) -> list[str]:
+    """Put the rule under the network's record of its person; what changed, to say back."""
+    typed = rule.person_name
+    if not typed:
+        return []
+    person = network_person(plan, typed)
+    if person is None:
+        return []
+    notes: list[str] = []
+    if person.name != typed:
+        rule.person_name = person.name
+        about = f" ({person.relationship})" if person.relationship else ""
+        notes.append(f"I've put \"{typed}\" as {person.name}{about}, who is already in the plan.")
+    if rule.contact and not person.contact:
+        person.contact = rule.contact
+        notes.append(f"I've added {rule.contact} as {person.name}'s number.")
+    return notes
+
+
+def contact_for(plan: Plan, name: str) -> str | None:
+    """A number a who-does-what rule gave for someone not yet in the network."""
+    for pair in plan.pairs:
+        for rule in pair.rules:
+            if rule.contact and rule.person_name and _key(rule.person_name) == _key(name):
+                return rule.contact
+    return None
