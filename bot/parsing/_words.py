@@ -83,6 +83,47 @@ KIN_TITLES = frozenset(
 )
 KIN_TITLE_RELATIONSHIP = {**KIN_NAMES, "cousin": "cousin"}
 
+# A relationship written in front of a name that is not part of what anyone
+# calls the person: social workers' shorthand ("MGM Brenda") and kin words from
+# other languages ("khala Rubina", "Babcia Halina"). The person is "Brenda",
+# and the word is her relationship (issue 14: relationship words are never
+# stored as part of a name).
+KIN_PREFIXES: dict[str, str] = {
+    "mgm": "maternal grandmother",
+    "pgm": "paternal grandmother",
+    "mgf": "maternal grandfather",
+    "pgf": "paternal grandfather",
+    "khala": "aunt",
+    "khalu": "uncle",
+    "mamu": "uncle",
+    "mamoo": "uncle",
+    "chacha": "uncle",
+    "chachi": "aunt",
+    "phupho": "aunt",
+    "phuppo": "aunt",
+    "phuphi": "aunt",
+    "nani": "grandmother",
+    "dadi": "grandmother",
+    "babcia": "grandmother",
+    "dziadek": "grandfather",
+    "ciocia": "aunt",
+    "wujek": "uncle",
+    "nonna": "grandmother",
+    "nonno": "grandfather",
+    "abuela": "grandmother",
+    "abuelo": "grandfather",
+    "yiayia": "grandmother",
+}
+# Shorthand that is also initials or a word ("Ma", "Pa"): only in capitals ("PA Jas").
+KIN_PREFIXES_IN_CAPITALS: dict[str, str] = {
+    "ma": "maternal aunt",
+    "pa": "paternal aunt",
+    "mu": "maternal uncle",
+    "pu": "paternal uncle",
+}
+# Sentence adverbs people put after a name ("my partner Leanne obviously").
+NAME_TAIL_FILLER = frozenset({"obviously", "obvs", "tbh", "innit", "lol"})
+
 # Forms of address that come before a surname or name.
 TITLES: dict[str, str] = {
     "mr": "Mr",
@@ -536,7 +577,7 @@ DESCRIPTOR_STOP = _words("but because cos coz cuz although though if when unless
 DESCRIPTOR_TAIL_FILLER = _words(
     """
     is are was the a an and or also plus - : , ( ) on at tel tel: mob mobile number num no
-    phone call ring text contact email e-mail her him them via
+    phone call ring text contact email e-mail her him them via obviously obvs tbh innit lol
     """
 )
 DESCRIPTOR_EDGE_FILLER = DESCRIPTOR_LEAD_FILLER | DESCRIPTOR_TAIL_FILLER

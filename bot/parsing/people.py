@@ -33,9 +33,12 @@ from bot.parsing._words import (
     GROUP_WORDS,
     KIN_NAMES,
     KIN_NOT_NAMES,
+    KIN_PREFIXES,
+    KIN_PREFIXES_IN_CAPITALS,
     KIN_TITLE_RELATIONSHIP,
     KIN_TITLES,
     MODAL_WORDS,
+    NAME_TAIL_FILLER,
     NOT_PEOPLE,
     NOT_PLAN_ACTIONS,
     ORDINARY_ENDINGS,
@@ -95,6 +98,8 @@ _NEVER_NAMES = (
     | DESCRIPTOR_EDGE_FILLER
     | frozenset(KIN_NAMES)
     | KIN_TITLES
+    | frozenset(KIN_PREFIXES)
+    | NAME_TAIL_FILLER
     | frozenset(
         """haha hahaha hehe lmao ffs smh ugh hmm erm umm um uh ah oh ooh wow yay meh argh
         aww eh huh oi shh xo er anyways whatever etc dunno nothing nope""".split()
@@ -448,6 +453,24 @@ def _analyse(tokens: list[Tok], text: str) -> _Who:
         who.is_professional = key in PROFESSIONAL_TITLES
         used.update([k, *range(k + 1, parts[-1] + 1)])
         break
+
+    # "MGM Brenda", "khala Rubina": the name, with the word in front as the relationship.
+    if who.name is None:
+        for k in words:
+            tok = tokens[k]
+            relationship = KIN_PREFIXES.get(tok.low) or (
+                KIN_PREFIXES_IN_CAPITALS.get(tok.low) if tok.all_caps else None
+            )
+            if relationship is None or tok.possessive or k in possessors:
+                continue
+            nxt = k + 1 if k + 1 < len(tokens) and tokens[k + 1].kind == WORD else None
+            if nxt is None or nxt in possessors or not _name_at(tokens[nxt], text):
+                continue
+            who.name = capitalise_name(tokens[nxt].base)
+            who.kind, who.strong = "kintitle", True
+            who.relationship = relationship
+            used.update([k, nxt])
+            break
 
     # "Aunty Jo", "Uncle Dave", "Nanny Sue", "Great Nan".
     if who.name is None:

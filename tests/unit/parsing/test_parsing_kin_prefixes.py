@@ -1,0 +1,57 @@
+"""Relationship words in front of a name are the relationship, not part of the name (issue 14).
+
+From the fidelity corpus: a worker's "MGM Brenda 07700 900512; PA Jas 07700
+900513" became people called "Mgm Brenda" and "Pa Jas", and a teenager's
+"khala rubina" a person "Khala Rubina", so the document's network list, the
+who-does-what section and the sign-off all named people nobody is called.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.parsing import parse_people, parse_who_does_what
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        (
+            "MGM Brenda 07700 900512; PA Jas 07700 900513",
+            [("Brenda", "maternal grandmother", "07700 900512"),
+             ("Jas", "paternal aunt", "07700 900513")],
+        ),
+        ("PGF Ron", [("Ron", "paternal grandfather", None)]),
+        ("khala rubina, tom", [("Rubina", "aunt", None), ("Tom", None, None)]),
+        ("Babcia Halina 07700 900333", [("Halina", "grandmother", "07700 900333")]),
+        ("my partner Leanne obviously", [("Leanne", "my partner", None)]),
+    ],
+)
+def test_the_word_in_front_is_the_relationship(
+    typed: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert [(p.name, p.relationship, p.contact) for p in parse_people(typed)] == expected
+
+
+def test_a_kin_word_used_in_english_stays_as_the_family_says_it() -> None:
+    # "Auntie Sue" is what the family calls her (kept, as before).
+    people = parse_people("Auntie Sue")
+    assert [(p.name, p.relationship) for p in people] == [("Auntie Sue", "aunt")]
+
+
+def test_shorthand_that_is_also_a_word_counts_only_in_capitals() -> None:
+    # "pa" in lower case is not a worker's "paternal aunt".
+    assert all(p.relationship != "paternal aunt" for p in parse_people("pa jas"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "person", "contact"),
+    [
+        ("MGM Brenda 07700 900512 to take kids to hers", "Brenda", "07700 900512"),
+        ("khala rubina will do the school run n cook, her number is 07700 900129",
+         "Rubina", "07700 900129"),
+    ],
+)
+def test_who_does_what_names_the_person(typed: str, person: str, contact: str) -> None:
+    parsed = parse_who_does_what(typed)
+    assert (parsed.person, parsed.contact) == (person, contact)
