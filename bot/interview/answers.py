@@ -1200,7 +1200,7 @@ def rule(ctx: Context, question_key: str, answer: Answer) -> Outcome:
                 parsed.action,
                 parsed.contact,
             )
-            notes += rule_people.link(ctx.require_plan(), new_rule)
+            notes += rule_people.link(ctx.require_plan(), new_rule, parsed.number_of)
             _offer_people(ctx, text)
         pair.rules.append(new_rule)
     _record(ctx, "added", f"{kind.heading.lower()} (worry {ctx.pair_number(pair)})")

@@ -12,7 +12,8 @@ replaced by one from a rule.
 from __future__ import annotations
 
 from bot.meetings.recording import match_person
-from bot.plan.model import Person, Plan, PlanRule
+from bot.parsing import parse_who_does_what
+from bot.plan.model import Person, Plan, PlanRule, RuleKind
 
 
 def _key(text: str) -> str:
@@ -51,22 +52,30 @@ def network_person(plan: Plan, typed: str) -> Person | None:
     return None
 
 
-def link(plan: Plan, rule: PlanRule) -> list[str]:
-    """Put the rule under the network's record of its person; what changed, to say back."""
-    typed = rule.person_name
-    if not typed:
-        return []
-    person = network_person(plan, typed)
-    if person is None:
-        return []
+def link(plan: Plan, rule: PlanRule, number_of: tuple[str, str] | None = None) -> list[str]:
+    """Put the rule under the network's record of its person; what changed, to say back.
+
+    number_of is a number the sentence gives to someone else ("I'll ring Frank,
+    he's on ..."): it goes on that person's record, never on the doer's.
+    """
     notes: list[str] = []
-    if person.name != typed:
-        rule.person_name = person.name
-        about = f" ({person.relationship})" if person.relationship else ""
-        notes.append(f"I've put \"{typed}\" as {person.name}{about}, who is already in the plan.")
-    if rule.contact and not person.contact:
-        person.contact = rule.contact
-        notes.append(f"I've added {rule.contact} as {person.name}'s number.")
+    typed = rule.person_name
+    person = network_person(plan, typed) if typed else None
+    if person is not None and typed:
+        if person.name != typed:
+            rule.person_name = person.name
+            about = f" ({person.relationship})" if person.relationship else ""
+            notes.append(
+                f"I've put \"{typed}\" as {person.name}{about}, who is already in the plan."
+            )
+        if rule.contact and not person.contact:
+            person.contact = rule.contact
+            notes.append(f"I've added {rule.contact} as {person.name}'s number.")
+    if number_of is not None:
+        owner = network_person(plan, number_of[0])
+        if owner is not None and not owner.contact:
+            owner.contact = number_of[1]
+            notes.append(f"I've added {number_of[1]} as {owner.name}'s number.")
     return notes
 
 
@@ -76,4 +85,8 @@ def contact_for(plan: Plan, name: str) -> str | None:
         for rule in pair.rules:
             if rule.contact and rule.person_name and _key(rule.person_name) == _key(name):
                 return rule.contact
+            if rule.kind is RuleKind.WHO_DOES_WHAT:
+                given = parse_who_does_what(rule.text).number_of
+                if given and _key(given[0]) == _key(name):
+                    return given[1]
     return None

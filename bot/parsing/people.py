@@ -77,6 +77,9 @@ class WhoDoesWhat:
     person: str | None
     action: str
     contact: str | None
+    # A number the sentence gives to someone else ("I'll ring Frank, he's on ..."):
+    # (their name as typed, the number). Never the doer's contact.
+    number_of: tuple[str, str] | None = None
 
 
 # -- word classes --------------------------------------------------------------
@@ -1421,16 +1424,56 @@ def _someone_elses_number(text: str, contact: str, person: str | None) -> bool:
     return not (mine and mine & set(who))
 
 
+# Words between a name and the number that is theirs: "Frank, he's on", "Stu's",
+# "Priya, her number is".
+_NUMBER_LEAD = re.compile(
+    r"(?:[\s,(:\-]|\b(?:he|she|they|his|her|their|number|numbers|numba|no|is|are|'s|’s|s|on|"
+    r"mob|mobile|tel|phone))*$",
+    re.IGNORECASE,
+)
+
+
+def _number_owner(text: str, contact: str, doer: str | None) -> str | None:
+    """The name a number is typed straight after, when that is not the doer's.
+
+    "I'll ring Frank, he's on 07700 900845" gives Frank's number, not mine;
+    "Mum will ring Dwayne and tell him to send them home, she's on ..." gives
+    none (the word before is "home"), so the number stays the doer's.
+    """
+    at = text.find(contact)
+    if at <= 0:
+        return None
+    before = text[max(0, at - 80) : at]
+    before = before[: _NUMBER_LEAD.search(before).start()]  # type: ignore[union-attr]
+    words = before.split()
+    if not words:
+        return None
+    last = words[-1].strip("'’.,;:()")
+    tokens = tokenize(last)
+    if len(tokens) != 1 or tokens[0].kind != WORD:
+        return None
+    who = _analyse(tokens, last)
+    if who.name is None or not who.strong or who.kind not in ("proper", "kin", "kintitle"):
+        return None
+    mine = {w.casefold() for w in (doer or "").split()}
+    if mine & {w.casefold() for w in who.name.split()}:
+        return None
+    return who.name
+
+
 def _who_does_what(text: str) -> WhoDoesWhat:
     text = squash(clean(text))
     contact = extract_contact(text)
     instruction = _drop_contact_clause(text) if contact else text
     if contact:
         found = _doer_and_action(instruction, text, contact)
-        if _someone_elses_number(text, contact, found.person):
+        owner = _number_owner(text, contact, found.person) if found.person else None
+        if owner is not None or _someone_elses_number(text, contact, found.person):
             # Never printed as the doer's number: it stays in what they will do.
             kept = _doer_and_action(text, text, None)
-            return WhoDoesWhat(kept.person, kept.action, None)
+            return WhoDoesWhat(
+                kept.person, kept.action, None, (owner, contact) if owner else None
+            )
         return found
     return _doer_and_action(instruction, text, contact)
 

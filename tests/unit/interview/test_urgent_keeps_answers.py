@@ -341,3 +341,15 @@ def test_someone_new_in_who_does_what_is_added_with_their_number(
     reply = driver.say("yes")
     assert "Added Priya (07700 900125)" in reply
     assert _people_records(database_url)["Priya"] == "07700 900125"
+
+
+def test_a_number_given_for_someone_the_doer_will_ring_goes_on_their_record(
+    driver: Driver, database_url: str
+) -> None:
+    # "I'll ring Nan, she's on ...": Nan's number, not the typist's.
+    _to(driver, "rule_who_does_what")
+    reply = driver.say("I'll ring Nan, she's on 07700 900126, and she'll come for the kids")
+    rules = [r for r in _plan_rules(database_url) if r.kind is RuleKind.WHO_DOES_WHAT]
+    assert [(r.person_name, r.contact) for r in rules] == [("Sarah", None)]
+    assert "I've added 07700 900126 as Nan's number" in reply
+    assert _people_records(database_url)["Nan"] == "07700 900126"

@@ -55,3 +55,38 @@ def test_shorthand_that_is_also_a_word_counts_only_in_capitals() -> None:
 def test_who_does_what_names_the_person(typed: str, person: str, contact: str) -> None:
     parsed = parse_who_does_what(typed)
     assert (parsed.person, parsed.contact) == (person, contact)
+
+
+@pytest.mark.parametrize(
+    ("typed", "doer", "owner"),
+    [
+        # Issue 14 (fidelity corpus): Frank's and Stu's numbers were printed under
+        # the person who will ring them.
+        ("I won't open the door, and I'll ring Frank, he's on 07700 900845, and he'll come",
+         "I", "Frank"),
+        ("Leanne will ring Stu if I won't go, Stu's 07700 900254", "Leanne", "Stu"),
+        ("I will phone Rachel on 07700 900999", "I", "Rachel"),
+    ],
+)
+def test_a_number_typed_after_someone_elses_name_is_theirs(
+    typed: str, doer: str, owner: str
+) -> None:
+    parsed = parse_who_does_what(typed)
+    assert parsed.person == doer
+    assert parsed.contact is None
+    assert parsed.number_of is not None and parsed.number_of[0] == owner
+    # The number stays in what the doer will do, as typed.
+    assert parsed.number_of[1] in parsed.action
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Mum will ring Dwayne and tell him to send them home, she's on 0121 496 0930",
+        "Nan will take the children to hers, ring her on 07700 900123",
+        "Nan will take the kids, 07700 900123",
+    ],
+)
+def test_the_doers_own_number_stays_theirs(typed: str) -> None:
+    parsed = parse_who_does_what(typed)
+    assert parsed.contact is not None and parsed.number_of is None

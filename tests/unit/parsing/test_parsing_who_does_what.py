@@ -47,24 +47,30 @@ def test_the_number_of_someone_they_will_call_is_never_the_doers() -> None:
     # Issue 14: Kelly's number printed as "How to reach them" under Mum. It is the
     # number Mum will ring, so it stays in what she will do.
     result = parse_who_does_what("Mum will ring Kelly on 07700 900123")
-    assert result == WhoDoesWhat("Mum", "ring Kelly on 07700 900123", None)
+    assert result == WhoDoesWhat(
+        "Mum", "ring Kelly on 07700 900123", None, ("Kelly", "07700 900123")
+    )
 
 
 @pytest.mark.parametrize(
-    ("text", "person", "action"),
+    ("text", "person", "action", "number_of"),
     [
-        ("Jade will phone Rachel on 0121 496 0456", "Jade", "phone Rachel on 0121 496 0456"),
+        ("Jade will phone Rachel on 0121 496 0456", "Jade", "phone Rachel on 0121 496 0456",
+         ("Rachel", "0121 496 0456")),
         ("Hen phones the police on 999 and then rings Jade", "Hen",
-         "phones the police on 999 and then rings Jade"),
+         "phones the police on 999 and then rings Jade", None),
         ("Dad to leave and call his sponsor Pete 07700 900333", "Dad",
-         "leave and call his sponsor Pete 07700 900333"),
+         "leave and call his sponsor Pete 07700 900333", ("Pete", "07700 900333")),
         ("Kerry texts Sandra (07700 900456) who comes round", "Kerry",
-         "texts Sandra (07700 900456) who comes round"),
-        ("Kelly will call me on 07700 900222", "Kelly", "call me on 07700 900222"),
+         "texts Sandra (07700 900456) who comes round", ("Sandra", "07700 900456")),
+        ("Kelly will call me on 07700 900222", "Kelly", "call me on 07700 900222", None),
     ],
 )
-def test_a_number_to_call_stays_in_the_action(text: str, person: str, action: str) -> None:
-    assert parse_who_does_what(text) == WhoDoesWhat(person, action, None)
+def test_a_number_to_call_stays_in_the_action(
+    text: str, person: str, action: str, number_of: tuple[str, str] | None
+) -> None:
+    # The number is the called person's (to put on their record), never the doer's.
+    assert parse_who_does_what(text) == WhoDoesWhat(person, action, None, number_of)
 
 
 def test_the_doers_own_number_is_still_lifted_out() -> None:
