@@ -15,9 +15,14 @@ def _plan(*people: Person) -> Plan:
     return plan
 
 
-BRENDA = Person(name="Brenda", relationship="maternal grandmother")
-JAS = Person(name="Jas Kaur", relationship="paternal aunt")
-OSEI = Person(name="Mr Osei", relationship="safeguarding lead", is_professional=True)
+def _network() -> Plan:
+    # Made in each test: the storage layer maps Person once it starts, and a record
+    # made before that cannot be used after it.
+    return _plan(
+        Person(name="Brenda", relationship="maternal grandmother"),
+        Person(name="Jas Kaur", relationship="paternal aunt"),
+        Person(name="Mr Osei", relationship="safeguarding lead", is_professional=True),
+    )
 
 
 @pytest.mark.parametrize(
@@ -36,7 +41,7 @@ OSEI = Person(name="Mr Osei", relationship="safeguarding lead", is_professional=
     ],
 )
 def test_the_person_a_rule_names(typed: str, expected: str | None) -> None:
-    person = network_person(_plan(BRENDA, JAS, OSEI), typed)
+    person = network_person(_network(), typed)
     assert (person.name if person else None) == expected
 
 
