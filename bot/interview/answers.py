@@ -1196,7 +1196,7 @@ def rule(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         if kind is RuleKind.WHO_DOES_WHAT:
             parsed = parse_who_does_what(text)
             new_rule.person_name, new_rule.action, new_rule.contact = (
-                _typist(ctx, parsed.person or "") or parsed.person,
+                own_person.typist(ctx, parsed.person or "") or parsed.person,
                 parsed.action,
                 parsed.contact,
             )
@@ -1338,7 +1338,7 @@ def step_who(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         return ok()
     # The step's own person, offered as a button ("Dad"), comes as a choice.
     step.who = (answer.choice or answer.text).strip()
-    mine = _typist(ctx, step.who)
+    mine = own_person.typist(ctx, step.who)
     if mine is not None:
         # "me" in the plan is whoever reads it: the person typing is named, and told.
         step.who = mine
@@ -1347,16 +1347,6 @@ def step_who(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     _offer_people(ctx, step.who)
     _record(ctx, "changed", f"who does step {ctx.step_number(step)}")
     return ok(saved(ctx))
-
-
-_ME = re.compile(r"^\W*(?:me|i|myself|i will|i'll|i will do it|i'll do it|me myself)\W*$",
-                 re.IGNORECASE)
-
-
-def _typist(ctx: Context, who: str) -> str | None:
-    """The name of the person typing when they named themselves ("me", "I"), if known."""
-    name = ctx.conversation.user_name
-    return name if name and _ME.match(who or "") else None
 
 
 def _date_problem(kind: str | None) -> str:

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz, process
 
+from bot.interview import own_person
 from bot.interview.answers import Answer, Outcome, ok, problem, says_none, yes_no
 from bot.interview.context import Context
 from bot.interview.reply import Button, Message, choice
@@ -370,7 +371,6 @@ def _lost(ctx: Context) -> Outcome:
     return ok(*_end(ctx, "That meeting's record is no longer there."), again=True)
 
 
-_SELF = frozenset({"me", "myself", "i", "i was there", "me too"})
 _NOBODY_CHAIRED = "no_chair"
 
 
@@ -396,7 +396,7 @@ def _people_in_a_line(
         taken = 0
         for size in range(min(3, len(words)), 0, -1):
             head = " ".join(words[:size]).strip(" ,:-–()")
-            if head.casefold() in _SELF and mine:
+            if own_person.typist(ctx, head) and mine:
                 person = recording.match_person(plan, mine)[0]
             else:
                 person = recording.match_person(plan, head)[0]
@@ -463,8 +463,7 @@ def meeting_attendee(ctx: Context, question_key: str, answer: Answer) -> Outcome
             )
         return ok(*said, *_follow(ctx, ask), again=True)
     name, role, chaired = _name_and_role(answer.text)
-    if name.casefold() in _SELF and ctx.conversation.user_name:
-        name = ctx.conversation.user_name
+    name = own_person.typist(ctx, name) or name
     ask = recording.add_attendee(plan, meeting, name, ctx.actor, role, chaired)
     if ask.problem:
         return problem(ask.problem)
@@ -483,7 +482,7 @@ def _chair_answer(ctx: Context, plan: Plan, meeting: Meeting, answer: Answer) ->
         person = None
     else:
         typed = answer.choice or said
-        if typed.casefold() in _SELF or re.match(r"^(?:i did|me\b|i chaired)", typed, re.I):
+        if own_person.typist(ctx, typed) or re.match(r"^(?:i did|me\b|i chaired)", typed, re.I):
             typed = ctx.conversation.user_name or typed
         attendees = [a.person for a in meeting.attendees if a.person is not None]
         person = next(

@@ -14,6 +14,7 @@ planned meeting under their person record.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.interview.context import Context
@@ -26,6 +27,20 @@ ME = "me"
 # state.flags key: a name given about themselves that needs asking about.
 WHICH_YOU = "which_you"
 NEW = "new"
+
+
+# "Me", "I'll do it", "I was there": the person typing, named as a doer, step
+# owner or meeting attendee.
+_SELF = re.compile(
+    r"^\W*(?:me|i|myself|me myself|me too|i will|i'll|i will do it|i'll do it|i was there)\W*$",
+    re.IGNORECASE,
+)
+
+
+def typist(ctx: Context, who: str) -> str | None:
+    """The name of the person typing when they named themselves ("me", "I"), if known."""
+    name = ctx.conversation.user_name
+    return name if name and _SELF.match(who or "") else None
 
 
 def invited_family(ctx: Context) -> bool:
