@@ -1433,6 +1433,12 @@ _NUMBER_LEAD = re.compile(
 )
 
 
+_CALLED_BEFORE = re.compile(
+    r"\b(?:ring|call|phone|text|contact|message|tell|get hold of)(?:s|ing)?$", re.IGNORECASE
+)
+_SAID_OF_SOMEONE = re.compile(r"\b(?:he|she|they)\b|^\s*['’]s\b", re.IGNORECASE)
+
+
 def _number_owner(text: str, contact: str, doer: str | None) -> str | None:
     """The name a number is typed straight after, when that is not the doer's.
 
@@ -1444,21 +1450,34 @@ def _number_owner(text: str, contact: str, doer: str | None) -> str | None:
     if at <= 0:
         return None
     before = text[max(0, at - 80) : at]
-    before = before[: _NUMBER_LEAD.search(before).start()]  # type: ignore[union-attr]
-    words = before.split()
+    lead = _NUMBER_LEAD.search(before)
+    assert lead is not None  # the pattern matches the empty string
+    said_of_them = _SAID_OF_SOMEONE.search(before[lead.start() :]) is not None
+    words = before[: lead.start()].split()
     if not words:
         return None
     last = words[-1].strip("'’.,;:()")
     tokens = tokenize(last)
     if len(tokens) != 1 or tokens[0].kind != WORD:
         return None
+    # "keep them overnight, 07700 ..." is not someone called Overnight. A word
+    # counts as the name when it follows "ring"/"call" ("ring frank, he's on"),
+    # or is written as a name and not an everyday word, or, in lower case, has
+    # "he's on" or "'s" between it and the number ("stu's 07700 ...").
+    called = _CALLED_BEFORE.search(" ".join(words[:-1])) is not None
+    everyday = tokens[0].low in COMMON_WORDS
+    if not (called or (not everyday and (tokens[0].capitalised or said_of_them))):
+        return None
     who = _analyse(tokens, last)
-    if who.name is None or not who.strong or who.kind not in ("proper", "kin", "kintitle"):
+    name = who.name if who.strong and who.kind in ("proper", "kin", "kintitle") else None
+    if name is None and called and said_of_them and tokens[0].low not in PRONOUNS:
+        name = capitalise_name(tokens[0].base)  # "ring frank, he's on ...": Frank
+    if name is None:
         return None
     mine = {w.casefold() for w in (doer or "").split()}
-    if mine & {w.casefold() for w in who.name.split()}:
+    if mine & {w.casefold() for w in name.split()}:
         return None
-    return who.name
+    return name
 
 
 def _who_does_what(text: str) -> WhoDoesWhat:

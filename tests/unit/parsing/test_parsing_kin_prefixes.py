@@ -66,6 +66,8 @@ def test_who_does_what_names_the_person(typed: str, person: str, contact: str) -
          "I", "Frank"),
         ("Leanne will ring Stu if I won't go, Stu's 07700 900254", "Leanne", "Stu"),
         ("I will phone Rachel on 07700 900999", "I", "Rachel"),
+        ("i'll ring frank, he's on 07700 900845", "I", "Frank"),
+        ("leanne will ring stu if i wont go, stu's 07700 900254", "Leanne", "Stu"),
     ],
 )
 def test_a_number_typed_after_someone_elses_name_is_theirs(
@@ -85,6 +87,9 @@ def test_a_number_typed_after_someone_elses_name_is_theirs(
         "Mum will ring Dwayne and tell him to send them home, she's on 0121 496 0930",
         "Nan will take the children to hers, ring her on 07700 900123",
         "Nan will take the kids, 07700 900123",
+        # Not someone called "Overnight".
+        "Maureen will collect Leo and Amy and keep them overnight, 07700 900321",
+        "Nan will keep them safe, she's on 07700 900111",
     ],
 )
 def test_the_doers_own_number_stays_theirs(typed: str) -> None:
