@@ -808,14 +808,25 @@ def parse_people(text: str) -> list[NamedPerson]:
     return _people(clean(text))
 
 
+# Between two numbers, words that take the first back: "07700 900446, no sorry 07700 900464".
+_CORRECTED = re.compile(
+    r"^[\s,.;:-]*(?:no|sorry|oops|wait|i mean|i meant|actually|correction|typo)\b", re.IGNORECASE
+)
+
+
 @never_raises(lambda *_a, **_k: None)
+
 def extract_contact(text: str) -> str | None:
-    """The first UK phone number or email address typed, as typed."""
+    """The first UK phone number or email address typed, as typed (or the one it became)."""
     text = clean(text)
     spans = find_contacts(text)
     if not spans:
         return None
     start, end = spans[0]
+    for next_start, next_end in spans[1:]:
+        if not _CORRECTED.match(text[end:next_start]):
+            break
+        start, end = next_start, next_end
     return text[start:end].strip()
 
 
@@ -1319,7 +1330,8 @@ _MODAL = re.compile(
 )
 _CONTACT_FILLER = frozenset(
     """ring call phone text contact reach email e-mail tel mob mobile number no num on at via
-    her him them his their is or and me us her's whose - : , ( )""".split()
+    her him them his their is or and me us her's whose number's numbers numba nomba sorry
+    - : , ( )""".split()
 )
 _PRONOUN_SUBJECTS = {"i": "I", "we": "We", "me": "I"}
 
@@ -1433,6 +1445,7 @@ _NUMBER_LEAD = re.compile(
 )
 
 
+_SELF_WORDS = frozenset({"me", "us", "you", "myself"})
 _CALLED_BEFORE = re.compile(
     r"\b(?:ring|call|phone|text|contact|message|tell|get hold of)(?:s|ing)?$", re.IGNORECASE
 )
@@ -1464,13 +1477,22 @@ def _number_owner(text: str, contact: str, doer: str | None) -> str | None:
     # counts as the name when it follows "ring"/"call" ("ring frank, he's on"),
     # or is written as a name and not an everyday word, or, in lower case, has
     # "he's on" or "'s" between it and the number ("stu's 07700 ...").
-    called = _CALLED_BEFORE.search(" ".join(words[:-1])) is not None
+    # "ring frank", "ring my mum sandra": a calling word just before the name.
+    called = any(
+        _CALLED_BEFORE.search(" ".join(words[:-1][: len(words) - 1 - k]))
+        for k in range(0, min(3, len(words) - 1))
+    )
     everyday = tokens[0].low in COMMON_WORDS
     if not (called or (not everyday and (tokens[0].capitalised or said_of_them))):
         return None
     who = _analyse(tokens, last)
     name = who.name if who.strong and who.kind in ("proper", "kin", "kintitle") else None
-    if name is None and called and said_of_them and tokens[0].low not in PRONOUNS:
+    if (
+        name is None
+        and called
+        and tokens[0].low not in PRONOUNS | _THE_DOER | _SELF_WORDS
+        and tokens[0].low not in ORGANISATION_ROLES | NOT_PEOPLE
+    ):
         name = capitalise_name(tokens[0].base)  # "ring frank, he's on ...": Frank
     if name is None:
         return None
@@ -1480,8 +1502,18 @@ def _number_owner(text: str, contact: str, doer: str | None) -> str | None:
     return name
 
 
+def _without_taken_back_numbers(text: str) -> str:
+    """ "her number's 07700 900446, no sorry 07700 900464": only the number meant is kept."""
+    spans = find_contacts(text)
+    pairs = list(zip(spans, spans[1:], strict=False))
+    for (start, end), (next_start, _next_end) in reversed(pairs):
+        if _CORRECTED.match(text[end:next_start]):
+            text = text[:start] + text[next_start:]
+    return text
+
+
 def _who_does_what(text: str) -> WhoDoesWhat:
-    text = squash(clean(text))
+    text = _without_taken_back_numbers(squash(clean(text)))
     contact = extract_contact(text)
     instruction = _drop_contact_clause(text) if contact else text
     if contact:

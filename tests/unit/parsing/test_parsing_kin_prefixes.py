@@ -68,6 +68,7 @@ def test_who_does_what_names_the_person(typed: str, person: str, contact: str) -
         ("I will phone Rachel on 07700 900999", "I", "Rachel"),
         ("i'll ring frank, he's on 07700 900845", "I", "Frank"),
         ("leanne will ring stu if i wont go, stu's 07700 900254", "Leanne", "Stu"),
+        ("i ring my mum sandra on 07700 900456 and she comes for the kids", "I", "Sandra"),
     ],
 )
 def test_a_number_typed_after_someone_elses_name_is_theirs(
@@ -95,3 +96,20 @@ def test_a_number_typed_after_someone_elses_name_is_theirs(
 def test_the_doers_own_number_stays_theirs(typed: str) -> None:
     parsed = parse_who_does_what(typed)
     assert parsed.contact is not None and parsed.number_of is None
+
+
+def test_a_number_taken_back_is_replaced_by_the_one_meant() -> None:
+    # Fidelity corpus a10: "no sorry" and the right number; the wrong one was kept.
+    parsed = parse_who_does_what(
+        "Priya will pick the kids up and keep them overnight, her number's 07700 900446, "
+        "no sorry 07700 900464"
+    )
+    assert (parsed.person, parsed.action, parsed.contact) == (
+        "Priya", "pick the kids up and keep them overnight", "07700 900464"
+    )
+
+
+def test_an_organisation_called_is_nobodys_number() -> None:
+    parsed = parse_who_does_what("I ring the police on 101 or my mum sandra 07700 900456")
+    assert parsed.contact is None
+    assert parsed.number_of is None or parsed.number_of[0] != "Police"
