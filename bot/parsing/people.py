@@ -1331,6 +1331,7 @@ _MODAL = re.compile(
 _CONTACT_FILLER = frozenset(
     """ring call phone text contact reach email e-mail tel mob mobile number no num on at via
     her him them his their is or and me us her's whose number's numbers numba nomba sorry
+    he she they he's she's they're
     - : , ( )""".split()
 )
 _PRONOUN_SUBJECTS = {"i": "I", "we": "We", "me": "I"}
@@ -1466,6 +1467,11 @@ def _number_owner(text: str, contact: str, doer: str | None) -> str | None:
     lead = _NUMBER_LEAD.search(before)
     assert lead is not None  # the pattern matches the empty string
     said_of_them = _SAID_OF_SOMEONE.search(before[lead.start() :]) is not None
+    pronoun = re.search(r"\b(?:he|she|they)\b", before[lead.start() :], re.IGNORECASE)
+    if pronoun and (doer or "").casefold() not in ("i", "we", "me"):
+        # "Kofi will check on Abena, he is on ...": "he" is the doer as readily as
+        # Abena, so the number stays with the doer, as typed first.
+        return None
     words = before[: lead.start()].split()
     if not words:
         return None

@@ -113,3 +113,11 @@ def test_an_organisation_called_is_nobodys_number() -> None:
     parsed = parse_who_does_what("I ring the police on 101 or my mum sandra 07700 900456")
     assert parsed.contact is None
     assert parsed.number_of is None or parsed.number_of[0] != "Police"
+
+
+def test_he_after_two_people_stays_with_the_doer() -> None:
+    # Fidelity corpus a11: Kofi's own number was put on Abena.
+    parsed = parse_who_does_what("Kofi will go round to check on Abena, he is on 07700 900735")
+    assert (parsed.person, parsed.contact, parsed.number_of) == ("Kofi", "07700 900735", None)
+    # "he is on" goes with the number it introduced.
+    assert parsed.action == "go round to check on Abena"
