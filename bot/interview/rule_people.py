@@ -11,7 +11,6 @@ replaced by one from a rule.
 
 from __future__ import annotations
 
-from bot.meetings.recording import match_person
 from bot.parsing import parse_who_does_what
 from bot.plan.model import Person, Plan, PlanRule, RuleKind
 
@@ -23,17 +22,27 @@ def _key(text: str) -> str:
 def network_person(plan: Plan, typed: str) -> Person | None:
     """The plan's person a rule's "who" names, when that is certain; else None.
 
-    Tried in turn: the whole name or a unique relationship ("safeguarding
-    lead"); a unique first name ("Brenda" for Brenda Jones); the name after
-    words in front of it that are not part of anyone's name ("MGM Brenda",
-    "Khala Rubina", "Mrs Ali" for Ali).
+    Tried in turn: the whole name; a professional's unique role ("safeguarding
+    lead", never a family word like "Mum"); a unique first name ("Brenda" for
+    Brenda Jones); the name after words in front of it that are not part of
+    anyone's name ("MGM Brenda", "Mrs Ali" for Ali).
     """
     words = typed.split()
     if not words or not plan.people:
         return None
-    person, _ = match_person(plan, typed)
-    if person is not None:
-        return person
+    same = [p for p in plan.people if _key(p.name) == _key(typed)]
+    if len(same) != 1 and same:
+        return None
+    if same:
+        return same[0]
+    # A professional by their role ("Safeguarding lead"). Never a family word: "Mum"
+    # in "my mum will have them" is the typist's mother, not the children's mum.
+    by_role = [
+        p for p in plan.people
+        if p.is_professional and p.relationship and _key(p.relationship) == _key(typed)
+    ]
+    if len(by_role) == 1:
+        return by_role[0]
     for start in range(len(words)):
         tail = _key(" ".join(words[start:]))
         head = {_key(w) for w in words[:start]}

@@ -72,3 +72,13 @@ def test_a_records_own_number_is_never_replaced() -> None:
                     person_name="Brenda", action="collects", contact="07700 900512")
     assert link(plan, rule) == []
     assert plan.people[0].contact == "07700 900111"
+
+
+def test_a_family_word_is_never_matched_by_relationship() -> None:
+    # Fidelity corpus a01: "my mum will have the kids" (the typist's mother, Shaz)
+    # was put under Kayleigh, the children's mum, with Shaz's number.
+    plan = _plan(
+        Person(name="Kayleigh", relationship="mum"),
+        Person(name="Shaz", relationship="my mum"),
+    )
+    assert network_person(plan, "Mum") is None
