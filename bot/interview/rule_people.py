@@ -31,10 +31,8 @@ def network_person(plan: Plan, typed: str) -> Person | None:
     if not words or not plan.people:
         return None
     same = [p for p in plan.people if _key(p.name) == _key(typed)]
-    if len(same) != 1 and same:
-        return None
     if same:
-        return same[0]
+        return same[0] if len(same) == 1 else None
     # A professional by their role ("Safeguarding lead"). Never a family word: "Mum"
     # in "my mum will have them" is the typist's mother, not the children's mum.
     by_role = [

@@ -577,7 +577,7 @@ DESCRIPTOR_STOP = _words("but because cos coz cuz although though if when unless
 DESCRIPTOR_TAIL_FILLER = _words(
     """
     is are was the a an and or also plus - : , ( ) on at tel tel: mob mobile number num no
-    phone call ring text contact email e-mail her him them via obviously obvs tbh innit lol
+    phone call ring text contact email e-mail her him them via
     """
-)
+) | NAME_TAIL_FILLER
 DESCRIPTOR_EDGE_FILLER = DESCRIPTOR_LEAD_FILLER | DESCRIPTOR_TAIL_FILLER
