@@ -180,7 +180,8 @@ _POINTS_AT_NOW = re.compile(
 _SHORT_WORDS = 8
 # A reply to the opening question that starts as a plain no.
 _NO_ANSWER = re.compile(
-    r"^(?:no|nope|nah|nie|n/?a|not (?:now|right now|at the moment|at present|today|in danger)|"
+    r"^(?:no|nope|nah|nie|n/?a|not (?:now|right now|at the moment|at present|today|in danger"
+    r"|really)|(?:it is|its|everything is|all is) (?:calm|quiet|fine|ok|okay|alright)|"
     r"nobody|no one|noone|"
     r"none|we are (?:ok|okay|fine|safe|all safe)|i am (?:ok|okay|fine|safe))\b"
 )

@@ -261,6 +261,26 @@ DANGER_RULES: tuple[Rule, ...] = (
         W,
         r"\b(?:has|have|is|are) (?:just )?(?:been )?(?:stabbed|shot)\b(?! in the back by)",
     ),
+    # "he's just thrown the telly at the kids" (batch l).
+    _rule(
+        "violence_has",
+        W,
+        r"\b(?:has|have) just (?:thrown|chucked|hurled|smashed|swung)(?: \w+){0,3} at <PERSON>",
+    ),
+    # Said in fragments from a hidden phone: "he has her. upstairs." (batch l).
+    _rule(
+        "child_taken",
+        W,
+        r"^(?:he|she|they|dad|mum|my ex) (?:has|has got|have got|has taken|took) "
+        r"(?:her|him|them|the baby|the kids|the children)$",
+    ),
+    # Collected from school by someone who lied about who they are (batch l).
+    _rule(
+        "child_taken",
+        W,
+        r"\b(?:collected|picked up|took|taken) (?:my|our|the|her|his) \w+(?: \w+)? "
+        r"(?:saying|claiming|pretending|said) (?:they|he|she) (?:were|was|is|are)\b",
+    ),
     _rule("violence_past", C, r"\b<VIOLENT_PAST> <PERSON>"),
     _rule(
         "violence_past",
@@ -786,6 +806,26 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"(?:arms?|wrists?|legs?|thighs?|skin)\b",
     ),
     _rule("medical_now", W, r"\b(?:is|are) lying on the floor\b"),
+    # "really sleepy and won't stay awake" (batch l, a toddler who drank methadone).
+    _rule(
+        "medical_now",
+        W,
+        r"\b(?:will not|can not|cannot) (?:stay awake|keep (?:his|her|their) eyes open)\b",
+    ),
+    # "toddler found my methadone and drank some" (batch l).
+    _rule(
+        "overdose_now",
+        W,
+        r"\b(?:found|got into|got hold of) (?:my|his|her|their|the|mums|dads|nans)(?: \w+)? "
+        r"<PILLS>(?: \w+){0,2} and (?:drank|drunk|swallowed|ate|eaten|took|taken|had)\b",
+    ),
+    # "come quick" on its own: a plea to whoever reads it (batch l).
+    _rule(
+        "plea_now",
+        W,
+        r"^(?:please |pls )?(?:come|get here|come round|come over|send someone) "
+        r"(?:quick|quickly|now|fast|asap|please)\b",
+    ),
     _rule(
         "overdose_now",
         W,
