@@ -9,7 +9,7 @@ from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.base import latest_intent, latest_text, send, service, who
+from actions.base import latest_intent, latest_text, latest_verdict, send, service, who
 from bot.interview.reply import Reply
 
 REQUESTED_SLOT = "requested_slot"
@@ -118,6 +118,12 @@ class ActionRestart(_ServiceAction):
 
 class ActionStop(_ServiceAction):
     action_name, operation = "action_stop", "stop"
+
+    def call(self, sender_id: str, channel: str, tracker: Tracker) -> Reply:
+        # The Rasa server heard danger in a request to leave ("gotta go, he's back"):
+        # they go at once, with the emergency numbers, and the worker sees the flag.
+        worried = latest_verdict(tracker) in ("urgent", "check")
+        return service().stop(sender_id, channel, latest_text(tracker) if worried else None)
 
     def events(self, reply: Reply, tracker: Tracker) -> list[dict[str, Any]]:
         # Leave the form; the question it was on is kept with the plan.

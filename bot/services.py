@@ -298,8 +298,10 @@ class ConversationService:
     def carry_on(self, sender_id: str, channel: str) -> Reply:
         return self._run(sender_id, channel, lambda i: i.carry_on())
 
-    def stop(self, sender_id: str, channel: str) -> Reply:
-        return self._run(sender_id, channel, lambda i: i.stop())
+    def stop(self, sender_id: str, channel: str, worried: str | None = None) -> Reply:
+        """Stop for now; `worried` is the message when it asked to leave and sounded
+        like danger (Interview.stop)."""
+        return self._run(sender_id, channel, lambda i: i.stop(worried, channel))
 
     def review(self, sender_id: str, channel: str) -> Reply:
         return self._run(sender_id, channel, lambda i: i.start_review())

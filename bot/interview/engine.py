@@ -228,11 +228,22 @@ class Interview:
         self.ctx.state.flags.pop("stopped", None)
         return Reply(slot=self.current_slot())
 
-    def stop(self) -> Reply:
+    def stop(self, worried: str | None = None, channel: str = "") -> Reply:
+        """They asked to stop. `worried`: their message, when it asked to leave and
+        the urgent decision heard danger in it ("gotta go, he's back"): they are let
+        go at once, with the emergency numbers, and it is flagged for the worker.
+        Holding someone who has to leave with "is someone in danger?" keeps them
+        on the screen."""
         ctx = self.ctx
         reply = Reply(slot=None)
         ctx.state.flags.pop(_COMMAND_CHECK, None)
         ctx.state.flags.pop(_OFFER_AFTER_ALARM, None)
+        if worried is not None:
+            flag = UrgentFlag(message=worried, channel=channel)
+            ctx.conversation.urgent_flags.append(flag)
+            if ctx.plan is not None and ctx.conversation.consent:
+                ctx.plan.urgent_flags.append(flag)
+            reply.say(urgent_message(self.settings, self._worry_kinds(worried), ctx.audience))
         # Until they come back, "help" is about coming back, not the next question.
         ctx.state.flags["stopped"] = True
         if ctx.plan is not None and ctx.conversation.consent:

@@ -8,7 +8,9 @@
    someone is in danger now. A bare "help" at a question gets the same
    question as a choice: help with the question, or someone is in danger.
    The intent model's own `urgent_danger` vote is not used: on words nobody
-   wrote down it alarmed on calm answers.
+   wrote down it alarmed on calm answers. A request to leave in which only
+   the meaning model heard danger ("gotta go the baby is crying") stays
+   `stop`, and the goodbye gives the emergency numbers.
 2. Commands: a whole request for the plan as it stood at a past meeting
    (bot.interview.plan_as_at) goes to the interview as `inform`, which
    answers it. At an open question (free text, a list, a date or a score) a
@@ -110,6 +112,14 @@ class MessageGuard(GraphComponent):
             return
         decision = decide(text, question)
         _mark(message, decision.outcome)
+        if decision.outcome is not Outcome.NONE and _leaving(text, name, confidence, question,
+                                                             decision.reasons):
+            # "gotta go the baby is crying", "i need to stop, he's back": a request to
+            # leave. They are let go at once, the goodbye giving the emergency numbers
+            # (the verdict tells action_stop), not held with "is someone in danger?".
+            if name != "stop":
+                _set_intent(message, "stop", 1.0)
+            return
         if decision.outcome is Outcome.URGENT:
             _set_intent(message, URGENT, 1.0)
             return
@@ -141,6 +151,24 @@ class MessageGuard(GraphComponent):
         refined = refine_intent(text, name, confidence)
         if refined != name:
             _set_intent(message, refined, confidence)
+
+
+# Reasons that only the meaning model heard danger: no danger rule fired.
+_MEANING_ONLY = frozenset({"meaning", "score_list", "meaning_doubts"})
+
+
+def _leaving(
+    text: str, name: str | None, confidence: float, question: str | None, reasons: tuple[str, ...]
+) -> bool:
+    """A request to stop for now, where only the meaning model heard danger.
+
+    A danger rule ("he's kicking off", "he's coming up the stairs") keeps the
+    urgent reply: those words are the emergency, whatever else is said.
+    """
+    if not reasons or not set(reasons) <= _MEANING_ONLY:
+        return False
+    command = commands.decide(text, name, confidence, question)
+    return command is not None and command.kind == commands.COMMAND and command.command == "stop"
 
 
 def _apply(

@@ -353,3 +353,28 @@ def test_a_number_given_for_someone_the_doer_will_ring_goes_on_their_record(
     assert [(r.person_name, r.contact) for r in rules] == [("Sarah", None)]
     assert "I've added 07700 900126 as Nan's number" in reply
     assert _people_records(database_url)["Nan"] == "07700 900126"
+
+
+def test_leaving_when_danger_was_heard_gives_the_numbers_and_flags_it(
+    driver: Driver, database_url: str
+) -> None:
+    _to(driver, "harm")
+    reply = driver._turn(
+        driver.service.stop(driver.sender, driver.channel, "i need to stop, the kids are back"),
+        ask=True,
+    )
+    assert "If anyone is in danger now, call 999." in reply
+    assert "Your answers are saved" in reply
+    # Coming back, they are asked first whether anyone is in danger now.
+    assert driver.current_slot() == "danger_now"
+    with SqlUnitOfWork(database_url) as uow:
+        flags = uow.conversations.get("person-1").plan.urgent_flags
+        assert [f.message for f in flags] == ["i need to stop, the kids are back"]
+
+
+def test_an_ordinary_stop_says_nothing_of_999(driver: Driver, database_url: str) -> None:
+    _to(driver, "harm")
+    reply = driver.say("stop")
+    assert "999" not in reply and "Your answers are saved" in reply
+    with SqlUnitOfWork(database_url) as uow:
+        assert uow.conversations.get("person-1").plan.urgent_flags == []
