@@ -180,9 +180,13 @@ _POINTS_AT_NOW = re.compile(
 _SHORT_WORDS = 8
 # A reply to the opening question that starts as a plain no.
 _NO_ANSWER = re.compile(
-    r"^(?:no|nope|nah|nie|n/?a|not (?:now|right now|at the moment|at present|today|in danger"
+    # "no food in", "no one picked her up": what is missing, not a no (batch m).
+    r"^(?:(?:no|nope|nah|nie|n/?a)\b(?! (?:food|heating|heat|electric|electricity|gas|money"
+    r"|adults?|grown ups?|parents?|sign|answer|reply|water|milk|nappies|formula|one|body)\b)"
+    r"|not (?:now|right now|at the moment|at present|today|in danger"
     r"|really)|(?:it is|its|everything is|all is) (?:calm|quiet|fine|ok|okay|alright)|"
-    r"nobody|no one|noone|"
+    r"(?:nobody|no one|noone)\b(?! (?:picked|came|come|collected|answered|answering|answers"
+    r"|has|have|home|is home|is here|here|to look|looking|about|around|with|is with|fed)\b)|"
     r"none|we are (?:ok|okay|fine|safe|all safe)|i am (?:ok|okay|fine|safe))\b"
 )
 

@@ -281,6 +281,50 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\b(?:collected|picked up|took|taken) (?:my|our|the|her|his) \w+(?: \w+)? "
         r"(?:saying|claiming|pretending|said) (?:they|he|she) (?:were|was|is|are)\b",
     ),
+    # Batch m: "he found us" from someone hiding; "pushing past me to take the kids";
+    # "he has seen me typing"; "if I go quiet send someone"; "he lock us in room".
+    _rule(
+        "presence",
+        W,
+        r"^(?:oh god |oh no |no |help )?(?:he|she|they|my ex|dad|he is here he) "
+        r"(?:has |have )?found (?:us|me)\b",
+    ),
+    _rule(
+        "break_in",
+        S,
+        r"\b(?:is|are) (?:pushing|forcing|barging|shoving) (?:past|his way|her way|their way"
+        r"|in|into)\b",
+    ),
+    _rule(
+        "presence",
+        W,
+        r"\b(?:has|have|just) (?:seen|caught) me (?:typing|on (?:the|my) phone|messaging|texting)"
+        r"|\b(?:he|she) saw me (?:typing|on (?:the|my) phone|messaging|texting)\b"
+        r"|\bif i (?:go quiet|stop (?:replying|answering|typing)|do not (?:reply|answer))\b",
+    ),
+    _rule(
+        "confined",
+        W,
+        r"\b(?:he|she|they) (?:lock|locks|locked|has locked|is locking) (?:us|me|them|the kids"
+        r"|the children|my \w+) (?:in|inside)\b(?! (?:at night|every|when|if|before)\b)",
+    ),
+    _rule(
+        "child_taken",
+        W,
+        r"\b(?:grabbed|snatched|took) (?:her|him|them|my \w+|the \w+)(?: \w+){0,3} and "
+        r"(?:drove|driven|ran|run|went) off\b",
+    ),
+    # Small children on their own now (batch m): "just found my grandkids on their own
+    # in the flat", "no one picked my little sister up ... stood outside the school".
+    _rule(
+        "neglect_now",
+        W,
+        r"\bfound (?:my|the|our|his|her|\w+) (?:\w+ )?<CHILD_NOUN> (?:on (?:their|his|her) own"
+        r"|alone|by (?:themselves|himself|herself))\b"
+        r"|\b(?:stood|standing|waiting|left) outside (?:the )?school on (?:her|his|their) own\b",
+    ),
+    # One word typed from somewhere it is not safe to say more.
+    _rule("weapon_word", W, r"^(?:knife|a knife|gun|a gun|he has a gun|knife knife)$"),
     _rule("violence_past", C, r"\b<VIOLENT_PAST> <PERSON>"),
     _rule(
         "violence_past",
@@ -678,6 +722,29 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"|\bthink (?:he|she|they) (?:is|are) dead\b",
     ),
     _rule("medical_now", W, r"\b(?:will not|can not|would not|does not) wake (?:up|<PERSON>)"),
+    # Batch m, as typed in a hurry or in a second language: "she not wake up", "her
+    # lips are purple", "she have fit on floor shaking and foam".
+    _rule(
+        "medical_now",
+        W,
+        r"\b(?:she|he|they|baby|it) (?:is )?not (?:wake|waking|wakes) up\b"
+        r"|\blips (?:are|is|have gone|gone|going|turned|turning) (?:blue|purple|grey|gray)\b",
+    ),
+    _rule(
+        "medical_now",
+        W,
+        r"\b(?:she|he|they|baby|it) (?:have|has|having|is having) (?:a )?(?:fit|seizure)\b"
+        r"(?! (?:last|yesterday|before|when|if|once|every|at night|in the past)\b)"
+        r"|\bfoam(?:ing)? (?:at|from) (?:the|his|her) mouth\b|\bshaking (?:and|an) foam",
+    ),
+    # A goodbye note: "tonight's the night, tell my kids i love them" (batch m).
+    _rule(
+        "self_harm",
+        W,
+        r"\btell (?:my|the) (?:<CHILD_NOUN>|kids|children|family|mum|dad) (?:that )?i love "
+        r"(?:them|him|her|you)\b(?! (?:every|each|all the time|when)\b)"
+        r"|\btonight is the night\b",
+    ),
     _rule(
         "medical_now",
         W,

@@ -152,3 +152,38 @@ def test_several_peoples_scores_in_one_message_are_checked_not_sent_999() -> Non
     # Something happening now in the same list is still an emergency.
     now = "Kerry 6 but he is hitting her right now. Jan 5 better"
     assert decide(now, "meeting_score").outcome is Outcome.URGENT
+
+
+# Shapes batch m showed the decision did not know, in words batch m does not use:
+# each must at least get the check, at every question.
+UNKNOWN_SHAPES = [
+    "he's found us",
+    "my son not wake up",
+    "his lips have gone blue",
+    "baby having a seizure on the floor",
+    "tell my family i love them, im sorry",
+    "just found the kids alone in the house, no adults",
+    "my ex snatched my son outside school and ran off",
+    "her boyfriend is forcing his way in",
+    "hes caught me typing to you",
+    "if i stop replying call the police",
+    "he locked me in the bedroom",
+    "a gun",
+]
+
+
+@pytest.mark.parametrize("question", ["harm", "rule_red_flags", "rule_who_does_what",
+                                      "scale_score", "danger_now"])
+@pytest.mark.parametrize("text", UNKNOWN_SHAPES)
+def test_new_shapes_of_emergency_are_never_let_through(text: str, question: str) -> None:
+    assert decide(text, question).outcome is not Outcome.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no one picked my son up from school, he's 6 and it's getting dark",
+     "no food in the house and the baby is screaming, nobody here"],
+)
+def test_what_is_missing_is_not_a_no_to_the_opening_question(text: str) -> None:
+    # "no one ..." and "no food ..." describe the emergency; they are not "no".
+    assert decide(text, "danger_now").outcome is not Outcome.NONE
