@@ -11,7 +11,7 @@ replaced by one from a rule.
 
 from __future__ import annotations
 
-from bot.parsing import parse_who_does_what
+from bot.parsing import is_short_form, parse_who_does_what
 from bot.plan.model import Person, Plan, PlanRule, RuleKind
 
 
@@ -25,7 +25,8 @@ def network_person(plan: Plan, typed: str) -> Person | None:
     Tried in turn: the whole name; a professional's unique role ("safeguarding
     lead", never a family word like "Mum"); a unique first name ("Brenda" for
     Brenda Jones); the name after words in front of it that are not part of
-    anyone's name ("MGM Brenda", "Mrs Ali" for Ali).
+    anyone's name ("MGM Brenda", "Mrs Ali" for Ali); a unique longer first name
+    that starts with it ("Gem" for Gemma).
     """
     words = typed.split()
     if not words or not plan.people:
@@ -56,7 +57,9 @@ def network_person(plan: Plan, typed: str) -> Person | None:
             return same[0]
         if same:
             return None
-    return None
+    # "Gem" for the network's Gemma, when she is the only one it could be (said back).
+    shortened = [p for p in plan.people if len(words) == 1 and is_short_form(typed, p.name)]
+    return shortened[0] if len(shortened) == 1 else None
 
 
 def link(plan: Plan, rule: PlanRule, number_of: tuple[str, str] | None = None) -> list[str]:

@@ -492,6 +492,15 @@ PLAN_ACTION_VERBS = _words(
     walk drive meet cook feed mind babysit check speak talk tell ask
     """
 )
+# More doing words a plan gives people, as a worker writes them ("Leanne provides
+# back-up care", "Bev alerts Christine"): with "-s", after a name, they say who acts.
+DOING_WORDS = _words(
+    """
+    provide support arrange attend monitor review keep offer share update remind ensure
+    alert cover convene escort accompany supervise host hold inform report notify liaise
+    book rebook re-book chase follow lead run do look
+    """
+)
 # ... and these too, after a word that is not everyday English: "Jan will come
 # round", "Grace to have the kids" (but not "Summer will come").
 PLAN_MOVING_VERBS = _words("come go have")

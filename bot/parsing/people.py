@@ -25,6 +25,7 @@ from bot.parsing._words import (
     CALENDAR_NAMES,
     CALENDAR_WORDS,
     COMMON_WORDS,
+    DOING_WORDS,
     DESCRIPTION_LEADS,
     DESCRIPTOR_EDGE_FILLER,
     DESCRIPTOR_LEAD_FILLER,
@@ -402,6 +403,25 @@ def _possessors(tokens: list[Tok], text: str) -> set[int]:
     return marked
 
 
+# The side of the family written before a kin word ("maternal aunt Leanne").
+_SIDES = frozenset({"maternal", "paternal"})
+
+
+def _with_surname(tokens: list[Tok], first: int, possessors: set[int]) -> list[int]:
+    """The first name at `first` and a capitalised surname straight after it, if any."""
+    second = first + 1
+    if (
+        second < len(tokens)
+        and tokens[second].kind == WORD
+        and _is_name(tokens[second])
+        and tokens[second].capitalised
+        and second not in possessors
+        and not tokens[first].possessive
+    ):
+        return [first, second]
+    return [first]
+
+
 def _analyse(tokens: list[Tok], text: str) -> _Who:
     who = _Who()
     contacts = [t for t in tokens if t.kind == CONTACT]
@@ -469,10 +489,11 @@ def _analyse(tokens: list[Tok], text: str) -> _Who:
             nxt = k + 1 if k + 1 < len(tokens) and tokens[k + 1].kind == WORD else None
             if nxt is None or nxt in possessors or not _name_at(tokens[nxt], text):
                 continue
-            who.name = capitalise_name(tokens[nxt].base)
+            run = _with_surname(tokens, nxt, possessors)
+            who.name = " ".join(capitalise_name(tokens[r].base) for r in run)
             who.kind, who.strong = "kintitle", True
             who.relationship = relationship
-            used.update([k, nxt])
+            used.update([k, *run])
             break
 
     # "Aunty Jo", "Uncle Dave", "Nanny Sue", "Great Nan".
@@ -494,9 +515,20 @@ def _analyse(tokens: list[Tok], text: str) -> _Who:
                 used.update([k, nxt])
                 break
             if tok.low != "great" and _name_at(tokens[nxt], text) and nxt not in possessors:
-                who.name = f"{_kin_display(tok)} {capitalise_name(tokens[nxt].base)}"
+                run = _with_surname(tokens, nxt, possessors)
+                side = tokens[k - 1].low if k > 0 and tokens[k - 1].kind == WORD else ""
+                relationship = KIN_TITLE_RELATIONSHIP.get(tok.low)
                 who.kind, who.strong = "kintitle", True
-                who.relationship = KIN_TITLE_RELATIONSHIP.get(tok.low)
+                if side in _SIDES or len(run) > 1:
+                    # "maternal aunt Leanne Ward", "Aunt Kerry Brennan": the word is what
+                    # she is to the family, not what anyone calls her.
+                    who.name = " ".join(capitalise_name(tokens[r].base) for r in run)
+                    who.relationship = f"{side} {relationship}" if side in _SIDES and \
+                        relationship else relationship
+                    used.update([k, *run] + ([k - 1] if side in _SIDES else []))
+                    break
+                who.name = f"{_kin_display(tok)} {capitalise_name(tokens[nxt].base)}"
+                who.relationship = relationship
                 used.update([k, nxt])
                 break
 
@@ -584,7 +616,11 @@ def _analyse(tokens: list[Tok], text: str) -> _Who:
         if trimmed and any(t.kind == WORD for t in trimmed):
             described_parts.append(squash(text[trimmed[0].start : trimmed[-1].end]))
     described = _short(", ".join(described_parts)) if described_parts else None
-    if described and who.kind != "role":
+    if described and who.kind == "kintitle" and who.relationship:
+        # "MGF Keith Ward (lives with MGM)": the word in front says what he is; the
+        # rest says more, in the words typed.
+        who.relationship = f"{who.relationship} ({described.strip('()')})"
+    elif described and who.kind != "role":
         who.relationship = described
     elif who.relationship is None and roles:
         who.relationship = roles[0][2]
@@ -705,25 +741,54 @@ def _one_per_record(text: str) -> list[NamedPerson] | None:
         return None
     found: list[NamedPerson] = []
     for record in records:
-        head, *after = re.split(r",|\s[-–]\s", record, maxsplit=1)
-        rest = after[0] if after else ""
+        # "MGF Keith Ward (lives with MGM, no mobile)": what is in brackets describes
+        # the person, in their words; it never names them, nor splits the record.
+        head, rest = _head_and_rest(record)
+        aside = ""
         named = _people_in_words(head)
+        if len(named) != 1:
+            aside = "; ".join(_without_contacts(a) for a in _BRACKETED.findall(head))
+            named = _people_in_words(_BRACKETED.sub(" ", head))
         if len(named) != 1:
             return None
         person = named[0]
         spans = find_contacts(record)
         contact = record[spans[0][0] : spans[0][1]].strip() if spans else None
-        described = rest
-        for start, end in reversed(find_contacts(rest)):
-            described = described[:start] + described[end:]
-        described = squash(re.sub(r"(?:\s*,\s*){2,}", ", ", described)).strip(" ,;:-.")
-        described = re.sub(r"\s*\b(?:on|tel|mob|number)$", "", described).strip(" ,;:-.")
+        described = _without_contacts(rest) or person.relationship or ""
+        aside = "; ".join(a for a in aside.split("; ") if a)
+        if aside:
+            described = f"{described} ({aside})" if described else aside
         professional = person.is_professional or any(
-            p.is_professional for p in _people_in_words(rest)
+            p.is_professional for p in _people_in_words(rest + " " + aside)
         )
-        found.append(NamedPerson(person.name, described or person.relationship, contact,
-                                 professional))
+        found.append(NamedPerson(person.name, described or None, contact, professional))
     return found
+
+
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+
+
+def _head_and_rest(record: str) -> tuple[str, str]:
+    """The record split at its first comma or dash outside brackets: who, then the rest."""
+    depth = 0
+    for i, char in enumerate(record):
+        depth += char == "("
+        depth -= char == ")" and depth > 0
+        if depth:
+            continue
+        if char == ",":
+            return record[:i], record[i + 1 :]
+        if char in "-–" and record[i - 1 : i] == " " and record[i + 1 : i + 2] == " ":
+            return record[:i], record[i + 1 :]
+    return record, ""
+
+
+def _without_contacts(words: str) -> str:
+    """The words of a record's description without its phone numbers and their cue words."""
+    for start, end in reversed(find_contacts(words)):
+        words = words[:start] + words[end:]
+    words = squash(re.sub(r"(?:\s*,\s*){2,}", ", ", words)).strip(" ,;:-.")
+    return re.sub(r"\s*\b(?:on|tel|mob|number)$", "", words).strip(" ,;:-.")
 
 
 def _people(text: str) -> list[NamedPerson]:
@@ -1416,6 +1481,9 @@ _CALLS_SOMEONE = re.compile(
     r"(?:\s+(?:on|at|number|no|tel|mob))?\s*[(:\-]?\s*$",
     re.IGNORECASE,
 )
+_NUMBER_CUES = frozenset({"on", "at", "number", "no", "tel", "mob"})
+# What comes before "contact" when it labels a number rather than asks for a call.
+_CONTACT_LABEL = re.compile(r"(?:^|[,;(\-–:])\s*$")
 # "ring her on ...": the doer. "call me on ..." is the person typing, "his sponsor" someone else.
 _THE_DOER = {"her", "him", "them", "back"}
 
@@ -1428,7 +1496,12 @@ def _someone_elses_number(text: str, contact: str, person: str | None) -> bool:
     called = _CALLS_SOMEONE.search(text[max(0, at - 60) : at])
     if called is None:
         return False
-    who = (called.group("who") or "").casefold().split()
+    # "contact on 07700 ...": "on" names nobody.
+    who = [w for w in (called.group("who") or "").casefold().split() if w not in _NUMBER_CUES]
+    window = text[max(0, at - 60) : at]
+    if not who and _CONTACT_LABEL.search(window[: called.start()]) and \
+            called.group(0).casefold().startswith("contact"):
+        return False  # "..., contact 07700 900147": the doer's number, labelled
     if not who:
         return True  # "call 999": the number they will call
     if len(who) == 1 and who[0] in _THE_DOER:
@@ -1488,8 +1561,14 @@ def _number_owner(text: str, contact: str, doer: str | None) -> str | None:
         _CALLED_BEFORE.search(" ".join(words[:-1][: len(words) - 1 - k]))
         for k in range(0, min(3, len(words) - 1))
     )
-    everyday = tokens[0].low in COMMON_WORDS
+    everyday = tokens[0].low in COMMON_WORDS or any(
+        part in CALENDAR_NAMES for part in re.split(r"[-/]", tokens[0].low)
+    )  # "takes Noah to nursery Mon-Wed (07700 ...)" is not someone called Mon-Wed
     if not (called or (not everyday and (tokens[0].capitalised or said_of_them))):
+        return None
+    if before.rstrip().endswith("(") and not called and not said_of_them:
+        # "Ryan takes Noah to nursery (07700 ...)": a number in brackets after what
+        # someone does is theirs, as workers write a plan.
         return None
     who = _analyse(tokens, last)
     name = who.name if who.strong and who.kind in ("proper", "kin", "kintitle") else None
@@ -1544,8 +1623,16 @@ def _doer_and_action(instruction: str, text: str, contact: str | None) -> WhoDoe
         cut = [p for p in (comma, condition.end() + then.start() if then else -1) if p >= 0]
         if cut:
             search_from = min(cut) + 1
+    lead = _lead_doer(instruction, search_from)
+    if lead is not None and lead[2] is None:
+        # "Mum (Stacey) calls 999", "Mr Patel (DSL) to contact SW": the name, a note in
+        # brackets, then what they do.
+        return WhoDoesWhat(lead[0], lead[1], contact)
     for modal in _MODAL.finditer(instruction, search_from):
         word = modal.group(0).strip().casefold()
+        if word == "to" and lead is not None and lead[2] is not None and lead[2] < modal.start():
+            # "Ryan takes Noah to nursery": Ryan does it, not Noah.
+            return WhoDoesWhat(lead[0], lead[1], contact)
         if word == "to" and modal.start() > search_from + 40:
             continue
         person = _subject(instruction, modal.start())
@@ -1564,18 +1651,12 @@ def _doer_and_action(instruction: str, text: str, contact: str | None) -> WhoDoe
         if who.name is not None and who.strong:
             return WhoDoesWhat(who.name, label.group(2).strip(" ,.;:-"), contact)
     # "Nan takes the kids to hers": a name, then a verb.
+    if lead is not None:
+        return WhoDoesWhat(lead[0], lead[1], contact)
     tokens = tokenize(instruction[search_from:])
     if len(tokens) >= 3 and tokens[0].kind == WORD:
         first = _analyse(tokens[:1], instruction[search_from:])
         second = tokens[1]
-        if (
-            first.strong
-            and second.kind == WORD
-            and second.full_low.endswith("s")
-            and second.low in COMMON_WORDS | {"rings", "calls", "texts", "phones", "collects"}
-        ):
-            action = instruction[search_from + second.start :].strip(" ,.;:-")
-            return WhoDoesWhat(first.name, action, contact)
         # "I ring my mum", "Magda come and take the children": a doing word as it is,
         # as people write in a hurry or in a second language.
         pronoun = tokens[0].low in ("i", "we")
@@ -1593,6 +1674,81 @@ def _doer_and_action(instruction: str, text: str, contact: str | None) -> WhoDoe
             person = tokens[0].text.capitalize() if tokens[0].low in ("i", "we") else first.name
             return WhoDoesWhat(person, action, contact)
     return WhoDoesWhat(None, text, contact)
+
+
+# A name with a note in brackets at the start of a part: "Mum (Stacey)", "Sophie (HV)".
+_NAME_WITH_ASIDE = re.compile(
+    r"\s*(?P<head>(?:[A-Za-z][\w'’-]*\.?\s+){0,2}[A-Za-z][\w'’-]*)\s*"
+    r"\((?P<aside>[^()]{1,40})\)\s*"
+)
+_LEAD_MODAL = re.compile(
+    r"(?:will|shall|'ll|is going to|are going to|going to|to|is to|agreed to|agrees to)\s+",
+    re.IGNORECASE,
+)
+# Names as written, rather than a word for someone ("Mum", "the HV").
+_NAMING_KINDS = frozenset({"proper", "title", "kintitle"})
+
+
+def _verb_s(tok: Tok) -> bool:
+    """'takes', 'provides', 'carries': a doing word as written after he or she."""
+    low = tok.low
+    if tok.kind != WORD or not low.endswith("s") or tok.possessive:
+        return False
+    stems = {low[:-1]}
+    if low.endswith("es"):
+        stems.add(low[:-2])
+    if low.endswith("ies"):
+        stems.add(low[:-3] + "y")
+    return low in COMMON_WORDS or bool(stems & (COMMON_WORDS | _BARE_DOING | DOING_WORDS))
+
+
+def _lead_doer(instruction: str, start: int) -> tuple[str, str, int | None] | None:
+    """The person a part starts with and what they do: (name, action, where the verb is).
+
+    The position is None when the name has a note in brackets ("Mum (Stacey) calls
+    999", "Mr Patel (DSL) to contact SW"): that shape settles it. Otherwise a name
+    of up to three words ("MGM Christine", "Sam Patel") then a doing word ("collects",
+    "provides").
+    """
+    bracketed = _NAME_WITH_ASIDE.match(instruction, start)
+    if bracketed:
+        head = _analyse(tokenize(bracketed.group("head")), bracketed.group("head"))
+        aside = _analyse(tokenize(bracketed.group("aside")), bracketed.group("aside"))
+        name = (
+            head.name if head.kind in _NAMING_KINDS
+            else aside.name if aside.kind in _NAMING_KINDS and head.name is not None
+            else None
+        )
+        rest = instruction[bracketed.end() :]
+        modal = _LEAD_MODAL.match(rest)
+        tokens = tokenize(rest)
+        if name is not None and modal:
+            return name, rest[modal.end() :].strip(" ,.;:-"), None
+        if name is not None and tokens and (_verb_s(tokens[0]) or tokens[0].low in _BARE_DOING):
+            return name, rest.strip(" ,.;:-"), None
+    tokens = tokenize(instruction[start:])
+    for size in (1, 2, 3):
+        if len(tokens) < size + 2 or any(t.kind != WORD for t in tokens[: size + 1]):
+            return None
+        who = _analyse(tokens[:size], instruction[start:])
+        verb = tokens[size]
+        if who.name is None or not who.strong or not _verb_s(verb):
+            continue
+        if size > 1 and not (
+            who.kind in _NAMING_KINDS
+            and (
+                tokens[0].low in KIN_PREFIXES
+                or tokens[0].low in TITLES
+                or tokens[0].low in KIN_TITLES
+                or (tokens[0].capitalised and _is_name(tokens[0]))
+            )
+        ):
+            continue  # "if jordan turns up": Jordan is in the condition, not the doer
+        everyday = size == 1 and tokens[0].low in COMMON_WORDS and tokens[0].low not in KIN_NAMES
+        if everyday and not {verb.low[:-1], verb.low[:-2]} & PLAN_ACTION_VERBS:
+            continue  # "Summer comes", "Football helps": not a person, unless "rings"
+        return who.name, instruction[start + verb.start :].strip(" ,.;:-"), start + verb.start
+    return None
 
 
 # Doing words, as typed without "will" or "-s", that start what someone does.
@@ -1642,3 +1798,20 @@ def parse_who_does_what(text: str) -> WhoDoesWhat:
     the caller to resolve. When no one can be found the action is the whole text.
     """
     return _who_does_what(text)
+
+
+def is_short_form(short: str, name: str) -> bool:
+    """Whether `short` is the start of `name`'s first name, as people shorten it:
+    "Gem" for Gemma, "Chris" for Christine. Never a family word or an everyday one
+    ("Nan" is not Nancy), and never under three letters."""
+    typed = short.strip().casefold()
+    first = (name.split() or [""])[0].casefold()
+    return (
+        len(typed) >= 3
+        and typed.isalpha()
+        and typed not in KIN_NAMES
+        and typed not in KIN_TITLES
+        and typed not in COMMON_WORDS
+        and len(first) > len(typed)
+        and first.startswith(typed)
+    )

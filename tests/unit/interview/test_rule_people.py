@@ -82,3 +82,18 @@ def test_a_family_word_is_never_matched_by_relationship() -> None:
         Person(name="Shaz", relationship="my mum"),
     )
     assert network_person(plan, "Mum") is None
+
+
+def test_a_short_form_of_a_first_name_is_that_person_when_only_one_fits() -> None:
+    # Fidelity batch c: "gem will come round" was a second person beside Gemma.
+    plan = _plan(Person(name="Gemma Hart", relationship="friend"),
+                 Person(name="Nancy", relationship="neighbour"))
+    found = network_person(plan, "Gem")
+    assert found is not None and found.name == "Gemma Hart"
+    # A family word is never a short form: Nan is not Nancy.
+    assert network_person(plan, "Nan") is None
+
+
+def test_a_short_form_two_people_share_is_never_guessed() -> None:
+    plan = _plan(Person(name="Danielle"), Person(name="Daniel"))
+    assert network_person(plan, "Dan") is None

@@ -25,6 +25,23 @@ from bot.parsing import parse_people, parse_who_does_what
         ("khala rubina, tom", [("Rubina", "aunt", None), ("Tom", None, None)]),
         ("Babcia Halina 07700 900333", [("Halina", "grandmother", "07700 900333")]),
         ("my partner Leanne obviously", [("Leanne", "my partner", None)]),
+        # Fidelity batch c: a worker's list gave "Christine, Ward" and "Aunt Leanne,
+        # maternal, Ward"; the surname is the name's, the side of the family the
+        # relationship's.
+        (
+            "MGM Christine Ward (07700 900310); maternal aunt Leanne Ward (07700 900267)",
+            [("Christine Ward", "maternal grandmother", "07700 900310"),
+             ("Leanne Ward", "maternal aunt", "07700 900267")],
+        ),
+        ("Aunt Kerry Brennan 07700 900346", [("Kerry Brennan", "aunt", "07700 900346")]),
+        # What is in brackets says more about them, in the words typed; it is not a
+        # reason to read the whole list again as prose ("Part-Time" was a person).
+        (
+            "PGF Mick Brennan (no phone, contact via Sheila); Dad's partner Nicole (stays at "
+            "the home part-time)",
+            [("Mick Brennan", "paternal grandfather (no phone, contact via Sheila)", None),
+             ("Nicole", "Dad's partner (stays at the home part-time)", None)],
+        ),
     ],
 )
 def test_the_word_in_front_is_the_relationship(

@@ -47,7 +47,7 @@ def person(
             "nan & grandad",
             [person("Nan", "grandmother"), person("Grandad", "grandfather")],
         ),
-        ("Aunty Jo who lives next door", [person("Aunty Jo", "lives next door")]),
+        ("Aunty Jo who lives next door", [person("Aunty Jo", "aunt (lives next door)")]),
         ("aunty jo", [person("Aunty Jo", "aunt")]),
         ("Uncle Dave", [person("Uncle Dave", "uncle")]),
         ("Mr Ahmed the head teacher", [person("Mr Ahmed", "head teacher", None, True)]),

@@ -127,3 +127,36 @@ def test_a_doing_word_as_it_is(text: str, person: str, action: str, contact: str
 @pytest.mark.parametrize("text", ["Summer come and go", "Football help him calm down"])
 def test_an_everyday_word_before_a_bare_verb_is_not_a_person(text: str) -> None:
     assert parse_who_does_what(text).person is None
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "action", "contact"),
+    [
+        # A worker's plan, from fidelity batch c: each part had no doer at all.
+        ("Mum (Stacey) calls 999 if Craig attends and will not leave", "Stacey",
+         "calls 999 if Craig attends and will not leave", None),
+        ("MGM Christine collects the children and keeps them overnight (07700 900310)",
+         "Christine", "collects the children and keeps them overnight", "07700 900310"),
+        ("Leanne provides back-up care if Christine is unavailable (07700 900267)", "Leanne",
+         "provides back-up care if Christine is unavailable", "07700 900267"),
+        ("Mr Patel (DSL) to contact SW same day if any child discloses (0121 496 0042)",
+         "Mr Patel", "contact SW same day if any child discloses", "0121 496 0042"),
+        ("Julie stays Fri/Sat nights and does the night feeds, contact 07700 900147", "Julie",
+         "stays Fri/Sat nights and does the night feeds", "07700 900147"),
+    ],
+)
+def test_a_workers_plan_part_names_its_doer(
+    text: str, person: str, action: str, contact: str | None
+) -> None:
+    assert parse_who_does_what(text) == WhoDoesWhat(person, action, contact)
+
+
+def test_the_name_before_the_verb_does_it_not_the_one_before_to() -> None:
+    # "Ryan takes Noah to nursery": the rule was Noah's, and the number went under a
+    # person called "Mon-Wed".
+    found = parse_who_does_what("Ryan takes Noah to nursery Mon-Wed (07700 900802)")
+    assert found == WhoDoesWhat("Ryan", "takes Noah to nursery Mon-Wed", "07700 900802")
+
+
+def test_a_warning_before_the_plan_still_gives_the_plan_to_its_doer() -> None:
+    assert parse_who_does_what("Dad drinks, Nan will take the kids").person == "Nan"
