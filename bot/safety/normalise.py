@@ -262,6 +262,28 @@ _TOKEN_MAP = {
     "shakin": "shaking",
     "fittin": "fitting",
     "ave": "have",
+    # "Help" in the languages families in UK children's services often speak (batch n:
+    # "pomocy pomocy", "i caawi please", "bachao please come").
+    "pomocy": "help",
+    "pomoc": "help",
+    "pomozte": "help",
+    "ajutor": "help",
+    "ajutati": "help",
+    "caawi": "help",
+    "caawimaad": "help",
+    "bachao": "help",
+    "bachaao": "help",
+    "bachaiye": "help",
+    "madad": "help",
+    "socorro": "help",
+    "ajuda": "help",
+    "ayuda": "help",
+    "hilfe": "help",
+    "aiuto": "help",
+    "imdat": "help",
+    "padekit": "help",
+    "pomozhite": "help",
+    "pomogite": "help",
     "avin": "having",
 }
 

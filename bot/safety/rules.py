@@ -323,6 +323,53 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"|alone|by (?:themselves|himself|herself))\b"
         r"|\b(?:stood|standing|waiting|left) outside (?:the )?school on (?:her|his|their) own\b",
     ),
+    # Batch n: "hes found where we live n hes on his way over"; "have to go hes back";
+    # "theyve got my lil bro in the car"; a worker's "becoming aggressive towards mum".
+    _rule(
+        "presence",
+        W,
+        r"\b(?:he|she|they) (?:has|have) found (?:out )?(?:where we (?:live|are|are staying)"
+        r"|our address|us)\b"
+        r"|\b(?:is|are) on (?:his|her|their) way (?:over|round|here|to ours|to us|to mine)\b",
+    ),
+    _rule(
+        "presence",
+        W,
+        r"\b(?:have to|got to|need to|must) (?:go|leave|stop)\W* (?:he|she|they) (?:is|are) "
+        r"(?:back|here|home|coming|outside|at the door)\b",
+    ),
+    _rule(
+        "child_taken",
+        W,
+        r"\b(?:have|has|got|have got|has got) (?:my|our|her|his) (?:\w+ )?<KIN> in (?:the|their|a)"
+        r" (?:car|van)\b",
+    ),
+    _rule(
+        "rage_now",
+        W,
+        r"\b(?:is |are )?becoming (?:aggressive|violent|threatening|abusive)\b"
+        r"(?! (?:when|if|after)\b)",
+    ),
+    # A worker on a visit: "Ambulance needed, securing scene"; "screaming when touched".
+    _rule(
+        "medical_now",
+        S,
+        r"\bambulance (?:needed|required|now|asap)\b|\b(?:need|needs) an ambulance (?:now|asap)\b",
+    ),
+    _rule("medical_now", W, r"\bscreaming when (?:touched|moved|picked up|handled)\b"),
+    # Small children with no heat or food and nobody there, now (batch n).
+    _rule(
+        "neglect_now",
+        W,
+        r"\bno (?:electric|electricity|heating|heat|gas|food)\b.{0,40}\b(?:is freezing|are freezing"
+        r"|starving|is not here|are not here|nobody here|no one here|on (?:my|our|their) own)\b",
+    ),
+    # A goodbye (batch n): "got the rope sorted. this is my last msg".
+    _rule(
+        "self_harm",
+        W,
+        r"\bthis is my last (?:message|msg|text|txt)\b|\bgot (?:the|a) rope\b",
+    ),
     # One word typed from somewhere it is not safe to say more.
     _rule("weapon_word", W, r"^(?:knife|a knife|gun|a gun|he has a gun|knife knife)$"),
     _rule("violence_past", C, r"\b<VIOLENT_PAST> <PERSON>"),
@@ -1052,6 +1099,13 @@ DANGER_RULES: tuple[Rule, ...] = (
         "fire_threat", C, r"\b(?:set|sets|setting) fire to\b|\bburn (?:the|our|my|us|them|down)\b"
     ),
     _rule("fire_now", S, r"\bfilling (?:up )?with smoke\b"),
+    # Batch n: a strong smell of gas with children in the house.
+    _rule(
+        "fire_now",
+        W,
+        r"\b(?:strong |very strong |really strong )?(?:smell|smells|smelling|stink|stinks) of gas\b"
+        r"|\bgas leak(?:ing)?\b(?! (?:last|before|when|in the past)\b)",
+    ),
     _rule(
         "fire_now", W, r"\b(?:has|have) (?:just )?set (?:the |my |our )?\w+ (?:alight|on fire)\b"
     ),
@@ -1117,6 +1171,15 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"|\bneed (?:someone|somebody|you) (?:here|to come) (?:now|quick|asap|right now)\b",
     ),
     _rule("help_plea", W, r"<PLEA>"),
+    # The whole message a plea, in any words that came out as "help" ("help help",
+    # "pomocy pomocy", "i caawi please", "bachao please come": batch n): never let
+    # through, whatever the meaning model says.
+    _rule(
+        "help_plea",
+        S,
+        r"^(?:i |please |pls |oh god )?help(?: help)*(?: me| us)?"
+        r"(?: please| pls| now| quick| quickly| come| someone)*$",
+    ),
     _rule(
         "call_police",
         S,
