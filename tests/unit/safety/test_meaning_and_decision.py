@@ -187,3 +187,12 @@ def test_new_shapes_of_emergency_are_never_let_through(text: str, question: str)
 def test_what_is_missing_is_not_a_no_to_the_opening_question(text: str) -> None:
     # "no one ..." and "no food ..." describe the emergency; they are not "no".
     assert decide(text, "danger_now").outcome is not Outcome.NONE
+
+
+@pytest.mark.parametrize("question", ["harm", "rule_red_flags", "rule_who_does_what",
+                                      "scale_score", "danger_now"])
+@pytest.mark.parametrize("text", ["pomoc pomoc", "ajutor please", "madad please", "help help help",
+                                  "HILFE"])
+def test_help_in_other_words_is_never_let_through(text: str, question: str) -> None:
+    # Batch n: "pomocy pomocy", "i caawi please" went through at the plan's questions.
+    assert decide(text, question).outcome is not Outcome.NONE
