@@ -565,6 +565,7 @@ NOT_PEOPLE = _words(
     mon tue tues wed weds thu thur thurs fri sat sun feb mar apr jun jul aug sep sept
     oct nov dec okay ok lol omg mondays tuesdays wednesdays thursdays fridays saturdays
     sundays weekdays weekends
+    tbc tba tbd tbconfirmed unknown unnamed
     """
 )
 

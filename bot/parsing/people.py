@@ -754,7 +754,16 @@ def _one_per_record(text: str) -> list[NamedPerson] | None:
         person = named[0]
         spans = find_contacts(record)
         contact = record[spans[0][0] : spans[0][1]].strip() if spans else None
-        described = _without_contacts(rest) or person.relationship or ""
+        # "DSL Mrs Greenway, Tia-Rose's secondary school": what she is and where.
+        said_after = _without_contacts(rest)
+        # "Nan, my mum": "grandmother" only restates the name; what was said is kept.
+        named_as = KIN_NAMES.get(person.name.casefold())
+        before = None if said_after and person.relationship == named_as else person.relationship
+        described = ", ".join(
+            part for part in (before, said_after)
+            if part and not (part == before and said_after
+                             and part.casefold() in said_after.casefold())
+        )
         aside = "; ".join(a for a in aside.split("; ") if a)
         if aside:
             described = f"{described} ({aside})" if described else aside
@@ -1477,7 +1486,7 @@ def _subject(text: str, end: int) -> str | None:
 # as in "Nan will take them, ring her on ...") leaves it theirs.
 _CALLS_SOMEONE = re.compile(
     r"\b(?:ring|call|phone|text|contact|message|whatsapp|tell|dial)(?:s|ing|ed)?"
-    r"(?:\s+(?P<who>[\w'’]+(?:\s+[\w'’]+){0,3}?))?"
+    r"(?:\s+(?P<who>[\w'’]+(?:\s+[\w'’]+){0,4}?))?"
     r"(?:\s+(?:on|at|number|no|tel|mob))?\s*[(:\-]?\s*$",
     re.IGNORECASE,
 )
@@ -1623,6 +1632,13 @@ def _doer_and_action(instruction: str, text: str, contact: str | None) -> WhoDoe
         cut = [p for p in (comma, condition.end() + then.start() if then else -1) if p >= 0]
         if cut:
             search_from = min(cut) + 1
+        else:
+            # "if jordan turns up i ring 999 first": no comma, but "I"/"we" and a
+            # doing word start what is done.
+            for own in _OWN_DOING.finditer(instruction, condition.end()):
+                if own.group("verb").casefold() in _BARE_DOING:
+                    action = instruction[own.start("verb") :].strip(" ,.;:-")
+                    return WhoDoesWhat(own.group("who").capitalize(), action, contact)
     lead = _lead_doer(instruction, search_from)
     if lead is not None and lead[2] is None:
         # "Mum (Stacey) calls 999", "Mr Patel (DSL) to contact SW": the name, a note in
@@ -1676,6 +1692,8 @@ def _doer_and_action(instruction: str, text: str, contact: str | None) -> WhoDoe
     return WhoDoesWhat(None, text, contact)
 
 
+# "... i ring 999", "... we go to my mum's": the person typing, then a doing word.
+_OWN_DOING = re.compile(r"\b(?P<who>i|we) (?P<verb>[a-z]+)\b", re.IGNORECASE)
 # A name with a note in brackets at the start of a part: "Mum (Stacey)", "Sophie (HV)".
 _NAME_WITH_ASIDE = re.compile(
     r"\s*(?P<head>(?:[A-Za-z][\w'’-]*\.?\s+){0,2}[A-Za-z][\w'’-]*)\s*"

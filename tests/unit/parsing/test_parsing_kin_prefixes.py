@@ -138,3 +138,20 @@ def test_he_after_two_people_stays_with_the_doer() -> None:
     assert (parsed.person, parsed.contact, parsed.number_of) == ("Kofi", "07700 900735", None)
     # "he is on" goes with the number it introduced.
     assert parsed.action == "go round to check on Abena"
+
+
+def test_a_workers_record_keeps_the_role_in_front_and_the_place_after() -> None:
+    # Fidelity batch c: "DSL Mr Patel, St Anne's Primary" lost "DSL" (the role) for
+    # the school's name, and "tbc" became a person.
+    people = parse_people(
+        "DSL Mr Patel, St Anne's Primary, 0121 496 0042; school nurse (Mylo) tbc"
+    )
+    assert [(p.name, p.relationship) for p in people][0] == (
+        "Mr Patel", "safeguarding lead, St Anne's Primary"
+    )
+    assert all(p.name.casefold() != "tbc" for p in people)
+
+
+def test_a_kin_word_as_the_name_is_not_said_twice() -> None:
+    people = parse_people("Nan, my mum, 07700 900222; Sam Patel, social worker")
+    assert (people[0].name, people[0].relationship) == ("Nan", "my mum")

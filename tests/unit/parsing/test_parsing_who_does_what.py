@@ -160,3 +160,20 @@ def test_the_name_before_the_verb_does_it_not_the_one_before_to() -> None:
 
 def test_a_warning_before_the_plan_still_gives_the_plan_to_its_doer() -> None:
     assert parse_who_does_what("Dad drinks, Nan will take the kids").person == "Nan"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "action"),
+    [
+        # A condition without a comma (fidelity batch c): the doer is "I", not nobody,
+        # and never Jordan, who is in the condition.
+        ("if jordan turns up i ring 999 first", "I", "ring 999 first"),
+        ("when dad drinks we go to my mums", "We", "go to my mums"),
+        ("if i feel low i ring my sister", "I", "ring my sister"),
+    ],
+)
+def test_after_a_condition_without_a_comma_i_or_we_is_the_doer(
+    text: str, person: str, action: str
+) -> None:
+    found = parse_who_does_what(text)
+    assert (found.person, found.action) == (person, action)
