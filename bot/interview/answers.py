@@ -98,11 +98,14 @@ def problem(text: str) -> Outcome:
 
 # -- reading answers ---------------------------------------------------------
 
+# "no thats every1 thanks" (a persona's own words): the ways of saying "nobody else",
+# with text-speak and a thank-you after.
+_EVERYONE = r"(it|all|everyone|everybody|every1|evry1|every one|every body|all of them|them all)"
 _NONE = re.compile(
     r"^\s*(no+|nope|nah|none|nobody|no one|noone|nothing|not really|not yet|no one else|"
-    r"no,? that'?s (it|all|everyone|everybody)|that'?s (it|all|everyone|everybody)|"
+    rf"no,? that'?s {_EVERYONE}|that'?s {_EVERYONE}|"
     r"no more|nobody else|no-one|none really|no there isn'?t|there isn'?t anyone|n/a|na)"
-    r"\s*[.!]*\s*$",
+    r"(,? (thanks|thank you|ta|x+))?\s*[.!]*\s*$",
     re.IGNORECASE,
 )
 _KEEP = re.compile(

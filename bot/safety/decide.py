@@ -191,6 +191,21 @@ _NO_ANSWER = re.compile(
 )
 
 
+# A question about the process itself ("is this gonna get my kids taken off me", "will
+# social services take my baby"): a worry about the plan, not an emergency. A persona
+# (a mum on a phone) got the 999 reply for it at every question: the meaning model
+# hears "kids taken". Only when no danger rule fires.
+_ASKS_ABOUT_THE_PROCESS = re.compile(
+    r"^(?:(?:so|but|and|ok|okay|sorry|honestly|be honest|seriously|please)\s+)*"
+    r"(?:is|will|would|could|can|does|do|are|am i|are you)\s+(?:this|it|that|filling this in"
+    r"|doing this|the plan|this plan|social services|the social|social workers?"
+    r"|my social worker|you|children s services|the council)\b"
+    r".{0,60}\b(?:taken off|take (?:my|the) (?:kids|children|baby|son|daughter)|taken away"
+    r"|lose (?:my|the) (?:kids|children|baby)|put (?:them|the kids|my kids) in care|into care"
+    r"|removed)\b"
+)
+
+
 # A "no" taken back in the same message.
 _CHANGED_MIND = re.compile(r"\b(?:actually|wait|hang on|hold on|oh no|oh god|omg)\b")
 
@@ -279,6 +294,8 @@ def decide(text: str, question: str | None = None, probability: float | None = N
             return Decision(Outcome.URGENT, scan.firing, p)
         # The rules' floor: never silence, at least ask.
         return Decision(Outcome.CHECK, scan.firing + ("meaning_doubts",), p)
+    if _ASKS_ABOUT_THE_PROCESS.search(" ".join(normalise(text))):
+        return Decision(Outcome.NONE, ("process_question",), p)
     if question in thresholds().plan_questions and not (
         scan.any_strong_or_immediate or _POINTS_AT_NOW.search(" ".join(normalise(text)))
     ):

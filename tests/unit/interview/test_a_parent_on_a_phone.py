@@ -305,6 +305,18 @@ def test_no_thats_everyone_is_acknowledged_plainly(driver: Driver) -> None:
     assert "That's OK." not in reply
 
 
+@pytest.mark.parametrize("said", ["no thats every1", "no that's everyone thanks", "thats all x"])
+def test_nobody_else_in_text_speak_is_nobody_else(driver: Driver, said: str) -> None:
+    # A persona's "no thats every1" was asked for a name again.
+    driver.start()
+    for answer in ("no", '/choose{"choice": "family"}', "yes", "Kerry, their mum", "leo 8"):
+        driver.say(answer)
+    driver.say("my mum Jan")
+    reply = driver.say(said)
+    assert reply.startswith("OK, that's everyone.")
+    assert "Which workers are involved" in reply
+
+
 def test_after_checking_about_danger_there_is_one_thank_you(driver: Driver) -> None:
     driver.start()
     for said in ("no", '/choose{"choice": "family"}', "yes", "Kerry, their mum"):

@@ -196,3 +196,19 @@ def test_what_is_missing_is_not_a_no_to_the_opening_question(text: str) -> None:
 def test_help_in_other_words_is_never_let_through(text: str, question: str) -> None:
     # Batch n: "pomocy pomocy", "i caawi please" went through at the plan's questions.
     assert decide(text, question).outcome is not Outcome.NONE
+
+
+@pytest.mark.parametrize("question", ["harm", "rule_red_flags", "rule_who_does_what",
+                                      "scale_score", "danger_now", None])
+@pytest.mark.parametrize(
+    "text",
+    ["is this gonna get my kids taken off me", "are you going to take my baby away",
+     "will social services take my kids off me?"],
+)
+def test_a_question_about_the_process_is_not_an_emergency(text: str, question: str | None) -> None:
+    # A persona (a mum on a phone) got the 999 reply for the first, at every question.
+    assert decide(text, question).outcome is Outcome.NONE
+
+
+def test_a_question_about_the_process_with_danger_in_it_still_alarms() -> None:
+    assert decide("is this gonna get my kids taken off me, hes got a knife", "harm").urgent
