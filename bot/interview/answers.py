@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.interview import own_person, rule_people
+from bot.interview import network_edits, own_person, rule_people
 from bot.interview.context import Context
 from bot.interview.keys import key, split
 from bot.meetings.planning import meeting_words, spoken_date, take_up
@@ -537,6 +537,9 @@ def _people(ctx: Context, question_key: str, answer: Answer, professional: bool)
         )
         # "No, that's everyone" after naming people is not something to reassure about.
         return ok("OK, that's everyone." if named_before else "That's OK.")
+    removal = network_edits.asked_to_remove(plan, answer.text)
+    if removal is not None:
+        return _take_off(ctx, removal)
     found = parse_people(without_yes(answer.text))
     if not found:
         example = "'Sam Patel, social worker'" if professional else "'Nan, my mum'"
@@ -565,6 +568,27 @@ def _people(ctx: Context, question_key: str, answer: Answer, professional: bool)
 
     _record(ctx, "added", join_names([p.name for p in found]) + " to the safety network")
     return ok(f"Added {join_names(added)}.", again=True)
+
+
+def _take_off(ctx: Context, removal: network_edits.Removal) -> Outcome:
+    """"remove dean" at a network question: take him off, or say why not."""
+    plan = ctx.require_plan()
+    person = removal.person
+    if person is None:
+        return ok(
+            f"{removal.typed.title()} isn't on the list, so there's nobody to take off.",
+            again=True,
+        )
+    used = network_edits.where_named(plan, person)
+    if used is not None:
+        return ok(
+            f"{person.name} is named in {used}, so I've left them on the list. "
+            "You can change that part first, then take them off.",
+            again=True,
+        )
+    plan.people.remove(person)
+    _record(ctx, "removed", f"{person.name} from the safety network")
+    return ok(f"I've taken {person.name} off the list.", again=True)
 
 
 def supporters(ctx: Context, question_key: str, answer: Answer) -> Outcome:

@@ -150,6 +150,7 @@ def _all_words_are_text(data: dict[str, Any]) -> None:
     lists = [data["before"], data["after"], data["objects"]]
     lists += [spec["phrases"] for spec in data["commands"].values()]
     lists += [spec.get("maybe") or [] for spec in data["commands"].values()]
+    lists += [data["carry_on"]["phrases"], data["carry_on"]["after"]]
     for words in lists:
         for word in words:
             if not isinstance(word, str):
@@ -201,6 +202,25 @@ def vocabulary() -> _Vocabulary:
         objects=frozenset(normalise(w) for w in data["objects"]),
         speak={str(k): str(v or "") for k, v in (data.get("speak") or {}).items()},
     )
+
+
+@lru_cache(maxsize=1)
+def _carry_on() -> re.Pattern[str]:
+    data: dict[str, Any] = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    before = _alternation([normalise(w) for w in data["before"]])
+    said = _alternation([normalise(p) for p in data["carry_on"]["phrases"]])
+    after = _alternation([normalise(w) for w in data["carry_on"]["after"]])
+    return re.compile(
+        rf"^(?:(?:{before}) )*(?:{said})(?: (?:(?:{before}) )*(?:{said})| (?:{after}))*$"
+    )
+
+
+def is_carry_on(text: str) -> bool:
+    """The whole message asks to go on with the chat ("im back, can i carry on?")."""
+    if not isinstance(text, str) or text.startswith("/"):
+        return False
+    said = " ".join(_clauses(plain(text)))
+    return bool(said) and _carry_on().match(said) is not None
 
 
 def commands() -> tuple[str, ...]:

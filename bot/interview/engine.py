@@ -98,6 +98,8 @@ _COMMAND_CHECK = "command_check"
 # people or dates without the person choosing to.
 _OFFER_AFTER_ALARM = "offer_after_alarm"
 _OFFERED_BACK_KINDS = {"text", "list", "score"}
+# Questions answered in free words (not a yes, a choice or a button).
+_FREE_KINDS = {"text", "list", "date", "score"}
 # Questions about safety itself: what is said there is judged by their own handlers.
 _SAFETY_QUESTIONS = {"danger_now", "check_danger", "safe_to_continue"}
 # Questions that cannot be left open.
@@ -293,6 +295,13 @@ class Interview:
                 return self.urgent_from(text, channel, say=True)
             if verdict == Verdict.CHECK.value:
                 return self.hold_for_check(text, channel)
+        if not given.choice and spec(slot).kind in _FREE_KINDS and commands.is_carry_on(text):
+            # "im back, can i carry on?" is neither an answer nor a command: to "Do
+            # you want to stop for now?" it is a no (the held words are the answer);
+            # anywhere else the question is asked again.
+            if self._pending_command() is not None:
+                return self._after_command_check(Answer("no", "deny"), channel)
+            return self._retry(reply, "OK, let's carry on.")
         if self._pending_command() is not None:
             return self._after_command_check(given, channel)
         state.flags.pop(_COMMAND_CHECK, None)

@@ -126,6 +126,13 @@ class MessageGuard(GraphComponent):
         if decision.outcome is Outcome.CHECK:
             _set_intent(message, POSSIBLE, 1.0)
             return
+        if _is_open(question) and question not in _SAFETY_QUESTIONS and commands.is_carry_on(text):
+            # "no im back now can i carry on": going on with the chat, never a stop
+            # ("carry on" is in "carry on later") nor a go back ("back"). The
+            # interview asks its question again, or takes it as a no to "stop?".
+            if name != "inform":
+                _set_intent(message, "inform", confidence)
+            return
         if name == URGENT:
             # The intent model thought so, but the decision (rules, meaning and
             # the question being answered) says this is the plan being written.

@@ -326,3 +326,31 @@ def test_a_list_that_names_a_meeting_is_an_answer() -> None:
     # A request with politeness or a reason around it is still the command.
     polite = decide("sorry, the baby is crying, can we stop", "stop", 0.95, "needs")
     assert polite is not None and polite.kind == COMMAND
+
+
+# -- "im back, can i carry on?" (a persona's own words) -------------------------------------
+
+
+def test_carrying_on_after_do_you_want_to_stop_keeps_the_words_and_goes_on(
+    driver: Driver, database_url: str
+) -> None:
+    _to_harm(driver)
+    _say_maybe(driver, "he just stops talking and walks out", "stop")
+    reply = driver.say("no im back now can i carry on")
+    assert "Your answers are saved" not in reply
+    entries = [e.text for e in _plan(database_url).entries]
+    assert "he just stops talking and walks out" in entries
+    assert not any("carry on" in e for e in entries)
+    assert driver.current_slot() not in ("harm", None)
+
+
+@pytest.mark.parametrize("said", ["can i carry on", "im back", "Sorry I'm back, where were we?"])
+def test_asking_to_carry_on_asks_the_question_again_and_saves_nothing(
+    driver: Driver, database_url: str, said: str
+) -> None:
+    _to_harm(driver)
+    before = [e.text for e in _plan(database_url).entries]
+    reply = driver.say(said)
+    assert "OK, let's carry on." in reply
+    assert driver.current_slot() == "harm"
+    assert [e.text for e in _plan(database_url).entries] == before

@@ -1,0 +1,73 @@
+"""Taking someone off the safety network in words (a persona's own: "remove dean").
+
+At "Who else helps?", "remove dean" and "take dean off" used to add a person. They
+ask to change the list: the person goes, the reply says so, nothing is added.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.interview.network_edits import asked_to_remove
+from bot.plan.model import Person, Plan
+from bot.storage.unit_of_work import SqlUnitOfWork
+from tests.support.interview_driver import Driver
+
+
+def _people(database_url: str) -> list[str]:
+    with SqlUnitOfWork(database_url) as uow:
+        return [p.name for p in uow.conversations.get("person-1").plan.people]
+
+
+def _to_supporters(driver: Driver) -> None:
+    driver.start()
+    for said in ("no", '/choose{"choice": "family"}', "yes", "Kayleigh, their mum", "evie 4"):
+        driver.say(said)
+    driver.say("my mum sandra, becky my mate and dean")
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["remove dean", "take dean off", "pls take dean off the list hes not helping",
+     "delete dean he's not helping", "dean shouldnt be on there", "get rid of dean"],
+)
+def test_asking_to_take_someone_off_takes_them_off(
+    driver: Driver, database_url: str, said: str
+) -> None:
+    _to_supporters(driver)
+    assert "Dean" in _people(database_url)
+    reply = driver.say(said)
+    assert "I've taken Dean off the list." in reply
+    names = _people(database_url)
+    assert "Dean" not in names
+    assert not any("remove" in n.casefold() or "take" in n.casefold() for n in names)
+    assert {"Sandra", "Becky"} <= set(names)
+    # Still at the same question: more people can be named, or "no".
+    assert driver.current_slot() == "supporters"
+
+
+def test_someone_not_on_the_list_is_not_added(driver: Driver, database_url: str) -> None:
+    _to_supporters(driver)
+    reply = driver.say("remove gary")
+    assert "Gary isn't on the list" in reply
+    assert "Gary" not in _people(database_url)
+
+
+def test_a_person_named_with_remove_in_their_answer_is_still_added(
+    driver: Driver, database_url: str
+) -> None:
+    _to_supporters(driver)
+    driver.say("my sister jade, she helps with everything")
+    assert "Jade" in _people(database_url)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["my mum takes the kids off my hands on saturdays", "take the kids out to the park",
+     "he shouldnt be around the kids", "remove him from the house"],
+)
+def test_answers_with_those_words_name_nobody_to_take_off(said: str) -> None:
+    plan = Plan(reference="TEST-1")
+    plan.add_person(Person(name="Dean"))
+    found = asked_to_remove(plan, said)
+    assert found is None or found.person is None
