@@ -123,7 +123,8 @@ class ActionStop(_ServiceAction):
         # The Rasa server heard danger in a request to leave ("gotta go, he's back"):
         # they go at once, with the emergency numbers, and the worker sees the flag.
         worried = latest_verdict(tracker) in ("urgent", "check")
-        return service().stop(sender_id, channel, latest_text(tracker) if worried else None)
+        typed = latest_text(tracker)
+        return service().stop(sender_id, channel, typed if worried else None, typed=typed)
 
     def events(self, reply: Reply, tracker: Tracker) -> list[dict[str, Any]]:
         # Leave the form; the question it was on is kept with the plan.

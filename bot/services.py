@@ -298,10 +298,13 @@ class ConversationService:
     def carry_on(self, sender_id: str, channel: str) -> Reply:
         return self._run(sender_id, channel, lambda i: i.carry_on())
 
-    def stop(self, sender_id: str, channel: str, worried: str | None = None) -> Reply:
+    def stop(
+        self, sender_id: str, channel: str, worried: str | None = None, typed: str | None = None
+    ) -> Reply:
         """Stop for now; `worried` is the message when it asked to leave and sounded
-        like danger (Interview.stop)."""
-        return self._run(sender_id, channel, lambda i: i.stop(worried, channel))
+        like danger; `typed` the message, whose words before "gotta go" are kept to
+        offer back (Interview.stop)."""
+        return self._run(sender_id, channel, lambda i: i.stop(worried, channel, typed))
 
     def review(self, sender_id: str, channel: str) -> Reply:
         return self._run(sender_id, channel, lambda i: i.start_review())

@@ -13,6 +13,7 @@ from bot.interview import (
     next_meeting,
     own_person,
     plan_as_at,
+    process_questions,
 )
 from bot.interview.answers import Answer, says_keep
 from bot.interview.catalogue import spec
@@ -97,6 +98,8 @@ _COMMAND_CHECK = "command_check"
 # "I'm safe" they are offered back, so they are never dropped and never turned into
 # people or dates without the person choosing to.
 _OFFER_AFTER_ALARM = "offer_after_alarm"
+# Why words are held to offer back: they had to leave (else: the alarm went off).
+_LEFT = "left"
 _OFFERED_BACK_KINDS = {"text", "list", "score"}
 # Questions answered in free words (not a yes, a choice or a button).
 _FREE_KINDS = {"text", "list", "date", "score"}
@@ -168,7 +171,7 @@ class Interview:
             return reply
         offer = self._pending_offer()
         if offer is not None:
-            reply.say(*self._offer_question(offer["text"], question))
+            reply.say(*self._offer_question(offer["text"], question, offer.get("why")))
             return reply
         removal = self._pending_removal()
         if removal is not None:
@@ -230,16 +233,23 @@ class Interview:
         self.ctx.state.flags.pop("stopped", None)
         return Reply(slot=self.current_slot())
 
-    def stop(self, worried: str | None = None, channel: str = "") -> Reply:
+    def stop(
+        self, worried: str | None = None, channel: str = "", typed: str | None = None
+    ) -> Reply:
         """They asked to stop. `worried`: their message, when it asked to leave and
         the urgent decision heard danger in it ("gotta go, he's back"): they are let
         go at once, with the emergency numbers, and it is flagged for the worker.
         Holding someone who has to leave with "is someone in danger?" keeps them
-        on the screen."""
+        on the screen. `typed`: the message, whose words before "gotta go" are kept
+        and offered back as the answer when they return (never dropped, never
+        saved unseen)."""
         ctx = self.ctx
         reply = Reply(slot=None)
         ctx.state.flags.pop(_COMMAND_CHECK, None)
         ctx.state.flags.pop(_OFFER_AFTER_ALARM, None)
+        before = commands.answer_before_leaving(typed) if typed else None
+        if before is not None:
+            self._hold_for_after_alarm(before, self.current_key(), why=_LEFT)
         if worried is not None:
             flag = UrgentFlag(message=worried, channel=channel)
             ctx.conversation.urgent_flags.append(flag)
@@ -302,6 +312,11 @@ class Interview:
             if self._pending_command() is not None:
                 return self._after_command_check(Answer("no", "deny"), channel)
             return self._retry(reply, "OK, let's carry on.")
+        told = None if given.choice else process_questions.answer(text, ctx.audience)
+        if told is not None and slot not in _SAFETY_QUESTIONS:
+            # "who else gets to read this": a question about the chat, answered; the
+            # question is asked again and nothing is saved.
+            return self._retry(reply, told)
         if self._pending_command() is not None:
             return self._after_command_check(given, channel)
         state.flags.pop(_COMMAND_CHECK, None)
@@ -309,8 +324,13 @@ class Interview:
             offered = self._after_offer(given, channel)
             if offered is not None:
                 return offered
-        if slot not in _SAFETY_QUESTIONS:
+        held = state.flags.get(_OFFER_AFTER_ALARM)
+        if slot not in _SAFETY_QUESTIONS and not (
+            isinstance(held, dict) and held.get("why") == _LEFT and held.get("for") != question
+        ):
             # A fresh answer instead: the held words stay only in the flag for the worker.
+            # (Words typed before leaving wait through "shall we carry on?" for their
+            # own question.)
             state.flags.pop(_OFFER_AFTER_ALARM, None)
         if self._pending_removal() is not None:
             return self._after_removal_check(given, channel)
@@ -646,7 +666,7 @@ class Interview:
         command, held = pending["command"], pending["text"]
         value = answers.yes_no(Answer(given.text, given.intent, given.choice))
         if value is True:
-            return self._run_command(command, channel)
+            return self._run_command(command, channel, held)
         if value is False:
             # What they typed was their answer all along.
             return self.answer(Answer(held, "inform", verdict=Verdict.NONE.value), channel)
@@ -661,8 +681,11 @@ class Interview:
         then.messages.insert(0, Message(f'I kept "{held}" as your answer.', []))
         return then
 
-    def _hold_for_after_alarm(self, text: str, question: str | None) -> None:
-        """Keep words the alarm went off on, to offer back as the answer after "I'm safe"."""
+    def _hold_for_after_alarm(
+        self, text: str, question: str | None, why: str | None = None
+    ) -> None:
+        """Keep words the alarm went off on, to offer back as the answer after "I'm safe"
+        (or, `why` being _LEFT, words typed before "gotta go", for when they return)."""
         if question is None or split(question)[0] in _SAFETY_QUESTIONS:
             return
         if spec(split(question)[0]).kind not in _OFFERED_BACK_KINDS:
@@ -671,7 +694,10 @@ class Interview:
             return
         if self.ctx.plan is None or not self.ctx.conversation.consent:
             return
-        self.ctx.state.flags[_OFFER_AFTER_ALARM] = {"text": clean_text(text), "for": question}
+        held = {"text": clean_text(text), "for": question}
+        if why is not None:
+            held["why"] = why
+        self.ctx.state.flags[_OFFER_AFTER_ALARM] = held
 
     def _pending_offer(self) -> dict[str, str] | None:
         """The words offered back after the alarm, while their question is the one open."""
@@ -689,11 +715,14 @@ class Interview:
             return said
         return ["Thank you. I'm glad you're safe."]
 
-    def _offer_question(self, text: str, question: str) -> tuple[str, list[Button]]:
+    def _offer_question(
+        self, text: str, question: str, why: str | None = None
+    ) -> tuple[str, list[Button]]:
         asked = _short_question(question_message(self.ctx, question).text)
         shown = text if len(text) <= 300 else text[:297].rstrip() + "..."
+        when = "Before you left" if why == _LEFT else "Before that"
         return (
-            f'Before that, you wrote: "{shown}"\n\n'
+            f'{when}, you wrote: "{shown}"\n\n'
             f"Shall I keep that as your answer to this question?\n\n{asked}",
             [Button("Yes, keep it", "/affirm"), Button("No, I'll answer again", "/deny")],
         )
@@ -714,9 +743,9 @@ class Interview:
             return reply
         return None
 
-    def _run_command(self, command: str, channel: str) -> Reply:
+    def _run_command(self, command: str, channel: str, held: str | None = None) -> Reply:
         if command == "stop":
-            return self.stop()
+            return self.stop(typed=held)
         if command == "go_back":
             return self.go_back()
         if command == "skip":

@@ -33,7 +33,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.interview import commands, plan_as_at
+from bot.interview import commands, plan_as_at, process_questions
 from bot.interview.catalogue import catalogue
 from bot.nlu.guard import refine_intent
 from bot.rasa_ext.question_context import question_of
@@ -120,11 +120,33 @@ class MessageGuard(GraphComponent):
             if name != "stop":
                 _set_intent(message, "stop", 1.0)
             return
+        if (
+            decision.outcome is Outcome.NONE
+            and _is_open(question)
+            and question not in _SAFETY_QUESTIONS
+            and commands.answer_before_leaving(text) is not None
+        ):
+            # "becky... sorry evie fell over gotta go": an answer cut short by having
+            # to leave. They are let go now; the words before are offered back as
+            # the answer when they return.
+            if name != "stop":
+                _set_intent(message, "stop", 1.0)
+            return
         if decision.outcome is Outcome.URGENT:
             _set_intent(message, URGENT, 1.0)
             return
         if decision.outcome is Outcome.CHECK:
             _set_intent(message, POSSIBLE, 1.0)
+            return
+        if (
+            _is_open(question)
+            and question not in _SAFETY_QUESTIONS
+            and process_questions.which(text) is not None
+        ):
+            # "can dean see this": a question about the chat, which the interview
+            # answers (never a command, never small talk, never saved as an answer).
+            if name != "inform":
+                _set_intent(message, "inform", confidence)
             return
         if _is_open(question) and question not in _SAFETY_QUESTIONS and commands.is_carry_on(text):
             # "no im back now can i carry on": going on with the chat, never a stop
@@ -174,6 +196,8 @@ def _leaving(
     """
     if not reasons or not set(reasons) <= _MEANING_ONLY:
         return False
+    if _is_open(question) and commands.answer_before_leaving(text) is not None:
+        return True  # "shit deans back gtg": let go now, the words offered back later
     command = commands.decide(text, name, confidence, question)
     return command is not None and command.kind == commands.COMMAND and command.command == "stop"
 

@@ -11,6 +11,8 @@ person would see it:
 - "answer": taken as the answer (saved, or asked again about the answer itself);
 - a command: "stop", "go_back", "skip", "help", "example", "restart",
   "review", "export" (documents or the meeting pack), "chitchat";
+- "question": a question about the chat ("who else gets to read this") answered,
+  and the question asked again (not a command; nothing saved);
 - "confirm": the bot asked whether they meant the command ("Do you want to
   stop for now?"), keeping what was typed;
 - "urgent" (the 999 reply) or "check" (is someone in danger now?).
@@ -34,6 +36,7 @@ from pathlib import Path
 import yaml
 
 from bot.interview.catalogue import catalogue
+from bot.interview.process_questions import all_answers
 from bot.safety.messages import HELP_OR_DANGER
 from tests.support.walk import Chat, Reply, Walker, is_urgent_reply, texts
 
@@ -117,6 +120,9 @@ def asks_to_confirm(reply: Reply) -> bool:
     return any(question in words for question in _confirm_questions())
 
 
+_PROCESS_ANSWERS = all_answers()
+
+
 def classify(reply: Reply, slot: str | None, target: str | None = None) -> str:
     """What the bot did with a message sent at `target`, from its reply and the question
     it now asks.
@@ -135,6 +141,10 @@ def classify(reply: Reply, slot: str | None, target: str | None = None) -> str:
         return "check"
     if slot == CONFIRM_SLOT or asks_to_confirm(reply):
         return "confirm"
+    if any(first.startswith(told) for told in _PROCESS_ANSWERS):
+        # A question about the chat ("who else gets to read this"), answered, and the
+        # question asked again: nothing saved, no command run.
+        return "question"
     if _STOP.search(words):
         return "stop"
     if _SKIP.search(words):
@@ -340,13 +350,13 @@ def score_batch(
                     t.answers_confirmed.append(item.index)
                 elif reaction in ("urgent", "check"):
                     t.answers_alarmed.append(item.index)
-                elif reaction != "answer":
+                elif reaction not in ("answer", "question"):
                     t.answers_as_commands.append(item.index)
             else:
                 t.commands += 1
                 if reaction == "confirm":
                     t.commands_confirmed.append(item.index)
-                elif reaction in ("answer", "urgent", "check"):
+                elif reaction in ("answer", "urgent", "check", "question"):
                     t.commands_missed.append(item.index)
                 elif reaction != item.expect:
                     t.commands_wrong.append(item.index)

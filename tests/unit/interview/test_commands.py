@@ -354,3 +354,39 @@ def test_asking_to_carry_on_asks_the_question_again_and_saves_nothing(
     assert "OK, let's carry on." in reply
     assert driver.current_slot() == "harm"
     assert [e.text for e in _plan(database_url).entries] == before
+
+
+# -- questions about the chat itself ("who else gets to read this") -------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "told"),
+    [
+        ("who else gets to read this", "Your answers are kept for you and your worker."),
+        ("can dean see this", "If there is someone who must not see it, tell your worker."),
+        ("is this going to be used in court", "Your worker can tell you how plans are used"),
+        ("why do i have to do this", "The plan shows what people are worried about"),
+        ("is this gonna get my kids taken off me", "Your worker is the best person to ask"),
+    ],
+)
+def test_a_question_about_the_chat_is_answered_and_nothing_is_saved(
+    driver: Driver, database_url: str, said: str, told: str
+) -> None:
+    _to_harm(driver)
+    before = [e.text for e in _plan(database_url).entries]
+    reply = driver.say(said)
+    assert told in reply
+    assert driver.current_slot() == "harm"
+    assert [e.text for e in _plan(database_url).entries] == before
+
+
+@pytest.mark.parametrize(
+    "said", ["dad to go to court in march", "anyone who sees him drunk calls nan",
+             "he says ill lose the kids if i tell anyone"],
+)
+def test_answers_that_mention_court_or_seeing_are_saved(
+    driver: Driver, database_url: str, said: str
+) -> None:
+    _to_harm(driver)
+    driver.say(said)
+    assert said in [e.text for e in _plan(database_url).entries]

@@ -71,3 +71,52 @@ def test_answers_with_those_words_name_nobody_to_take_off(said: str) -> None:
     plan.add_person(Person(name="Dean"))
     found = asked_to_remove(plan, said)
     assert found is None or found.person is None
+
+
+# -- an answer cut short by having to leave ("becky... sorry evie fell over gotta go") --------
+
+
+def _leave(driver: Driver, typed: str) -> str:
+    reply = driver.service.stop(driver.sender, driver.channel, typed=typed)
+    return driver._turn(reply, ask=False)
+
+
+def _come_back(driver: Driver) -> str:
+    driver.start()
+    driver.say("no")  # nobody in danger now
+    return driver.say("yes")  # carry on where they left off
+
+
+def test_words_before_gotta_go_are_offered_back_when_they_return(
+    driver: Driver, database_url: str
+) -> None:
+    _to_supporters(driver)
+    said = _leave(driver, "becky… sorry evie fell over gotta go")
+    assert "Your answers are saved" in said
+    # Nothing restructured unseen: no person made from the words while they were away.
+    assert "Evie" not in _people(database_url)
+    back = _come_back(driver)
+    assert 'Before you left, you wrote: "becky… sorry evie fell over"' in back
+    assert driver.current_slot() == "supporters"
+    driver.say("/deny")
+    driver.say("becky from next door")
+    names = _people(database_url)
+    assert "Becky" in names and "Evie" not in names
+
+
+def test_yes_keeps_the_words_before_gotta_go_as_the_answer(
+    driver: Driver, database_url: str
+) -> None:
+    _to_supporters(driver)
+    _leave(driver, "my aunty lorraine 07700 900742 brb")
+    back = _come_back(driver)
+    assert '"my aunty lorraine 07700 900742"' in back
+    driver.say("/affirm")
+    assert "Lorraine" in _people(database_url)
+
+
+def test_a_plain_stop_holds_nothing(driver: Driver) -> None:
+    _to_supporters(driver)
+    _leave(driver, "gtg")
+    back = _come_back(driver)
+    assert "you wrote" not in back
