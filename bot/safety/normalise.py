@@ -285,6 +285,30 @@ _TOKEN_MAP = {
     "pomozhite": "help",
     "pomogite": "help",
     "avin": "having",
+    # Batch o: Arabic typed in Latin letters, Portuguese, Bengali, French, Albanian,
+    # Farsi, Lithuanian.
+    "saa3idni": "help",
+    "sa3idni": "help",
+    "sa3dni": "help",
+    "sa3edni": "help",
+    "saedni": "help",
+    "sa3idouni": "help",
+    "najda": "help",
+    "sahajjo": "help",
+    "shahajjo": "help",
+    "secours": "help",
+    "aidez": "help",
+    "ndihme": "help",
+    "komak": "help",
+    "gelbekit": "help",
+    "padekite": "help",
+    "prosze": "please",
+    "bitte": "please",
+    "lutfen": "please",
+    "tayken": "taken",
+    "taykun": "taken",
+    "wayk": "wake",
+    "wayke": "wake",
 }
 
 # "used 2 batter her": a lone 2 means "to" only after these words; otherwise it
@@ -481,6 +505,9 @@ def _chunks(words: list[str]) -> list[str]:
     return pieces
 
 
+_SPACED_LETTERS = re.compile(r"\b(?:[A-Za-z] ){2,}[A-Za-z]\b")
+
+
 def normalise(text: str) -> list[str]:
     """Plain lower-case sentences ("he is hitting her right now"), capped in size.
 
@@ -491,6 +518,8 @@ def normalise(text: str) -> list[str]:
     # Capped again after folding: NFKC can turn one character into eighteen.
     folded = cap_text(_fold(capped))
     folded = _AGE_SHORT.sub(r"\1 year old", folded.replace("&", " and "))
+    # "h e l p" typed with shaking hands (batch o): letters spaced out are one word.
+    folded = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), folded)
     sentences: list[str] = []
     for part in _SENTENCE_BREAK.split(folded):
         for pattern, replacement in _CONTRACTION_SUFFIXES:

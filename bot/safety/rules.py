@@ -364,6 +364,82 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\bno (?:electric|electricity|heating|heat|gas|food)\b.{0,40}\b(?:is freezing|are freezing"
         r"|starving|is not here|are not here|nobody here|no one here|on (?:my|our|their) own)\b",
     ),
+    # Batch o: "if he sees me typing this hes going to"; "I can hear him on the stairs";
+    # "hes parked across the road watching the house"; "wrote the notes. goodbye";
+    # "my 8 yr old fell through the ice"; "car gone in the canal my boys in the back";
+    # "she fall down the stairs. she not talk"; "I'm going to do it tonight"; a bare
+    # "quick" or "get here"; "my husband lock the door, not let me and kids go out".
+    # Hiding the phone is itself the emergency: "if" here is not a hypothetical.
+    _rule(
+        "presence",
+        S,
+        r"\bif (?:he|she|they) (?:sees|see|finds|catches) me (?:typing|on (?:the|my) phone"
+        r"|messaging|texting)\b",
+    ),
+    _rule(
+        "presence",
+        W,
+        r"\b(?:he|she|they) (?:has |have )?found out (?:where (?:we|i) (?:live|are|am|are staying)"
+        r"|our address|my address)\b",
+    ),
+    _rule(
+        "help_plea",
+        S,
+        r"^(?:oh god|oh my god|omg|oh no|no no|please|pls|help)(?: \w+)? (?:the|my) "
+        r"(?:baby|babys|kids|son|daughter|boy|girl|child|little one)$",
+    ),
+    _rule(
+        "presence",
+        W,
+        r"<NOT_PAST>\b(?:can|could) (?:hear|see) (?:him|her|them|my ex|dad|he|she) "
+        r"(?:on the stairs|coming up|downstairs|outside|at the (?:door|window)|in the (?:house"
+        r"|hall|hallway|garden|kitchen)|trying)\b",
+    ),
+    _rule(
+        "presence",
+        W,
+        r"\b(?:is|are|has|have) (?:parked|sat|sitting|waiting|standing) "
+        r"(?:across the road|outside|over the road|down the road|at the end of the road)\b"
+        r".{0,30}\b(?:watching|looking)\b"
+        r"|\b(?:is|are) watching (?:the|our|my) (?:house|flat|home|window)\b",
+    ),
+    _rule(
+        "self_harm",
+        W,
+        r"\b(?:wrote|written|left|writing) (?:the|my|a|some) (?:notes?|letters?)\b.{0,20}"
+        r"\b(?:goodbye|bye|sorry|love you)\b",
+    ),
+    _rule(
+        "self_harm",
+        W,
+        r"^(?:i am|im) (?:going to|gonna) do it (?:tonight|now|today)\b",
+    ),
+    _rule(
+        "medical_now",
+        S,
+        r"\bfell (?:through|in|into) (?:the )?(?:ice|lake|river|canal|sea|water|pond|reservoir)\b"
+        r"|\b(?:car|van) (?:has )?(?:gone|went|go) (?:in|into) (?:the )?(?:canal|river|lake"
+        r"|water|sea)\b",
+    ),
+    _rule(
+        "medical_now",
+        W,
+        r"\b(?:fell|fall|fallen) down the stairs\b.{0,40}\b(?:not|will not|can not|does not)"
+        r" (?:talk|talking|move|moving|wake|waking|breathe|breathing|respond|responding)\b"
+        r"|\b(?:is|am|are) (?:hurt|bleeding) (?:bad|badly|really bad)\b",
+    ),
+    _rule(
+        "call_police",
+        W,
+        r"^(?:please |pls )?(?:quick|quickly|hurry|hurry up|get here|come now|come quick"
+        r"|send someone|send help)(?: now| please| pls| quick| asap| fast)*$",
+    ),
+    _rule(
+        "confined",
+        W,
+        r"\b(?:lock|locks|locked) the doors?\b.{0,30}\bnot let (?:me|us|the kids|the children)"
+        r"\b.{0,30}\b(?:out|go out|leave)\b",
+    ),
     # A goodbye (batch n): "got the rope sorted. this is my last msg".
     _rule(
         "self_harm",
@@ -1178,7 +1254,7 @@ DANGER_RULES: tuple[Rule, ...] = (
         "help_plea",
         S,
         r"^(?:i |please |pls |oh god )?help(?: help)*(?: me| us)?"
-        r"(?: please| pls| now| quick| quickly| come| someone)*$",
+        r"(?: please| pls| now| quick| quickly| come| someone| por favor)*$",
     ),
     _rule(
         "call_police",
