@@ -566,6 +566,7 @@ NOT_PEOPLE = _words(
     oct nov dec okay ok lol omg mondays tuesdays wednesdays thursdays fridays saturdays
     sundays weekdays weekends
     tbc tba tbd tbconfirmed unknown unnamed
+    telephone phone mobile mob number numba marac mash
     """
 )
 
@@ -591,3 +592,28 @@ DESCRIPTOR_TAIL_FILLER = _words(
     """
 ) | NAME_TAIL_FILLER
 DESCRIPTOR_EDGE_FILLER = DESCRIPTOR_LEAD_FILLER | DESCRIPTOR_TAIL_FILLER
+
+# Relationship and role words as people spell them when spelling is hard (fidelity
+# batch d: "my frend becky", "my nabor raj", "social werker sophie", "jaydens scool"
+# became people called "Frend Becky" and "Nabor Raj"). Only words that are never a
+# name; the reply shows the result ("Added Becky (friend)"), so nothing changes unseen.
+ROLE_SPELLINGS: dict[str, str] = {
+    "frend": "friend", "freind": "friend", "frind": "friend", "frends": "friends",
+    "nabor": "neighbour", "nabour": "neighbour", "naybor": "neighbour",
+    "nayber": "neighbour", "neighbor": "neighbour", "neibour": "neighbour",
+    "nieghbour": "neighbour", "neighbur": "neighbour", "nebour": "neighbour",
+    "werker": "worker", "wurker": "worker", "wrker": "worker", "worka": "worker",
+    "sosial": "social", "socal": "social", "socail": "social", "socil": "social",
+    "scool": "school", "skool": "school", "shool": "school", "scohol": "school",
+    "famly": "family", "famliy": "family", "fambly": "family",
+    "suport": "support", "supprt": "support",
+    "teecher": "teacher", "techer": "teacher", "teacha": "teacher",
+    "brover": "brother", "bruvva": "brother", "bruv": "brother",
+    "sista": "sister", "sistr": "sister",
+    "anty": "auntie", "antie": "auntie",
+    "cuzin": "cousin", "cuz": "cousin", "cousen": "cousin",
+    "granma": "grandma", "grandar": "grandad",
+    "docter": "doctor", "doctar": "doctor",
+    "helth": "health", "visiter": "visitor",
+    "nurseree": "nursery", "nursry": "nursery",
+}

@@ -52,6 +52,7 @@ from bot.parsing._words import (
     PROFESSIONAL_TITLES,
     PRONOUNS,
     RELATIONSHIP_WORDS,
+    ROLE_SPELLINGS,
     SELF_INTRO_CUES,
     SENTENCE_STARTERS,
     SENTENCE_WORD_ENDINGS,
@@ -725,6 +726,45 @@ def _says_more(sep: str, seps: list[Tok], chunk: list[Tok], who: _Who, before: _
     )
 
 
+def _split_outside_brackets(text: str) -> list[str]:
+    """Records split at ";" or a new line, never inside brackets: "IDVA - Marcus (via
+    MARAC; 0161 496 0366)" is one record (fidelity batch d)."""
+    records, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif ch in ";\n" and depth == 0:
+            records.append(text[start:i].strip())
+            start = i + 1
+    records.append(text[start:].strip())
+    return records
+
+
+# "HV - Lucy Grant (07700 900870)": a worker's record with the role first.
+_ROLE_DASH = re.compile(r"^(?P<role>[^()\d]{1,50}?)\s+[-\u2013\u2014]\s+(?P<rest>.+)$")
+
+
+def _role_first(record: str) -> str:
+    """ "HV - Lucy Grant (07700 900870)" as "Lucy Grant (07700 900870), HV", when the
+    part before the dash names a role or a place and nobody by name."""
+    found = _ROLE_DASH.match(record)
+    if found is None:
+        return record
+    role, rest = found.group("role").strip(), found.group("rest").strip()
+    before = _people_in_words(role)
+    if any(p.relationship is None or p.name.casefold() != p.relationship.casefold()
+           for p in before):
+        return record  # "Christine Walsh - main support": the name comes first
+    head = re.split(r"[,(]", rest, maxsplit=1)[0]
+    after = _people_in_words(head)
+    if len(after) != 1 or (after[0].relationship or "").casefold() == after[0].name.casefold():
+        return record
+    name_end = rest.find(head) + len(head)
+    return f"{rest[:name_end].strip()}, {role}{rest[name_end:]}"
+
+
 def _one_per_record(text: str) -> list[NamedPerson] | None:
     """A pasted list, one person per line or per semicolon: each record is one person.
 
@@ -735,8 +775,8 @@ def _one_per_record(text: str) -> list[NamedPerson] | None:
     None when the text is not such a list, or a record's first part does not name
     exactly one person.
     """
-    records = [r.strip(" .,") for r in re.split(r"\s*(?:;|\n)\s*", text)]
-    records = [r for r in records if r]
+    records = [r.strip(" .,") for r in _split_outside_brackets(text)]
+    records = [_role_first(r) for r in records if r]
     if len(records) < 2 or len(records) > 40:
         return None
     found: list[NamedPerson] = []
@@ -797,6 +837,10 @@ def _without_contacts(words: str) -> str:
     for start, end in reversed(find_contacts(words)):
         words = words[:start] + words[end:]
     words = squash(re.sub(r"(?:\s*,\s*){2,}", ", ", words)).strip(" ,;:-.")
+    # "(07700 900870)" without its number is nothing; "(via MARAC; )" is "(via MARAC)".
+    words = re.sub(r"\s*[;,]\s*\)", ")", words)
+    words = re.sub(r"\s*\(\s*\)", "", words)
+    words = re.sub(r"(?<=\w)\(", " (", words)
     return re.sub(r"\s*\b(?:on|tel|mob|number)$", "", words).strip(" ,;:-.")
 
 
@@ -879,7 +923,24 @@ def parse_people(text: str) -> list[NamedPerson]:
     someone to contact, and the question asks again. "Jo from school" and
     "the school nurse" are people.
     """
-    return _people(clean(text))
+    return _people(respell_roles(clean(text)))
+
+
+_ROLE_SPELLING = re.compile(
+    r"\b(" + "|".join(sorted(ROLE_SPELLINGS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+
+
+def respell_roles(text: str) -> str:
+    """Relationship words spelt as heard ("my frend becky", "nabor") in their usual
+    spelling, so they are read as the relationship and never as part of a name."""
+
+    def fix(match: re.Match[str]) -> str:
+        typed = match.group(0)
+        right = ROLE_SPELLINGS[typed.casefold()]
+        return right.capitalize() if typed[:1].isupper() else right
+
+    return _ROLE_SPELLING.sub(fix, text)
 
 
 # Between two numbers, words that take the first back: "07700 900446, no sorry 07700 900464".
@@ -1778,6 +1839,35 @@ _BARE_DOING = PLAN_ACTION_VERBS | PLAN_MOVING_VERBS | {"bring"}
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?]+\s+(?=[A-Za-z])")
 
 
+_CLAUSE_JOIN = re.compile(r"(,\s+(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?)")
+_CONDITION_LEAD = re.compile(
+    r"^(?:if|when|whenever|once|until|unless|as soon as|after|before)\b", re.IGNORECASE
+)
+_LEADING_JOINERS = re.compile(r"^(?:(?:and|then|also|so|my|our)\s+)+", re.IGNORECASE)
+
+
+def _clauses_by_doer(sentence: str) -> list[str]:
+    """ "mum has the kids if im on nights, dean comes round if i need him" as two
+    clauses (fidelity batch d): a sentence is cut before ", " or " and " only where
+    the clause after it starts with someone doing something, and the clause
+    before names a doer too. The words are never changed, only where they are cut."""
+    pieces = _CLAUSE_JOIN.split(sentence)
+    units = [pieces[0]]
+    for joiner, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        who = _who_does_what(piece).person
+        lead = _LEADING_JOINERS.sub("", piece.strip()).casefold()
+        starts = who is not None and lead.startswith(who.casefold().split()[0])
+        before = units[-1].strip()
+        # "if dad kicks off, nan will come": the condition stays with its action.
+        own_clause = not _CONDITION_LEAD.match(before) and len(before.split()) >= 3
+        if starts and (own_clause or _who_does_what(before).person is not None):
+            units[-1] = units[-1].rstrip(" ,")
+            units.append(piece.strip())
+        else:
+            units[-1] += joiner + piece
+    return units
+
+
 @never_raises(lambda text="", *_a, **_k: [text] if isinstance(text, str) else [])
 def who_does_what_parts(text: str) -> list[str]:
     """One answer naming what several people will do, one part per person.
@@ -1789,14 +1879,18 @@ def who_does_what_parts(text: str) -> list[str]:
     in several sentences stays whole. The words are never changed.
     """
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
-    if len(sentences) < 2:
+    ends = [m.group(0).strip() for m in _SENTENCE_END.finditer(text)]
+    units: list[str] = []
+    for index, sentence in enumerate(sentences):
+        pieces = _clauses_by_doer(sentence)
+        pieces[-1] += ends[index] if index < len(ends) else ""
+        units.extend(pieces)
+    if len(units) < 2:
         return [text.strip()] if text.strip() else []
     parts: list[str] = []
     named = 0
-    ends = [m.group(0).strip() for m in _SENTENCE_END.finditer(text)]
-    for index, sentence in enumerate(sentences):
-        ended = sentence + (ends[index] if index < len(ends) else "")
-        doer = _who_does_what(sentence).person
+    for ended in units:
+        doer = _who_does_what(ended).person
         if doer is None and parts:
             parts[-1] = f"{parts[-1]} {ended}"
             continue
@@ -1815,7 +1909,7 @@ def parse_who_does_what(text: str) -> WhoDoesWhat:
     like, after any "if ..." condition; "I" and "We" come back as typed, for
     the caller to resolve. When no one can be found the action is the whole text.
     """
-    return _who_does_what(text)
+    return _who_does_what(respell_roles(text) if isinstance(text, str) else text)
 
 
 def is_short_form(short: str, name: str) -> bool:

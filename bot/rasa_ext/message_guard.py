@@ -139,7 +139,7 @@ class MessageGuard(GraphComponent):
             _set_intent(message, POSSIBLE, 1.0)
             return
         if (
-            _is_open(question)
+            question is not None
             and question not in _SAFETY_QUESTIONS
             and process_questions.which(text) is not None
         ):

@@ -390,3 +390,12 @@ def test_answers_that_mention_court_or_seeing_are_saved(
     _to_harm(driver)
     driver.say(said)
     assert said in [e.text for e in _plan(database_url).entries]
+
+
+def test_why_at_the_role_question_is_answered_and_the_role_asked_again(driver: Driver) -> None:
+    driver.start()
+    driver.say("no")
+    assert driver.current_slot() == "user_role"
+    reply = driver.say("why do i have to do this")
+    assert "The plan shows what people are worried about" in reply
+    assert driver.current_slot() == "user_role"

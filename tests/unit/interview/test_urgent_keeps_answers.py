@@ -56,12 +56,20 @@ def test_plan_answers_that_describe_danger_are_saved_not_alarmed(
     _to(driver, slot)
     reply = driver.say(answer)
     assert "999" not in reply
-    # Already saved, even if the bot checks first ("she is hiding" can be now).
-    assert answer in _rules(database_url, kind)
+    # Already saved, even if the bot checks first ("she is hiding" can be now): whole,
+    # or cut where each part names who does it ("Mum rings Nan ..." / "Nan comes ...").
+    assert _saved_once(_rules(database_url, kind), answer)
     if driver.current_slot() == "check_danger":
         driver.say("/deny")
     assert driver.current_slot() not in ("check_danger", "safe_to_continue", slot)
-    assert _rules(database_url, kind).count(answer) == 1
+    assert _saved_once(_rules(database_url, kind), answer)
+
+
+def _saved_once(rules: list[str], answer: str) -> bool:
+    if rules.count(answer) == 1:
+        return True
+    joined = " and ".join(rules)
+    return answer not in rules and joined.count(answer) == 1
 
 
 def test_nobody_in_danger_at_the_opening_question_is_a_no(driver: Driver) -> None:

@@ -96,3 +96,9 @@ def test_a_request_the_model_is_certain_of_is_asked_about_not_saved(
 def test_a_request_the_model_is_unsure_of_is_left_as_the_answer() -> None:
     message = _guarded("email this to my social worker", "export", 0.9, "rule_red_flags")
     assert message.get(COMMAND_CHECK_KEY) is None
+
+
+@pytest.mark.parametrize("question", ["user_role", "consent", "resume"])
+def test_a_question_about_the_chat_at_a_choice_is_answered_not_obeyed(question: str) -> None:
+    # A persona asked "why do i have to do this" at "Who are you?" and the chat ended.
+    assert _intent("why do i have to do this", "stop", question) == "inform"
