@@ -11,8 +11,16 @@ replaced by one from a rule.
 
 from __future__ import annotations
 
+import re
+
 from bot.parsing import is_short_form, parse_who_does_what
 from bot.plan.model import Person, Plan, PlanRule, RuleKind
+
+# What someone calls their own parent, as the typist wrote it in the network.
+_MUM = r"(?:mum|mam|mom|mother|mummy)"
+_DAD = r"(?:dad|father|daddy)"
+_OWN_KIN = {"mum": _MUM, "my mum": _MUM, "mam": _MUM, "my mam": _MUM, "mom": _MUM,
+            "dad": _DAD, "my dad": _DAD}
 
 
 def _key(text: str) -> str:
@@ -42,6 +50,23 @@ def network_person(plan: Plan, typed: str) -> Person | None:
     ]
     if len(by_role) == 1:
         return by_role[0]
+    # "mum has the kids": the one person the typist called "my mum" (Sandra, fidelity
+    # batch d). Said back with the rule, so it can be put right.
+    own = _OWN_KIN.get(_key(typed))
+    if own is not None:
+        mine = [
+            p for p in plan.people
+            if not p.is_professional and p.relationship
+            and re.search(rf"\bmy {own}\b", p.relationship.casefold())
+        ]
+        # Not when someone in the plan is the children's mum (or dad) by that word:
+        # then a bare "Mum" could be either of them.
+        theirs = [
+            p for p in plan.people
+            if p.relationship and re.fullmatch(own, p.relationship.casefold().strip())
+        ]
+        if len(mine) == 1 and (typed.casefold().startswith("my ") or not theirs):
+            return mine[0]
     for start in range(len(words)):
         tail = _key(" ".join(words[start:]))
         head = {_key(w) for w in words[:start]}

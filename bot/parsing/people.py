@@ -753,7 +753,8 @@ def _role_first(record: str) -> str:
     if found is None:
         return record
     role, rest = found.group("role").strip(), found.group("rest").strip()
-    before = _people_in_words(role)
+    # "DSL at St Mark's Primary - Mrs Adeyemi": the place is where, not who.
+    before = _people_in_words(re.sub(r"\s+(?:at|from|of)\s+.*$", "", role))
     if any(p.relationship is None or p.name.casefold() != p.relationship.casefold()
            for p in before):
         return record  # "Christine Walsh - main support": the name comes first
@@ -1667,7 +1668,15 @@ def _without_taken_back_numbers(text: str) -> str:
     return text
 
 
+# "shaz 07700 900377 shell get the big two": "shell" before a doing word is "she'll".
+_SHELL = re.compile(r"(?<!\bthe )(?<!\ba )\b(she|he)ll\b(?= (?:get|come|take|have|ring|call|pick|"
+                    r"bring|drive|collect|go|be|look|keep|stay|sit|phone|text|do|sort|help)\b)",
+                    re.IGNORECASE)
+
+
 def _who_does_what(text: str) -> WhoDoesWhat:
+    text = _SHELL.sub(lambda m: m.group(1) + "'ll", text)
+    text = re.sub(r",\s*,", ",", text)
     text = _without_taken_back_numbers(squash(clean(text)))
     contact = extract_contact(text)
     instruction = _drop_contact_clause(text) if contact else text
@@ -1688,7 +1697,10 @@ def _doer_and_action(instruction: str, text: str, contact: str | None) -> WhoDoe
     search_from = 0
     condition = _CONDITION.match(instruction)
     if condition:
-        comma = instruction.find(",", condition.end())
+        # "If Liam attends: Jade not to open door" ends the condition at the colon too.
+        marks = [i for i in (instruction.find(",", condition.end()),
+                             instruction.find(":", condition.end())) if i >= 0]
+        comma = min(marks) if marks else -1
         then = re.search(r"\bthen\b", instruction[condition.end() :], re.IGNORECASE)
         cut = [p for p in (comma, condition.end() + then.start() if then else -1) if p >= 0]
         if cut:
@@ -1723,7 +1735,7 @@ def _doer_and_action(instruction: str, text: str, contact: str | None) -> WhoDoe
             return WhoDoesWhat(person, action, contact)
     # "Nan: take the kids", "Nan - takes the kids to hers"
     label = re.match(r"^\s*([^:\-–,]{1,40}?)\s*[:\-]\s+(.+)$", instruction)
-    if label:
+    if label and not condition:  # "If Liam attends: ..." is a condition, not a name
         who = _analyse(tokenize(label.group(1)), label.group(1))
         if who.name is not None and who.strong:
             return WhoDoesWhat(who.name, label.group(2).strip(" ,.;:-"), contact)

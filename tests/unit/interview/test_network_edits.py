@@ -120,3 +120,13 @@ def test_a_plain_stop_holds_nothing(driver: Driver) -> None:
     _leave(driver, "gtg")
     back = _come_back(driver)
     assert "you wrote" not in back
+
+
+def test_mum_in_who_does_what_is_the_person_the_typist_called_my_mum() -> None:
+    from bot.interview.rule_people import network_person
+
+    plan = Plan(reference="TEST-1")
+    sandra = plan.add_person(Person(name="Sandra", relationship="my mum"))
+    plan.add_person(Person(name="Dean", relationship="my mate"))
+    assert network_person(plan, "mum") is sandra
+    assert network_person(plan, "dad") is None

@@ -64,3 +64,18 @@ def test_two_people_in_one_sentence_are_two_parts_each_with_their_own_number() -
 )
 def test_a_condition_or_one_persons_list_is_not_cut(text: str) -> None:
     assert who_does_what_parts(text) == [text]
+
+
+def test_a_condition_ending_in_a_colon_is_never_a_name() -> None:
+    found = parse_who_does_what("If Liam attends: Jade not to open door & to call 999")
+    assert found.person != "Liam Attends"
+
+
+def test_a_role_first_record_at_a_place_names_the_person_not_the_place() -> None:
+    found = _people("DSL at St Mark's Primary – Mrs Adeyemi (0161 496 0355); HV – Lucy Grant")
+    assert found["Mrs Adeyemi"] == ("DSL at St Mark's Primary", "0161 496 0355")
+
+
+def test_shell_before_a_doing_word_is_she_will() -> None:
+    found = parse_who_does_what("shaz shell get the big two from school")
+    assert "she'll get the big two" in found.action
