@@ -24,7 +24,7 @@ SOURCE = Path(__file__).with_name("process_questions.yml")
 _QUESTION_WORDS = re.compile(
     r"^(?:(?:so|but|and|ok|sorry|um|erm|wait|just|also|oh)\W+)*"
     r"(?:who|what|whats|why|when|where|how|will|would|can|could|is|are|does|do|did|"
-    r"am|should|shall|might|may|if|wont|cant|isnt|arent)\b"
+    r"am|should|shall|might|may|wont|cant|isnt|arent)\b"
 )
 
 

@@ -382,7 +382,10 @@ def test_a_question_about_the_chat_is_answered_and_nothing_is_saved(
 
 @pytest.mark.parametrize(
     "said", ["dad to go to court in march", "anyone who sees him drunk calls nan",
-             "he says ill lose the kids if i tell anyone"],
+             "he says ill lose the kids if i tell anyone",
+             # Fidelity batches b and d: answers that were lost as questions about court.
+             "If I had the court order and a place of our own",
+             "If I have the court paper so he cannot come near house."],
 )
 def test_answers_that_mention_court_or_seeing_are_saved(
     driver: Driver, database_url: str, said: str
