@@ -540,7 +540,14 @@ def _people(ctx: Context, question_key: str, answer: Answer, professional: bool)
     removal = network_edits.asked_to_remove(plan, answer.text)
     if removal is not None:
         return _take_off(ctx, removal)
-    found = parse_people(without_yes(answer.text))
+    children = {c.first_name.casefold() for c in plan.children}
+    # "and kais school i guess" (a persona): a child, or a child's school ("kais" is
+    # Kai's), is never a person in the network.
+    found = [
+        p for p in parse_people(without_yes(answer.text))
+        if p.name.casefold() not in children
+        and not (p.name.casefold().endswith("s") and p.name.casefold()[:-1] in children)
+    ]
     if not found:
         example = "'Sam Patel, social worker'" if professional else "'Nan, my mum'"
         return problem(
@@ -1222,10 +1229,16 @@ def rule(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         added.append(new_rule)
         if kind is RuleKind.WHO_DOES_WHAT:
             parsed = parse_who_does_what(text)
+            action, contact = parsed.action, parsed.contact
+            if contact and _typist_words(parsed.person) and not _OWN_NUMBER.search(text):
+                # A number in what "I" will do is someone's to call, not the typist's
+                # own: it stays in the words, never on the typist's record (a persona's
+                # mum's number was printed as hers).
+                action, contact = f"{action} ({contact})", None
             new_rule.person_name, new_rule.action, new_rule.contact = (
                 own_person.typist(ctx, parsed.person or "") or parsed.person,
-                parsed.action,
-                parsed.contact,
+                action,
+                contact,
             )
             notes += rule_people.link(ctx.require_plan(), new_rule, parsed.number_of)
             _offer_people(ctx, text)
@@ -1248,6 +1261,17 @@ def rule(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         if model:
             outcome.say.append(model)
     return outcome
+
+
+_OWN_NUMBER = re.compile(
+    r"\b(?:my (?:number|mobile|phone|no)|(?:ring|call|text|phone|contact) me|"
+    r"(?:i am|im|i'm) on|me on)\b",
+    re.IGNORECASE,
+)
+
+
+def _typist_words(person: str | None) -> bool:
+    return (person or "").casefold() in ("i", "we", "me", "myself")
 
 
 def _who_does_what_line(rule: PlanRule) -> str:

@@ -155,6 +155,7 @@ def _all_words_are_text(data: dict[str, Any]) -> None:
     lists += [spec["phrases"] for spec in data["commands"].values()]
     lists += [spec.get("maybe") or [] for spec in data["commands"].values()]
     lists += [data["carry_on"]["phrases"], data["carry_on"]["after"], data["leaving_tail"]]
+    lists += [data["hold_on"]]
     for words in lists:
         for word in words:
             if not isinstance(word, str):
@@ -217,6 +218,28 @@ def _carry_on() -> re.Pattern[str]:
     return re.compile(
         rf"^(?:(?:{before}) )*(?:{said})(?: (?:(?:{before}) )*(?:{said})| (?:{after}))*$"
     )
+
+
+@lru_cache(maxsize=1)
+def _hold_on() -> re.Pattern[str]:
+    data: dict[str, Any] = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    said = _alternation([normalise(p) for p in data["hold_on"]])
+    polite = r"(?: (?:please|pls|sorry|x|xx|ok))*$"
+    return re.compile(
+        rf"^(?:(?:sorry|soz|ok|oh|just) )*(?:{said}){polite}"
+        rf"|^(?:sorry|soz|oops|oh no|ah|shit|argh)\b.*\b(?:{said}){polite}"
+    )
+
+
+HOLD_ON_WORDS = 10
+
+
+def is_hold_on(text: str) -> bool:
+    """A short message asking the chat to wait ("sorry kai fell over one sec")."""
+    if not isinstance(text, str) or text.startswith("/"):
+        return False
+    said = " ".join(_clauses(plain(text)))
+    return 0 < len(said.split()) <= HOLD_ON_WORDS and _hold_on().match(said) is not None
 
 
 def is_carry_on(text: str) -> bool:

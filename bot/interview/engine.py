@@ -305,6 +305,9 @@ class Interview:
                 return self.urgent_from(text, channel, say=True)
             if verdict == Verdict.CHECK.value:
                 return self.hold_for_check(text, channel)
+        if not given.choice and spec(slot).kind in _FREE_KINDS and commands.is_hold_on(text):
+            # "sorry kai fell over one sec": asked to wait, not an answer.
+            return self._retry(reply, "No rush. I'll be here when you're ready.")
         if not given.choice and spec(slot).kind in _FREE_KINDS and commands.is_carry_on(text):
             # "im back, can i carry on?" is neither an answer nor a command: to "Do
             # you want to stop for now?" it is a no (the held words are the answer);

@@ -1635,7 +1635,11 @@ def _number_owner(text: str, contact: str, doer: str | None) -> str | None:
     everyday = tokens[0].low in COMMON_WORDS or any(
         part in CALENDAR_NAMES for part in re.split(r"[-/]", tokens[0].low)
     )  # "takes Noah to nursery Mon-Wed (07700 ...)" is not someone called Mon-Wed
-    if not (called or (not everyday and (tokens[0].capitalised or said_of_them))):
+    # "i take the kids to my mums, tracey 07700 900481" (a persona on a phone): typed
+    # in lower case, a name just before a number in what "I" will do is theirs; the
+    # person typing does not give their own number to reach themselves.
+    typist = (doer or "").casefold() in ("i", "we", "me")
+    if not (called or (not everyday and (tokens[0].capitalised or said_of_them or typist))):
         return None
     if before.rstrip().endswith("(") and not called and not said_of_them:
         # "Ryan takes Noah to nursery (07700 ...)": a number in brackets after what

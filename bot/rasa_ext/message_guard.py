@@ -148,7 +148,11 @@ class MessageGuard(GraphComponent):
             if name != "inform":
                 _set_intent(message, "inform", confidence)
             return
-        if _is_open(question) and question not in _SAFETY_QUESTIONS and commands.is_carry_on(text):
+        if (
+            _is_open(question)
+            and question not in _SAFETY_QUESTIONS
+            and (commands.is_carry_on(text) or commands.is_hold_on(text))
+        ):
             # "no im back now can i carry on": going on with the chat, never a stop
             # ("carry on" is in "carry on later") nor a go back ("back"). The
             # interview asks its question again, or takes it as a no to "stop?".

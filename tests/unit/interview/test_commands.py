@@ -402,3 +402,23 @@ def test_why_at_the_role_question_is_answered_and_the_role_asked_again(driver: D
     reply = driver.say("why do i have to do this")
     assert "The plan shows what people are worried about" in reply
     assert driver.current_slot() == "user_role"
+
+
+@pytest.mark.parametrize("said", ["sorry kai fell over one sec", "hang on", "Sorry, bear with me"])
+def test_asked_to_wait_nothing_is_saved_and_the_question_stays(
+    driver: Driver, database_url: str, said: str
+) -> None:
+    _to_harm(driver)
+    before = [e.text for e in _plan(database_url).entries]
+    reply = driver.say(said)
+    assert "No rush" in reply
+    assert driver.current_slot() == "harm"
+    assert [e.text for e in _plan(database_url).entries] == before
+
+
+def test_waiting_words_inside_an_answer_are_the_answer(driver: Driver, database_url: str) -> None:
+    _to_harm(driver)
+    driver.say("he makes us wait a minute before we can talk")
+    assert "he makes us wait a minute before we can talk" in [
+        e.text for e in _plan(database_url).entries
+    ]

@@ -130,3 +130,11 @@ def test_mum_in_who_does_what_is_the_person_the_typist_called_my_mum() -> None:
     plan.add_person(Person(name="Dean", relationship="my mate"))
     assert network_person(plan, "mum") is sandra
     assert network_person(plan, "dad") is None
+
+
+def test_a_childs_school_is_not_a_person(driver: Driver, database_url: str) -> None:
+    _to_supporters(driver)
+    driver.say("no thats it")
+    driver.say("and evies school i guess")
+    assert not any(n.casefold().startswith("evie") for n in _people(database_url))
+    assert driver.current_slot() == "professionals"

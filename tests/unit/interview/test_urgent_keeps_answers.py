@@ -386,3 +386,33 @@ def test_an_ordinary_stop_says_nothing_of_999(driver: Driver, database_url: str)
     assert "999" not in reply and "Your answers are saved" in reply
     with SqlUnitOfWork(database_url) as uow:
         assert uow.conversations.get("person-1").plan.urgent_flags == []
+
+
+def _contacts(database_url: str) -> dict[str, str | None]:
+    with SqlUnitOfWork(database_url) as uow:
+        return {p.name: p.contact for p in uow.conversations.get("person-1").plan.people}
+
+
+@pytest.mark.parametrize(
+    ("answer", "owner"),
+    [
+        # A persona's own words: her mum's number was printed as hers.
+        ("i take the kids to my mums, nan 07700 900481", "Nan"),
+        ("i go to my sisters 07700 900482", None),
+    ],
+)
+def test_a_number_in_what_i_will_do_is_never_put_on_my_record(
+    driver: Driver, database_url: str, answer: str, owner: str | None
+) -> None:
+    _to(driver, "rule_who_does_what")
+    number = answer[-12:]
+    reply = driver.say(answer)
+    contacts = _contacts(database_url)
+    assert contacts.get("Sarah") != number, reply
+    assert "as Sarah's number" not in reply
+    if owner is not None:
+        assert contacts[owner] == number
+    else:
+        # Kept in the words, so nothing typed is lost.
+        rules = _rules(database_url, RuleKind.WHO_DOES_WHAT)
+        assert any(number in r for r in rules)
