@@ -1855,6 +1855,12 @@ _BARE_DOING = PLAN_ACTION_VERBS | PLAN_MOVING_VERBS | {"bring"}
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?]+\s+(?=[A-Za-z])")
 
 
+def _doer(text: str) -> str | None:
+    """Who a part names as doing it, read with spellings put right; the part's own
+    words are kept as typed."""
+    return _who_does_what(_WIL.sub("will", respell_roles(text))).person
+
+
 _CLAUSE_JOIN = re.compile(r"(,\s+(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?)")
 _CONDITION_LEAD = re.compile(
     r"^(?:if|when|whenever|once|until|unless|as soon as|after|before)\b", re.IGNORECASE
@@ -1870,13 +1876,13 @@ def _clauses_by_doer(sentence: str) -> list[str]:
     pieces = _CLAUSE_JOIN.split(sentence)
     units = [pieces[0]]
     for joiner, piece in zip(pieces[1::2], pieces[2::2], strict=True):
-        who = _who_does_what(piece).person
+        who = _doer(piece)
         lead = _LEADING_JOINERS.sub("", piece.strip()).casefold()
         starts = who is not None and lead.startswith(who.casefold().split()[0])
         before = units[-1].strip()
         # "if dad kicks off, nan will come": the condition stays with its action.
         own_clause = not _CONDITION_LEAD.match(before) and len(before.split()) >= 3
-        if starts and (own_clause or _who_does_what(before).person is not None):
+        if starts and (own_clause or _doer(before) is not None):
             units[-1] = units[-1].rstrip(" ,")
             units.append(piece.strip())
         else:
@@ -1906,7 +1912,7 @@ def who_does_what_parts(text: str) -> list[str]:
     parts: list[str] = []
     named = 0
     for ended in units:
-        doer = _who_does_what(ended).person
+        doer = _doer(ended)
         if doer is None and parts:
             parts[-1] = f"{parts[-1]} {ended}"
             continue
@@ -1925,7 +1931,14 @@ def parse_who_does_what(text: str) -> WhoDoesWhat:
     like, after any "if ..." condition; "I" and "We" come back as typed, for
     the caller to resolve. When no one can be found the action is the whole text.
     """
-    return _who_does_what(respell_roles(text) if isinstance(text, str) else text)
+    if not isinstance(text, str):
+        return _who_does_what(text)
+    # "my mum Gloria wil go" (fidelity a02): "wil" is "will", or the sentence names
+    # no doer and its number goes to the next person named.
+    return _who_does_what(_WIL.sub("will", respell_roles(text)))
+
+
+_WIL = re.compile(r"\b(?:wil|wll|wiil|wiill)\b", re.IGNORECASE)
 
 
 def is_short_form(short: str, name: str) -> bool:

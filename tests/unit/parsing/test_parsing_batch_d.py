@@ -79,3 +79,14 @@ def test_a_role_first_record_at_a_place_names_the_person_not_the_place() -> None
 def test_shell_before_a_doing_word_is_she_will() -> None:
     found = parse_who_does_what("shaz shell get the big two from school")
     assert "she'll get the big two" in found.action
+
+
+def test_wil_for_will_keeps_each_number_with_its_own_person() -> None:
+    # Fidelity a02: Gloria's number was printed under Andre.
+    parts = who_does_what_parts(
+        "if I cant get there my mum Gloria wil go her numba is 07700 900457. "
+        "andre can help to 07700 900562 he has a car"
+    )
+    found = [(parse_who_does_what(p).person, parse_who_does_what(p).contact) for p in parts]
+    assert found == [("Gloria", "07700 900457"), ("Andre", "07700 900562")]
+    assert "wil go" in parts[0]  # the words are kept as typed
