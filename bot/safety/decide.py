@@ -270,6 +270,11 @@ def decide(text: str, question: str | None = None, probability: float | None = N
     if probability is None:
         probability = _meaning(text, rules_fired=bool(scan.firing))
     p = probability
+    if is_bare_help(text):
+        # "help" alone may be about the question: always asked which it is, never
+        # the 999 reply unasked (the meaning model, trained on batch o's "help" as
+        # urgent, is sure of it; the design is the check).
+        return Decision(Outcome.CHECK, ("help_plea",), p)
     limits = thresholds().for_question(question)
     # "Nobody is in danger, it was years ago" to "is anyone in danger right now?" is a no.
     # Unless the rest of it plainly reads as an emergency ("no food in and the gas has run out").
