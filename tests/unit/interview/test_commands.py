@@ -330,6 +330,17 @@ def test_a_list_that_names_a_meeting_is_an_answer() -> None:
 
 # -- "im back, can i carry on?" (a persona's own words) -------------------------------------
 
+def _said_at_harm(driver: Driver, database_url: str, said: str) -> str:
+    """Type `said` at "what has happened that worries people?": the reply, after checking
+    nothing was saved and the same question is still asked."""
+    _to_harm(driver)
+    before = [e.text for e in _plan(database_url).entries]
+    reply = driver.say(said)
+    assert driver.current_slot() == "harm"
+    assert [e.text for e in _plan(database_url).entries] == before
+    return reply
+
+
 
 def test_carrying_on_after_do_you_want_to_stop_keeps_the_words_and_goes_on(
     driver: Driver, database_url: str
@@ -348,12 +359,8 @@ def test_carrying_on_after_do_you_want_to_stop_keeps_the_words_and_goes_on(
 def test_asking_to_carry_on_asks_the_question_again_and_saves_nothing(
     driver: Driver, database_url: str, said: str
 ) -> None:
-    _to_harm(driver)
-    before = [e.text for e in _plan(database_url).entries]
-    reply = driver.say(said)
+    reply = _said_at_harm(driver, database_url, said)
     assert "OK, let's carry on." in reply
-    assert driver.current_slot() == "harm"
-    assert [e.text for e in _plan(database_url).entries] == before
 
 
 # -- questions about the chat itself ("who else gets to read this") -------------------------
@@ -372,12 +379,8 @@ def test_asking_to_carry_on_asks_the_question_again_and_saves_nothing(
 def test_a_question_about_the_chat_is_answered_and_nothing_is_saved(
     driver: Driver, database_url: str, said: str, told: str
 ) -> None:
-    _to_harm(driver)
-    before = [e.text for e in _plan(database_url).entries]
-    reply = driver.say(said)
+    reply = _said_at_harm(driver, database_url, said)
     assert told in reply
-    assert driver.current_slot() == "harm"
-    assert [e.text for e in _plan(database_url).entries] == before
 
 
 @pytest.mark.parametrize(
@@ -408,12 +411,8 @@ def test_why_at_the_role_question_is_answered_and_the_role_asked_again(driver: D
 def test_asked_to_wait_nothing_is_saved_and_the_question_stays(
     driver: Driver, database_url: str, said: str
 ) -> None:
-    _to_harm(driver)
-    before = [e.text for e in _plan(database_url).entries]
-    reply = driver.say(said)
+    reply = _said_at_harm(driver, database_url, said)
     assert "No rush" in reply
-    assert driver.current_slot() == "harm"
-    assert [e.text for e in _plan(database_url).entries] == before
 
 
 def test_waiting_words_inside_an_answer_are_the_answer(driver: Driver, database_url: str) -> None:

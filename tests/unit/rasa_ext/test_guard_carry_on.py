@@ -17,16 +17,20 @@ from bot.rasa_ext.message_guard import COMMAND_CHECK_KEY, MessageGuard  # noqa: 
 from bot.rasa_ext.question_context import QUESTION_KEY  # noqa: E402
 
 
-def _intent(text: str, intent: str, question: str) -> str:
+def _guarded(text: str, intent: str, confidence: float, question: str) -> Message:
     message = Message(
         data={
             "text": text,
-            "intent": {"name": intent, "confidence": 0.95},
+            "intent": {"name": intent, "confidence": confidence},
             "metadata": {QUESTION_KEY: question},
         }
     )
     MessageGuard({}).process([message])
-    return str(message.get("intent")["name"])
+    return message
+
+
+def _intent(text: str, intent: str, question: str) -> str:
+    return str(_guarded(text, intent, 0.95, question).get("intent")["name"])
 
 
 @pytest.mark.parametrize(
@@ -51,17 +55,6 @@ def test_carrying_on_later_is_still_a_stop(text: str) -> None:
 def test_a_question_about_the_chat_goes_to_the_interview(text: str, model_said: str) -> None:
     assert _intent(text, model_said, "harm") == "inform"
 
-
-def _guarded(text: str, intent: str, confidence: float, question: str) -> Message:
-    message = Message(
-        data={
-            "text": text,
-            "intent": {"name": intent, "confidence": confidence},
-            "metadata": {QUESTION_KEY: question},
-        }
-    )
-    MessageGuard({}).process([message])
-    return message
 
 
 @pytest.mark.parametrize(
