@@ -163,9 +163,16 @@ def _all_words_are_text(data: dict[str, Any]) -> None:
 
 
 @lru_cache(maxsize=1)
-def vocabulary() -> _Vocabulary:
+def _source() -> dict[str, Any]:
+    """commands.yml, read and checked once for every table built from it."""
     data: dict[str, Any] = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
     _all_words_are_text(data)
+    return data
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> _Vocabulary:
+    data = _source()
     before = _alternation([normalise(w) for w in data["before"]])
     after = _alternation([normalise(w) for w in data["after"]])
     phrases: dict[str, tuple[str, ...]] = {}
@@ -211,7 +218,7 @@ def vocabulary() -> _Vocabulary:
 
 @lru_cache(maxsize=1)
 def _carry_on() -> re.Pattern[str]:
-    data: dict[str, Any] = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    data = _source()
     before = _alternation([normalise(w) for w in data["before"]])
     said = _alternation([normalise(p) for p in data["carry_on"]["phrases"]])
     after = _alternation([normalise(w) for w in data["carry_on"]["after"]])
@@ -222,7 +229,7 @@ def _carry_on() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _hold_on() -> re.Pattern[str]:
-    data: dict[str, Any] = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    data = _source()
     said = _alternation([normalise(p) for p in data["hold_on"]])
     polite = r"(?: (?:please|pls|sorry|x|xx|ok))*$"
     return re.compile(
@@ -252,7 +259,7 @@ def is_carry_on(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _leaving_tail() -> re.Pattern[str]:
-    data: dict[str, Any] = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    data = _source()
     said = _alternation([normalise(p) for p in data["leaving_tail"]])
     polite = _alternation(["now", "sorry", "x", "xx", "bye", "soz", "thanks", "ta", "ok"])
     return re.compile(rf"^(?:{said})(?: (?:{polite}))*$")
