@@ -1,10 +1,11 @@
 """Turn what people type into structured values for the safety plan interview.
 
-Pure Python (standard library and python-dateutil). Every public function
+Pure Python (standard library, python-dateutil and rapidfuzz). Every public function
 answers "not understood" (None, [], or a value with ``problem`` set) instead
 of raising, whatever it is given, and none of them logs the text.
 """
 
+from bot.parsing.closure_dates import ClosureDate, read_closure_date
 from bot.parsing.dates import DateParse, format_uk_date, parse_uk_date
 from bot.parsing.meetings import MeetingParse, parse_meeting
 from bot.parsing.people import (
@@ -25,6 +26,7 @@ from bot.parsing.step_dates import StepDate, read_step_date
 from bot.parsing.yesno import parse_yes_no
 
 __all__ = [
+    "ClosureDate",
     "DateParse",
     "MeetingParse",
     "NamedChild",
@@ -41,6 +43,7 @@ __all__ = [
     "parse_score",
     "parse_self",
     "parse_uk_date",
+    "read_closure_date",
     "read_step_date",
     "StepDate",
     "parse_who_does_what",

@@ -226,6 +226,18 @@ def test_dates_never_raise(text: str, today: dt.date, allow_past: bool) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(text=any_text, today=any_day)
+def test_closure_dates_never_raise(text: str, today: dt.date) -> None:
+    for fn in _both("read_closure_date"):
+        result = fn(text, today)
+        assert result.kind in ("date", "ask", "dont_know")
+        # A closure date is always after today: the plan's end is never in the past.
+        assert (result.kind == "date") == (result.date is not None)
+        if result.date is not None:
+            assert result.date > today
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=any_text, today=any_day)
 def test_meetings_never_raise(text: str, today: dt.date) -> None:
     for fn in _both("parse_meeting"):
         result = fn(text, today)
@@ -309,6 +321,9 @@ def test_nasty_inputs_are_handled_quickly(text: str) -> None:
         assert isinstance(_timed(fn, text, dt.date.min, True), DateParse)
     for fn in _both("parse_meeting"):
         assert isinstance(_timed(fn, text, TODAY), MeetingParse)
+    for fn in _both("read_closure_date"):
+        assert _timed(fn, text, TODAY).kind in ("date", "ask", "dont_know")
+        assert _timed(fn, text, dt.date.max).kind in ("date", "ask", "dont_know")
 
 
 @pytest.mark.parametrize("value", [None, 6, 6.5, b"yes", ["Nan"], {"a": 1}, object()])
@@ -341,6 +356,7 @@ def test_a_long_pasted_note_is_parsed_in_good_time() -> None:
         parsing.parse_who_does_what(note)
         parsing.parse_meeting(note, TODAY)
         parsing.parse_uk_date(note, TODAY)
+        parsing.read_closure_date(note, TODAY)
     assert elapsed.seconds < 5
     assert {"Nan", "Kelly", "Mr Ahmed"} <= set(names)
     assert "Kelly" in [p.name for p in people]
