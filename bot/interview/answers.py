@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.interview import network_edits, own_person, rule_people
+from bot.interview import review as review_menu
 from bot.interview.context import Context
 from bot.interview.keys import key, split
 from bot.meetings.planning import meeting_words, spoken_date, take_up
@@ -24,9 +25,9 @@ from bot.parsing import (
     parse_people,
     parse_score,
     parse_self,
-    parse_uk_date,
     parse_who_does_what,
     parse_yes_no,
+    read_closure_date,
     read_step_date,
     who_does_what_parts,
 )
@@ -86,6 +87,8 @@ class Outcome:
     urgent: bool = False
     # The person chose not to go on (no consent).
     ended: bool = False
+    # "TBC", "not a clue": not known, so left open, as "I don't know" is.
+    skipped: bool = False
 
 
 def ok(*say: str, again: bool = False, key_: str | None = None) -> Outcome:
@@ -1476,10 +1479,28 @@ def more_steps(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     return problem("Is there another step? Please say yes or no.")
 
 
+# What to say back when no closure date can be taken from the words, by why.
+_CLOSURE_ASK = {
+    "past": "The date needs to be after today. When could it be? For example 'in nine months' "
+    "or 'by next September'.",
+    "event": "I can't count from that, because the plan doesn't have its date. Roughly when do "
+    "you think it could be? For example 'in nine months' or 'by next September'. Or say "
+    "'I don't know'.",
+    "range": "Which would you hope for? Please give one, like 'in nine months' or 'by next "
+    "September'.",
+    "loose": "Roughly how long, do you think? For example 'in six months' or 'by next "
+    "September'. Or say 'I don't know'.",
+}
+
+
 def closure_date(ctx: Context, question_key: str, answer: Answer) -> Outcome:
-    parsed = parse_uk_date(answer.text, ctx.today)
-    if parsed.date is None or parsed.problem:
-        return problem(_date_problem(parsed.problem))
+    read = read_closure_date(answer.text, ctx.today)
+    if read.kind == "dont_know":
+        # "TBC", "not a clue": left open, as "I don't know" is.
+        return Outcome(True, skipped=True)
+    if read.kind != "date" or read.date is None:
+        return problem(_CLOSURE_ASK.get(read.why) or _date_problem("unclear"))
+    parsed = read
     plan = ctx.require_plan()
     plan.target_closure_date = parsed.date
     plan.target_closure_text = answer.text.strip()
@@ -1560,8 +1581,17 @@ def _worry_to_remove(ctx: Context, question_key: str, answer: Answer) -> bool:
     return True
 
 
+_SHOW_ALL = re.compile(
+    r"\b(?:show|see|read|view)\b.*\b(?:whole|full|all|everything|entire|plan)\b", re.I
+)
+
+
 def review(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     value = answer.choice
+    if value == review_menu.SHOW_ALL or (value is None and _SHOW_ALL.search(answer.text)):
+        review_menu.show_whole_plan(ctx)
+        return ok(again=True)
+    review_menu.remember_shown(ctx)
     if answer.choice is None and _worry_to_remove(ctx, question_key, answer):
         return ok(again=True)
     if (

@@ -9,6 +9,7 @@ from bot.faults import too_long
 from bot.interview import (
     answers,
     commands,
+    contact_edits,
     meeting_answers,
     next_meeting,
     own_person,
@@ -21,9 +22,10 @@ from bot.interview.context import Context
 from bot.interview.flow import PAIR_SLOTS, next_key
 from bot.interview.keys import key, split
 from bot.interview.prompts import fill, question_message
-from bot.interview.reply import Button, Message, Reply
+from bot.interview.reply import Button, Message, Reply, choice
+from bot.interview.review import show_whole_plan
 from bot.plan.compose import compose_scaling_question
-from bot.plan.model import Pair, Role, UrgentFlag
+from bot.plan.model import Pair, Role, UrgentFlag, join_names
 from bot.safety.decide import Outcome as Verdict
 from bot.safety.decide import decide, is_bare_help, thresholds
 from bot.safety.helplines import DOMESTIC_ABUSE, kinds_in, plan_worry_texts
@@ -186,10 +188,14 @@ class Interview:
             return reply
         message = question_message(self.ctx, question)
         if split(question)[0] == "review":
-            from bot.interview.review import summary, summary_sections
+            from bot.interview.review import SHOW_ALL, summary_sections, summary_to_show
 
-            text = summary(self.ctx)
-            reply.messages.append(Message(text, sections=summary_sections(text)))
+            text, whole = summary_to_show(self.ctx)
+            if whole:
+                reply.messages.append(Message(text, sections=summary_sections(text)))
+            else:
+                reply.messages.append(Message(text))
+                message.buttons.append(choice("Show the whole plan", SHOW_ALL))
         if self.ctx.state.retry:
             # Asked again after an answer that couldn't be used: the problem was
             # already explained, so only the buttons are shown again.
@@ -320,6 +326,14 @@ class Interview:
             # "who else gets to read this": a question about the chat, answered; the
             # question is asked again and nothing is saved.
             return self._retry(reply, told)
+        moved = (
+            None if given.choice or slot in _SAFETY_QUESTIONS or ctx.plan is None
+            else contact_edits.asked_to_move_number(ctx.plan, text, own_person.me(ctx))
+        )
+        if moved is not None:
+            # "no 900481 is my mums number not mine": the number is put right, said
+            # back, and the question asked again (it was read as "no" and lost).
+            return self._retry(reply, self._move_number(moved))
         if self._pending_command() is not None:
             return self._after_command_check(given, channel)
         state.flags.pop(_COMMAND_CHECK, None)
@@ -387,6 +401,8 @@ class Interview:
         built = self._built_scaling_questions()
         outcome = handler(ctx, question, Answer(text, given.intent, given.choice))
         self._rebuild_scaling_questions(built)
+        if outcome.skipped:
+            return self.skip(channel)
         if outcome.urgent:
             state.danger_checked = True
             return self.pause_for_safety(text, channel, say=True)
@@ -934,6 +950,40 @@ class Interview:
                 pair.scaling_question = rebuilt
                 plan.record(self.ctx.actor, "changed", f"the scaling question (worry {number})")
 
+    def _move_number(self, wanted: contact_edits.NumberMove) -> str:
+        ctx = self.ctx
+        plan = ctx.require_plan()
+        owner = wanted.owner
+        if wanted.number is None:
+            return (
+                "I couldn't tell which number you mean, so I haven't changed anything. "
+                "You can say whose it is, like '07700 900123 is Nan's'."
+            )
+        if owner is None:
+            who = f"\"{wanted.typed_who}\"" if wanted.typed_who else "who it belongs to"
+            return (
+                f"I couldn't tell who {who} is in the plan, so I haven't changed "
+                f"{wanted.number}. You can say whose it is, like '{wanted.number} is Nan's'."
+            )
+        had = owner.contact
+        taken_off = contact_edits.move(plan, wanted)
+        if not taken_off and had == owner.contact:
+            return f"{wanted.number} is already under {owner.name}'s name. Nothing has changed."
+        if owner is own_person.me(ctx):
+            under = "your name"
+        else:
+            under = f"{owner.name} ({owner.relationship})" if owner.relationship else owner.name
+        said = f"Thanks. I've put {wanted.number} under {under}"
+        if taken_off:
+            said += " and taken it off " + join_names([p.name for p in taken_off])
+        said += "."
+        if had and had != owner.contact:
+            said += (
+                f" {owner.name} already had {had}, so both are kept. Say 'review' if one is wrong."
+            )
+        plan.record(ctx.actor, "changed", f"{owner.name}'s phone number")
+        return said
+
     def _retry(self, reply: Reply, *lines: str) -> Reply:
         """The answer could not be used: say why and ask again, in one message.
 
@@ -1246,6 +1296,8 @@ class Interview:
         state.cursor = "review"
         state.reviewed = False
         state.retry = False
+        # Asked for: the whole plan, not only what changed.
+        show_whole_plan(self.ctx)
         reply.slot = "review"
         return reply
 

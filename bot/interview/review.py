@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 
 from bot.interview.context import Context
+from bot.interview.own_person import me
 from bot.interview.reply import Section
 from bot.plan.compose import format_score
 from bot.plan.model import ColumnKind, Role, RuleKind, UrgentFlag, join_names
@@ -58,7 +60,7 @@ def _worry_word(ctx: Context) -> str:
 
 
 INTRO = "Here is the plan so far."
-_PEOPLE_LINES = ("Children", "People who help", "Workers")
+_PEOPLE_LINES = ("Children", "You", "People who help", "Workers")
 
 
 def summary(ctx: Context) -> str:
@@ -76,8 +78,16 @@ def summary(ctx: Context) -> str:
     workers = [p for p in plan.people if p.is_professional]
 
     def person(p) -> str:  # noqa: ANN001
-        return f"{p.name} ({p.relationship})" if p.relationship else p.name
+        # The number too: a number under the wrong person is seen and put right here.
+        about = ", ".join(part for part in (p.relationship, p.contact) if part)
+        return f"{p.name} ({about})" if about else p.name
 
+    typing = me(ctx)
+    if typing is not None and typing in family and audience == "family":
+        # A mum reading "People who help: Jodie (mum), Tracey (my mum)" saw herself
+        # listed as her own helper (a persona in the web chat).
+        family.remove(typing)
+        lines.append("You: " + person(typing))
     lines.append("People who help: " + (join_names([person(p) for p in family]) or "none yet"))
     lines.append("Workers: " + (join_names([person(p) for p in workers]) or "none yet"))
     for kind in (
@@ -156,6 +166,66 @@ _TITLES = (
     ("Still to do", "Still to do"),
     ("Not finished yet", "Still to do"),
 )
+
+
+# state.flags key: short fingerprints of the summary lines last shown (never the
+# words themselves: the state is not the place for a second copy of the plan).
+SHOWN = "review_shown"
+SHOW_ALL = "show_all"
+CHANGED_INTRO = "Here is what changed:"
+
+
+def _fingerprint(line: str) -> str:
+    return hashlib.sha256(line.encode("utf-8")).hexdigest()[:16]
+
+
+def summary_to_show(ctx: Context) -> tuple[str, bool]:
+    """The review's message, and whether it is the whole plan.
+
+    The first time, and whenever asked, the whole plan. After the review was
+    answered and something changed, only the lines that changed (under their worry's title), since a
+    parent on a phone had the whole plan printed again after every edit (a
+    persona in the web chat); "Show the whole plan" is one tap away.
+    """
+    text = summary(ctx)
+    blocks = _blocks(text)
+    shown = ctx.state.flags.get(SHOWN)
+    if not isinstance(shown, list):
+        return text, True
+    seen = set(shown)
+    changed: list[str] = []
+    for block in blocks:
+        new = [ln for ln in block if ln != INTRO and _fingerprint(ln) not in seen]
+        if not new:
+            continue
+        if (
+            block[0] != INTRO
+            and (_WORRY.match(block[0]) or block[0].endswith(":"))
+            and block[0] not in new
+        ):
+            # "Safety goal: ..." alone does not say which worry: its title first.
+            new.insert(0, block[0])
+        changed.extend(new)
+    if not changed:
+        return "Nothing in the plan has changed since you last saw it.", False
+    return CHANGED_INTRO + "\n" + "\n".join(changed), False
+
+
+def _blocks(text: str) -> list[list[str]]:
+    return [[ln for ln in b.split("\n") if ln.strip()] for b in text.split("\n\n")]
+
+
+def remember_shown(ctx: Context) -> None:
+    """The plan as the review showed it, kept (as fingerprints) when it is answered.
+
+    Asking a question writes nothing, so this is done on the answer to the review:
+    what they answered is what they saw."""
+    ctx.state.flags[SHOWN] = [_fingerprint(ln) for block in _blocks(summary(ctx)) for ln in block]
+
+
+def show_whole_plan(ctx: Context) -> None:
+    """The next time the review is asked, the whole plan is shown."""
+    ctx.state.flags.pop(SHOWN, None)
 
 
 def summary_sections(text: str, good_and_worries: str = "Good things and worries") -> list[Section]:
