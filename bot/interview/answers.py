@@ -569,9 +569,11 @@ def _people(ctx: Context, question_key: str, answer: Answer, professional: bool)
         )
         if named.contact and not person.contact:
             person.contact = named.contact
-        added.append(
-            f"{person.name} ({person.relationship})" if person.relationship else person.name
-        )
+        # The number is said back with the person it was put under, so a number
+        # under the wrong person is seen at once (a persona's mum's number went to
+        # her partner, unsaid, and was found only in the review).
+        about = ", ".join(part for part in (person.relationship, person.contact) if part)
+        added.append(f"{person.name} ({about})" if about else person.name)
         if person.name in ctx.state.pending_people:
             ctx.state.pending_people.remove(person.name)
     from bot.plan.model import join_names
@@ -1432,6 +1434,13 @@ def step_when(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     read = read_step_date(answer.text, ctx.today)
     if read.kind == "done":
         return _step_done(ctx, step, answer.text, read.date)
+    if read.kind == "ongoing":
+        step.due = None
+        step.due_text = answer.text.strip()
+        step.done = False
+        number = ctx.step_number(step)
+        _record(ctx, "changed", f"the date for step {number}")
+        return ok(f"Saved: step {number} keeps going, with no end date.")
     if read.kind == "past":
         return problem(
             "That date has already passed. If this step is done, say 'done'. "
@@ -1467,9 +1476,11 @@ def more_steps(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         plan = ctx.require_plan()
         step = Step(what=described or answer.text.strip())
         plan.steps.append(step)
-        ctx.state.mark_done(key("step_what", step.uid))
         _record(ctx, "added", f"step {len(plan.steps)}")
-        return ok(saved(ctx))
+        # Kept as the step's own answer, so "go back" from "Who will do it?" returns
+        # to the step's words, not to "another step?" (a persona then wrote it again,
+        # and the plan had the step twice).
+        return ok(saved(ctx), key_=key("step_what", step.uid))
     if value is True:
         ctx.state.new_step = True
         return ok()

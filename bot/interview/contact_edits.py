@@ -41,12 +41,12 @@ class NumberMove:
 _STRONG = re.compile(
     r"\b(?:wrong|mixed|mix\s+up|muddled|confused|correct|correction|change|move|swap|amend|"
     r"belongs?|recorded|(?:you|u)\s+(?:put|have|got|had)|put\s+(?:it\s+)?(?:down|under|as)|"
-    r"not\s+(?:mine|me|my\s+number))\b",
+    r"not\s+(?:mine|me|my\s+number)|not\s+[a-z]+'?s)\b",
     re.IGNORECASE,
 )
 # "900481 is tracey's", "123456 = dean", "07700 900481 belongs to my mum".
 _ASSIGN = re.compile(
-    r"\d\s*(?:\)\s*)?(?:(?:one|number|no)\s+)?(?:is|=|belongs|-\s*(?:that'?s|it'?s))(?:\s|$)|=",
+    r"\d\s*(?:\)\s*)?(?:(?:one|number|no)\s+)?(?:is|=|belongs|-?\s*(?:that'?s|it'?s))(?:\s|$)|=",
     re.IGNORECASE,
 )
 _SAYS_NUMBER = re.compile(r"\b(?:number|numbers|numbr|nmber|no\.|mobile|phone|digits)\b", re.I)

@@ -194,7 +194,8 @@ class Interview:
             if whole:
                 reply.messages.append(Message(text, sections=summary_sections(text)))
             else:
-                reply.messages.append(Message(text))
+                if text:
+                    reply.messages.append(Message(text))
                 message.buttons.append(choice("Show the whole plan", SHOW_ALL))
         if self.ctx.state.retry:
             # Asked again after an answer that couldn't be used: the problem was
@@ -257,10 +258,7 @@ class Interview:
         if before is not None:
             self._hold_for_after_alarm(before, self.current_key(), why=_LEFT)
         if worried is not None:
-            flag = UrgentFlag(message=worried, channel=channel)
-            ctx.conversation.urgent_flags.append(flag)
-            if ctx.plan is not None and ctx.conversation.consent:
-                ctx.plan.urgent_flags.append(flag)
+            self._flag_urgent(worried, channel)
             reply.say(urgent_message(self.settings, self._worry_kinds(worried), ctx.audience))
         # Until they come back, "help" is about coming back, not the next question.
         ctx.state.flags["stopped"] = True
@@ -326,6 +324,11 @@ class Interview:
             # "who else gets to read this": a question about the chat, answered; the
             # question is asked again and nothing is saved.
             return self._retry(reply, told)
+        asked_after: str | None = None
+        if not given.choice and slot not in _SAFETY_QUESTIONS and spec(slot).kind in _FREE_KINDS:
+            # "police came once in march. what will happen will they take the kids": the
+            # answer is saved without the question, and the question is answered.
+            text, asked_after = process_questions.split_trailing(text)
         moved = (
             None if given.choice or slot in _SAFETY_QUESTIONS or ctx.plan is None
             else contact_edits.asked_to_move_number(ctx.plan, text, own_person.me(ctx))
@@ -406,6 +409,8 @@ class Interview:
         if outcome.urgent:
             state.danger_checked = True
             return self.pause_for_safety(text, channel, say=True)
+        if asked_after is not None:
+            outcome.say.append(process_questions.answer_for(asked_after, ctx.audience))
         if not outcome.accepted:
             return self._retry(reply, *outcome.say)
         state.retry = False
@@ -1019,6 +1024,11 @@ class Interview:
             # Kept as it was: it is again the last answer to go back to.
             state.history.append(question)
         if state.cursor == question:
+            # Never back to the question just answered: "Yes, it's right" after a change
+            # made from the review found "review" waiting on the stack, and the review
+            # was asked again, and again (two personas in the web chat).
+            while state.return_stack and state.return_stack[-1] == question:
+                state.return_stack.pop()
             state.cursor = state.return_stack.pop() if state.return_stack else None
         state.flags.pop("going_back", None)
 
@@ -1381,6 +1391,14 @@ class Interview:
 
     # -- safety -------------------------------------------------------------------
 
+    def _flag_urgent(self, message: str, channel: str) -> None:
+        """Kept for the worker: on the conversation always, on the plan once they agreed."""
+        ctx = self.ctx
+        flag = UrgentFlag(message=message, channel=channel)
+        ctx.conversation.urgent_flags.append(flag)
+        if ctx.plan is not None and ctx.conversation.consent:
+            ctx.plan.urgent_flags.append(flag)
+
     def pause_for_safety(self, message: str, channel: str, say: bool = False) -> Reply:
         """Someone may be in danger now: stop, record it for the worker, and ask if they're safe."""
         ctx = self.ctx
@@ -1391,10 +1409,7 @@ class Interview:
         state.flags.pop("said_after_check", None)
         if state.flags.pop("kept_for_check", None):
             state.flags["kept_answer"] = True
-        flag = UrgentFlag(message=message, channel=channel)
-        ctx.conversation.urgent_flags.append(flag)
-        if ctx.plan is not None and ctx.conversation.consent:
-            ctx.plan.urgent_flags.append(flag)
+        self._flag_urgent(message, channel)
         state.paused = True
         state.retry = False
         reply = Reply()

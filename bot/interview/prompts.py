@@ -200,6 +200,15 @@ def _named_in_step(ctx: Context, question_key: str) -> tuple[str, str] | None:
     return (person, person)
 
 
+def _a_later_step(ctx: Context, question_key: str) -> bool:
+    """Step 2 or later asked again (gone back to, or changed): not "the first thing"."""
+    slot, uid = split(question_key)
+    if slot != "step_what" or uid is None or ctx.plan is None:
+        return False
+    step = ctx.step(uid)
+    return step is not None and ctx.step_number(step) > 1
+
+
 def _is_repeat(ctx: Context, question_spec: QuestionSpec, question_key: str) -> bool:
     """A list question or a step asked again after the first answer."""
     slot = question_spec.slot
@@ -259,7 +268,9 @@ def question_message(ctx: Context, question_key: str) -> Message:
     question_spec = spec(slot)
     audience = ctx.audience
     wording = question_spec.ask
-    if question_spec.again is not None and _is_repeat(ctx, question_spec, question_key):
+    if question_spec.again is not None and (
+        _is_repeat(ctx, question_spec, question_key) or _a_later_step(ctx, question_key)
+    ):
         wording = question_spec.again
     words_for = "learner" if ctx.role is Role.PRACTISING else audience
     text = fill(ctx, wording.for_audience(words_for), question_key, **_dynamic(ctx, slot))

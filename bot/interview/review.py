@@ -207,7 +207,8 @@ def summary_to_show(ctx: Context) -> tuple[str, bool]:
             new.insert(0, block[0])
         changed.extend(new)
     if not changed:
-        return "Nothing in the plan has changed since you last saw it.", False
+        # Asked again with nothing new to show: the question alone.
+        return "", False
     return CHANGED_INTRO + "\n" + "\n".join(changed), False
 
 

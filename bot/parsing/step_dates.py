@@ -48,15 +48,42 @@ _PAST_TENSE = re.compile(
 _LOOSE = re.compile(r"\b(?:sometime|some time|ish)\b|\w-ish\b", re.IGNORECASE)
 
 
+# Something that keeps happening ("its every week already, ongoing"): no deadline,
+# and not done (a persona's weekly step was recorded as done because of "already").
+_ONGOING = re.compile(
+    r"\b(?:ongoing|on-going|on\s+going|continuing|continues|carries\s+on|all\s+the\s+time|"
+    r"every\s+(?:day|week|weekend|fortnight|month|morning|night|evening|"
+    r"mon|tues|wednes|thurs|fri|satur|sun)\w*|each\s+(?:day|week|month)|weekly|daily|"
+    r"fortnightly|monthly|regularly|no\s+end\s+date)\b",
+    re.IGNORECASE,
+)
+
+
+_UNTIL = re.compile(r"\b(?:until|till|til|by|before|up\s+to|end\s+of|for\s+the\s+next)\b", re.I)
+
+
 @dataclass(frozen=True)
 class StepDate:
-    # "date": a deadline; "done": already done (on `date` if said); "past": a date
-    # gone by, not said to be done; "asap", "season", "unclear": ask again.
+    # "date": a deadline; "done": already done (on `date` if said); "ongoing": keeps
+    # happening, no deadline; "past": a date gone by, not said to be done; "asap",
+    # "season", "unclear": ask again.
     kind: str
     date: dt.date | None = None
 
 
 def read_step_date(text: str, today: dt.date) -> StepDate:
+    if _ONGOING.search(text):
+        ahead = parse_uk_date(text, today)
+        # "weekly until the end of march" has a deadline; "every week, ongoing" none.
+        # ("every saturday" names a day, not a deadline: only "until", "by" ... do.)
+        if (
+            ahead.date is not None
+            and not ahead.problem
+            and ahead.date > today
+            and _UNTIL.search(text)
+        ):
+            return StepDate("date", ahead.date)
+        return StepDate("ongoing")
     if _DONE.search(text):
         parsed = parse_uk_date(text, today, allow_past=True)
         when = parsed.date if parsed.date is not None and parsed.date <= today else None
