@@ -48,7 +48,9 @@ def _reaction(reply: list[dict[str, Any]], slot: str | None) -> tuple[str, dt.da
         return "date", dt.datetime.strptime(found.group(1), "%d %B %Y").date()
     if asks_to_confirm(reply):
         return "command_asked", None
-    if slot == "closure_date":
+    if slot in ("closure_date", None):
+        # Asked again: the question itself, or a reason that ends in its own
+        # question ("That date has already passed. What date did you mean?").
         return "ask", None
     return "moved_on", None
 
@@ -113,6 +115,8 @@ def _score(url: str, paths: list[Path], note: str) -> int:
                 seats[role] = walker
             reply = walker.say(str(item["text"]))
             got, date = _reaction(reply, walker.slot)
+            if got == "ask":
+                walker.slot = "closure_date"  # still asking, whatever its words
             outcome = _outcome(item, got, date)
             outcomes[outcome] += 1
             tally = by_kind.setdefault(item["expect"], [0, 0])

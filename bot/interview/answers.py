@@ -785,6 +785,13 @@ def _after_part_edit(ctx: Context, question_key: str, check_slot: str) -> None:
         ctx.state.return_stack.append(check)
 
 
+_ASIDE = re.compile(
+    r"[\s,.\-]+(?:(?:like|as)\s+i\s+(?:just\s+)?said|i\s+(?:just|already)\s+said|i\s+said|"
+    r"i\s+told\s+(?:you|u)|already\s+said|obviously|obvs|lol|haha)\W*$",
+    re.IGNORECASE,
+)
+
+
 def danger_who(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     pair, real_key = _pair_for(ctx, question_key)
     text = answer.text.strip()
@@ -803,7 +810,9 @@ def danger_who(ctx: Context, question_key: str, answer: Answer) -> Outcome:
             else "Saved the whole statement.",
             key_=real_key,
         )
-    pair.danger_who = text
+    # "priya i just said": the aside is not part of who is worried (a persona's
+    # statement read "Priya i just said is worried that...").
+    pair.danger_who = _ASIDE.sub("", text).strip(" ,.") or text
     ctx.state.mark_done(real_key)
     compose_danger_if_ready(ctx, pair)
     _after_part_edit(ctx, real_key, "danger_check")
@@ -1092,6 +1101,33 @@ def scale_score(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     return ok(f"Thank you. I've saved your score of {format_score(parsed.value)}.")
 
 
+# "actually put 5 to be honest", typed to the question after the score: the score
+# is changed, not saved as the answer to "what would 7 look like?" (a persona).
+_SCORE_FIX = re.compile(
+    r"^\W*(?:(?:actually|no|sorry|wait|oops|hang on|can you|can u|could you|pls|please)\W+)*"
+    r"(?:put|make it|change it to|change (?:my|the) score to|my score is|its|it's|score)\s+"
+    r"(?:a\s+)?(?P<num>10|[0-9](?:\.5)?)\b(?!\s*(?:weeks?|days?|months?|years?|times?|am|pm))"
+    r"(?:\s+(?:instead|then|please|pls|to be honest|tbh|really|not\s+\d+))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def corrected_score(ctx: Context, question_key: str, text: str) -> str | None:
+    """At the questions after a score, a message changing the score: changed and said."""
+    found = _SCORE_FIX.match(text)
+    score = _latest_own(ctx, question_key) if found else None
+    if found is None or score is None:
+        return None
+    pair = ctx.pair_for_key(question_key)
+    value = float(found.group("num"))
+    score.value = value
+    if pair is not None:
+        if value >= 10:
+            ctx.state.mark_done(key("scale_higher", pair.uid))
+        _record(ctx, "changed", f"the score for worry {ctx.pair_number(pair)}")
+    return f"OK, I've changed your score to {format_score(value)}."
+
+
 def _latest_own(ctx: Context, question_key: str) -> Score | None:
     pair = ctx.pair_for_key(question_key)
     if pair is None:
@@ -1256,7 +1292,11 @@ def rule(ctx: Context, question_key: str, answer: Answer) -> Outcome:
         outcome = ok(
             "I've saved that as " + str(len(added)) + " parts:\n"
             + "\n".join(f"• {line}" for line in lines)
-            + "\nYou can change them when we look over the plan."
+            + (
+                "\nYou can change them from the list of parts."
+                if "review" in ctx.state.return_stack
+                else "\nYou can change them when we look over the plan."
+            )
             + "".join(" " + note for note in notes)
         )
     if kind is RuleKind.WHO_DOES_WHAT and ctx.role is Role.PRACTISING:
@@ -1605,12 +1645,18 @@ def review(ctx: Context, question_key: str, answer: Answer) -> Outcome:
     review_menu.remember_shown(ctx)
     if answer.choice is None and _worry_to_remove(ctx, question_key, answer):
         return ok(again=True)
+    said_more = value is None and yes_no(answer) is None and len(answer.text.split()) >= 3
     if (
         value == "change"
         or yes_no(answer) is False
-        or re.search(r"change|edit|wrong|fix|add|remove", answer.text, re.I)
+        or re.search(r"change|edit|wrong|fix|add|remove|delete|get rid|take out", answer.text, re.I)
+        or said_more
     ):
+        # Anything said about the plan here ("step 2 and 3 r the same thing, get rid
+        # of 2") is something to change: to the menu of parts, never "say yes".
         _jump(ctx, "review_pick", back_to="review")
+        if said_more and not re.search(r"change|edit", answer.text, re.I):
+            return ok("Let's change that. Choose the part, and you can change it there.")
         return ok()
     if yes_no(answer) is True or value == "accept":
         if unfinished_pairs(ctx):

@@ -290,8 +290,13 @@ class Interview:
         if not given.choice and self._asks_for_plan_as_at(given, question):
             return self._plan_as_at(given.text or "")
         if question is None:
+            told = (
+                None if given.choice else process_questions.answer(given.text or "", ctx.audience)
+            )
+            # "thanks. will priya get this or do i send it": answered, after the plan too.
             reply.say(
-                "There's nothing more to ask. You can say 'review' to change something, "
+                told
+                or "There's nothing more to ask. You can say 'review' to change something, "
                 "or 'download' to get the document."
             )
             return reply
@@ -337,6 +342,10 @@ class Interview:
             # "no 900481 is my mums number not mine": the number is put right, said
             # back, and the question asked again (it was read as "no" and lost).
             return self._retry(reply, self._move_number(moved))
+        if not given.choice and slot in ("scale_reason", "scale_higher"):
+            fixed = answers.corrected_score(ctx, question, text)
+            if fixed is not None:
+                return self._retry(reply, fixed)
         if self._pending_command() is not None:
             return self._after_command_check(given, channel)
         state.flags.pop(_COMMAND_CHECK, None)

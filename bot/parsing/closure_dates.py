@@ -236,6 +236,17 @@ def read_closure_date(text: str, today: dt.date) -> ClosureDate:
         return ClosureDate("ask", why="unclear")
     if _DONT_KNOW.match(said):
         return ClosureDate("dont_know")
+    sentences = [p for p in re.split(r"(?<=[.?!])\s+", said) if p.strip(" .?!")]
+    if (
+        len(sentences) > 1
+        and not _CORRECTION.search(said)
+        and not _TWO_MONTHS.search(re.sub(r"[.?!]", " ", said))
+    ):
+        # "idk like 6 months? is that how it works": the one sentence with a date in it.
+        read = [read_closure_date.__wrapped__(p, today) for p in sentences]  # type: ignore[attr-defined]
+        dates = [r for r in read if r.kind == "date"]
+        if len(dates) == 1 and not any(r.why == "event" for r in read):
+            return dates[0]
     said = _fix_words(said)
     said = _last_thought(said)
     close = _CLOSE_AT.search(said)

@@ -54,8 +54,18 @@ _NUM = (
     r"|½)"
 )
 _NUM_RE = re.compile(rf"(?<![\w.,½])(?P<num>{_NUM})(?:\s*-?\s*ish)?(?![\w½])", re.IGNORECASE)
+# "6, no 5", "6 sorry i mean 5", "3 actually make it 5": the second number is the score.
+_CORRECTED_RE = re.compile(
+    rf"\s*[,.]?\s*(?:no|nah|sorry|actually|wait|i\s+mean|make\s+it|or\s+rather)\b"
+    rf"(?:\W+(?:no|sorry|actually|i\s+mean|make\s+it|put|its|it'?s))*\W*(?P<num>{_NUM})"
+    r"(?:\s*-?\s*ish)?(?![\w½])"
+    # "5, no 2 weeks ago it was worse": a number of something is not a score.
+    r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|times?|hours?|hrs?|am|pm|o'?clock|kids|"
+    r"children|people|of|out))",
+    re.IGNORECASE,
+)
 _RANGE_RE = re.compile(
-    rf"\s*(?:-|to|or|and|&)\s*(?:maybe\s+|possibly\s+|perhaps\s+)?(?:an?\s+)?(?P<num>{_NUM})"
+    rf"\s*(?:-|to|or|and|&|,?\s*maybe|,?\s*possibly|,?\s*perhaps)\s*(?:maybe\s+|possibly\s+|perhaps\s+)?(?:an?\s+)?(?P<num>{_NUM})"
     r"(?:\s*-?\s*ish)?(?![\w½])",
     re.IGNORECASE,
 )
@@ -184,7 +194,11 @@ def parse_score(text: str) -> ScoreParse:
         before = _NEGATIVE_RE.sub("", before)
     values = [first]
 
-    range_match = _RANGE_RE.match(text, end)
+    corrected = _CORRECTED_RE.match(text, end)
+    range_match = None if corrected else _RANGE_RE.match(text, end)
+    if corrected:
+        values = [_value(corrected.group("num"))]
+        end = corrected.end()
     if range_match:
         values.append(_value(range_match.group("num")))
         end = range_match.end()

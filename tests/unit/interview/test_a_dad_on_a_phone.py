@@ -89,3 +89,61 @@ def test_a_number_given_with_two_people_is_said_back_with_the_person_it_went_to(
         driver.say(said)
     reply = driver.say("my mum carol 07700 900614")
     assert "Added Carol (my mum, 07700 900614)." in reply
+
+
+def _to_score(driver: Driver) -> None:
+    _to_existing_safety(driver)
+    for said in ("when he drinks i take the kids to my mums", "yes", "about a year",
+                 "arguments at home last year", "money", "dad to stop drinking",
+                 "Sam and the school", "when dad drinks he gets loud",
+                 "Leo and Mia could get scared", '/choose{"choice": "accept"}', "dad sober",
+                 "Jan", "six months", '/choose{"choice": "accept"}'):
+        driver.say(said)
+    assert driver.current_slot() == "scale_score"
+
+
+def test_a_score_put_right_after_the_next_question_changes_the_score(
+    driver: Driver, database_url: str
+) -> None:
+    # "6 maybe 5", then "actually put 5 to be honest" was saved as what 7 would look like.
+    _to_score(driver)
+    driver.say("6")
+    driver.say("he has been better")
+    reply = driver.say("actually put 5 to be honest")
+    assert "OK, I've changed your score to 5." in reply
+    assert "What would 6 look like?" in reply
+    driver.say("he goes to meetings")
+    score = _plan(database_url).pairs[0].scores[0]
+    assert (score.value, score.reason, score.one_point_higher) == (
+        5, "he has been better", "he goes to meetings"
+    )
+
+
+def test_something_said_about_the_plan_at_the_review_goes_to_the_parts(
+    driver: Driver,
+) -> None:
+    _to_another_worry(driver)
+    for said in ("no", "dad to go to the alcohol service", "dad", "in two weeks",
+                 "no thats it", "in six months"):
+        driver.say(said)
+    reply = driver.say("also step 1 is wrong, get rid of it")
+    assert "Which part would you like to change?" in reply
+    assert "Say yes, or 'change something'" not in reply
+
+
+def test_who_is_worried_keeps_the_name_not_the_aside(driver: Driver, database_url: str) -> None:
+    _to_existing_safety(driver)
+    for said in ("when he drinks i take the kids to my mums", "yes", "about a year",
+                 "arguments at home last year", "money", "dad to stop drinking"):
+        driver.say(said)
+    driver.say("sam i just said")
+    assert _plan(database_url).pairs[0].danger_who == "sam"
+
+
+def test_a_question_about_the_plan_after_it_is_finished_is_answered(driver: Driver) -> None:
+    _to_another_worry(driver)
+    for said in ("no", "dad to go to the alcohol service", "dad", "in two weeks",
+                 "no thats it", "in six months", "/affirm"):
+        driver.say(said)
+    reply = driver.say("thanks. will sam get this or do i send it")
+    assert "Your answers are kept for you and your worker." in reply

@@ -84,3 +84,10 @@ def test_closure_answers(said: str, kind: str, date: dt.date | None) -> None:
 def test_anything_at_all_is_read_without_raising() -> None:
     for said in ("", "   ", "/" * 5000, "6" * 3000, "\x00", "next next next " * 200):
         assert read_closure_date(said, TODAY).kind in ("date", "ask", "dont_know")
+
+
+def test_the_one_sentence_with_a_date_in_it_is_the_answer() -> None:
+    # A persona: "idk like 6 months? is that how it works" was not understood.
+    read = read_closure_date("idk like 6 months? is that how it works", TODAY)
+    assert (read.kind, read.date) == ("date", dt.date(2027, 6, 7))
+    assert read_closure_date("march. or april", TODAY).kind == "ask"
