@@ -39,6 +39,7 @@ import yaml
 
 from bot.safety.detect import _scan
 from bot.safety.normalise import normalise
+from bot.safety.other_languages import mostly_another_script, read_in_english
 
 THRESHOLDS_FILE = Path(__file__).with_name("thresholds.yml")
 log = logging.getLogger(__name__)
@@ -263,6 +264,23 @@ def decide(text: str, question: str | None = None, probability: float | None = N
     """
     if not isinstance(text, str) or not text.strip():
         return Decision(Outcome.NONE, (), 0.0)
+    english, plea = read_in_english(text)
+    if plea:
+        # "help" and a danger word in another language ("pomocy on ma nóż").
+        return Decision(Outcome.URGENT, ("other_language_plea",), 1.0)
+    if not normalise(english) and mostly_another_script(text):
+        # Nothing left the checks can read (the meaning model, given nothing, says
+        # whatever its training made of nothing): ask.
+        return Decision(Outcome.CHECK, ("other_language",), 0.0)
+    decision = _decide(english, question, probability)
+    if decision.outcome is Outcome.NONE and mostly_another_script(text):
+        # Written in a script the checks cannot read (once its emergency words are in
+        # English): never silence, ask.
+        return Decision(Outcome.CHECK, ("other_language",), decision.probability)
+    return decision
+
+
+def _decide(text: str, question: str | None, probability: float | None) -> Decision:
     short = _short(text)
     if short is not None and _ALARM.fullmatch(short):
         return Decision(Outcome.URGENT, ("alarm",), 1.0)
