@@ -67,6 +67,9 @@ def send(dispatcher: CollectingDispatcher, reply: Reply) -> None:
         if message.sections:
             # The same words in parts, for the web chat to fold away (the review).
             custom["sections"] = [s.as_dict() for s in message.sections]
+            # Rasa's collector sends the text as one bubble per paragraph, then this
+            # as a message of its own: how many bubbles the folded parts replace.
+            custom["parts"] = len([p for p in message.text.strip().split("\n\n") if p.strip()])
         dispatcher.utter_message(
             text=message.text,
             buttons=buttons or None,

@@ -100,6 +100,10 @@ def page_message(message: dict[str, Any]) -> dict[str, Any] | None:
         shown["downloads"] = downloads
     if sections:
         shown["sections"] = sections
+        custom = message.get("custom")
+        parts = custom.get("parts") if isinstance(custom, dict) else None
+        if isinstance(parts, int) and not isinstance(parts, bool) and 0 < parts <= MAX_SECTIONS:
+            shown["parts"] = parts
     return shown
 
 
@@ -115,12 +119,24 @@ def page_messages(messages: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         if item is None:
             continue
         if not item["text"] and "buttons" not in item and shown:
+            parts = item.pop("parts", 1)
+            if item.get("sections"):
+                # The review's paragraphs came one bubble each; folded, they are one
+                # message (shown twice before: open, then folded, a persona found).
+                plain = [
+                    m for m in shown[-parts:]
+                    if m.get("text") and not ({"buttons", "downloads", "sections"} & set(m))
+                ]
+                if parts > 1 and len(plain) == parts:
+                    del shown[-parts:]
+                    shown.append({"from": "bot", "text": "\n\n".join(m["text"] for m in plain)})
             previous = shown[-1]
             if item.get("downloads"):
                 previous["downloads"] = previous.get("downloads", []) + item["downloads"]
             if item.get("sections"):
                 previous["sections"] = item["sections"]
             continue
+        item.pop("parts", None)
         shown.append(item)
     return shown
 

@@ -154,6 +154,16 @@ def test_a_short_interview_by_typing_and_clicking_ends_with_a_document(
     else:
         pytest.fail("the interview did not finish: " + bot_texts(page)[-1])
     assert any("Your draft plan is ready" in text for text in bot_texts(page))
+    # The review is one message, folded into parts, not its paragraphs open in
+    # bubbles of their own and then again folded (a persona on a phone).
+    folded = page.locator("#log .message--bot:has(details.message__part)")
+    assert folded.count() >= 1
+    assert folded.first.locator(".message__text").first.inner_text() == "Here is the plan so far."
+    open_children = [
+        t for t in page.locator("#log .message--bot:not(:has(details)) .message__text")
+        .all_inner_texts() if t.startswith("Children:") or "\nChildren:" in t
+    ]
+    assert open_children == []
     button = page.locator("#log .download-button").last
     assert button.inner_text() == "Download the document"
     with page.expect_download() as waiting:

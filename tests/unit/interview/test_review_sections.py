@@ -74,3 +74,23 @@ def test_the_page_gets_the_parts_put_back_with_their_text() -> None:
     # Anything not shaped like parts is dropped.
     odd = page_messages([{"text": "x", "custom": {"sections": [{"title": 3, "lines": "no"}]}}])
     assert "sections" not in odd[0]
+
+
+def test_the_reviews_paragraphs_become_one_folded_message_not_two_copies() -> None:
+    # Rasa's collector sends a text one bubble per paragraph, then the parts as a
+    # message of their own: a persona saw the whole plan open, then again folded.
+    parts = [{"title": "Children and people", "lines": ["Children: Tyler (7)"]},
+             {"title": "Steps", "lines": ["1. Dad to book"]}]
+    shown = page_messages([
+        {"text": "Here is the plan so far.\nChildren: Tyler (7)"},
+        {"text": "Steps:\n1. Dad to book"},
+        {"custom": {"sections": parts, "parts": 2}},
+        {"text": "Is everything right?", "buttons": [{"title": "Yes", "payload": "/affirm"}]},
+    ])
+    assert len(shown) == 2
+    assert shown[0]["text"] == (
+        "Here is the plan so far.\nChildren: Tyler (7)\n\nSteps:\n1. Dad to book"
+    )
+    assert shown[0]["sections"] == parts
+    assert "parts" not in shown[0]
+    assert shown[1]["text"] == "Is everything right?"
