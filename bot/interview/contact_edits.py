@@ -128,6 +128,10 @@ def _numbers_said(plan: Plan, said: str) -> tuple[set[str], bool]:
         digits = _digits(run.group(0))
         if len(digits) < 3 or digits in ("999", "111", "101", "112"):
             continue
+        beside = said[max(0, run.start() - 1) : run.start()] + said[run.end() : run.end() + 1]
+        if re.search(r"[/.:]", beside):
+            # Part of a date or a time ("on 26/11/2026", "at 10:30"), not a phone number.
+            continue
         after = said[run.end() : run.end() + 12].casefold()
         # "the 07911 one", "the 0161 number": the start of a number, when it is said so.
         starts = bool(re.match(r"\s*(?:one|number|no\b)", after)) and len(digits) <= 6
@@ -233,7 +237,13 @@ def asked_to_move_number(plan: Plan, text: str, me: Person | None) -> NumberMove
             denied.append(mention)
         else:
             owners.append(mention)
-    if not (_STRONG.search(said) or denied or put or ((numbers or stray) and _ASSIGN.search(said))):
+    # A child named is never whose number it is, nor a sign of putting one right
+    # ("is not feeding Harley" denies nothing about numbers: a worker's whole
+    # statement was lost to "I couldn't tell which number you mean").
+    denied = [m for m in denied if not m.child]
+    put = [m for m in put if not m.child]
+    strong = bool(_STRONG.search(said))
+    if not (strong or denied or put or ((numbers or stray) and _ASSIGN.search(said))):
         return None
     if _CONFIRMS.search(said):
         return None
@@ -256,7 +266,7 @@ def asked_to_move_number(plan: Plan, text: str, me: Person | None) -> NumberMove
         if len(saved) == 1 and (says_number or put):
             numbers = set(saved)
             owners = [m for m in owners if m.person not in holders]
-        elif says_number or stray:
+        elif says_number and (strong or stray or denied or put):
             return NumberMove(None, "", None)
         else:
             return None

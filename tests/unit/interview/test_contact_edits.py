@@ -32,7 +32,8 @@ ASKED_WHEN_CLEAR = {
 }
 # Not seen as corrections: saved as the answer, which "go back" undoes.
 MISSED = {
-    "2026-12-07_numbers_a#28", "2026-12-07_numbers_a#50", "2026-12-07_numbers_a#53",
+    "2026-12-07_numbers_a#28", "2026-12-07_numbers_a#46", "2026-12-07_numbers_a#50",
+    "2026-12-07_numbers_a#53",
 }
 
 
@@ -112,6 +113,18 @@ def test_an_unclear_correction_changes_nothing_and_says_how(
     assert "I couldn't tell who" in reply and "haven't changed 07700 900481" in reply
     contacts = {p.name: p.contact for p in _plan_of(database_url).people}
     assert contacts["Jodie"] == "07700 900481" and contacts["Tracey"] is None
+
+
+def test_a_workers_statement_with_a_date_and_a_child_in_it_is_the_answer() -> None:
+    # "is not feeding Harley ... on 26/11/2026": a date, and a child after "not",
+    # were read as an unclear correction and the whole statement was lost
+    # (fidelity batch a, a11).
+    plan = _plan()
+    said = (
+        "Jodie is not feeding Kai enough, and on 26/11/2026 left him alone in the flat "
+        "for about 20 minutes."
+    )
+    assert asked_to_move_number(plan, said, plan.people[4]) is None
 
 
 def test_an_answer_with_a_number_in_it_is_still_the_answer(
