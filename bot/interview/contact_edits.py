@@ -49,6 +49,16 @@ _ASSIGN = re.compile(
     r"\d\s*(?:\)\s*)?(?:(?:one|number|no)\s+)?(?:is|=|belongs|-?\s*(?:that'?s|it'?s))(?:\s|$)|=",
     re.IGNORECASE,
 )
+# Saying a number is wrong without saying which ("that number is wrong", "u put the
+# wrong number under becky", "the number you put is my mums"): asked which, not
+# saved as an answer. Correction words alone ("she'll move us") are not enough.
+_NUMBER_FIX = re.compile(
+    r"\b(?:numbers?|numbr|nmber|no\.|mobile)\b.{0,40}\b(?:wrong|mixed|muddled|swapped|"
+    r"isnt|isn't|not\s+(?:mine|my|his|hers|theirs|right)|is\s+my|is\s+(?:his|hers|theirs))\b"
+    r"|\b(?:wrong|mixed\s+up|muddled|swap|correct|change|move)\b.{0,25}\b(?:numbers?|numbr|nmber)\b"
+    r"|\b(?:you|u)\s+(?:put|have|got|had)\b.{0,25}\bnumbers?\b",
+    re.IGNORECASE,
+)
 _SAYS_NUMBER = re.compile(r"\b(?:number|numbers|numbr|nmber|no\.|mobile|phone|digits)\b", re.I)
 # After a name, the person is telling, not owning ("Jodie confirmed", "Jodie has told me").
 _REPORTING_AFTER = re.compile(
@@ -128,8 +138,9 @@ def _numbers_said(plan: Plan, said: str) -> tuple[set[str], bool]:
         digits = _digits(run.group(0))
         if len(digits) < 3 or digits in ("999", "111", "101", "112"):
             continue
-        beside = said[max(0, run.start() - 1) : run.start()] + said[run.end() : run.end() + 1]
-        if re.search(r"[/.:]", beside):
+        before = said[max(0, run.start() - 1) : run.start()]
+        after = said[run.end() : run.end() + 2]
+        if re.fullmatch(r"[/.:]", before) or re.match(r"[/:]|\.\d", after):
             # Part of a date or a time ("on 26/11/2026", "at 10:30"), not a phone number.
             continue
         after = said[run.end() : run.end() + 12].casefold()
@@ -266,7 +277,7 @@ def asked_to_move_number(plan: Plan, text: str, me: Person | None) -> NumberMove
         if len(saved) == 1 and (says_number or put):
             numbers = set(saved)
             owners = [m for m in owners if m.person not in holders]
-        elif says_number and (strong or stray or denied or put):
+        elif _NUMBER_FIX.search(said):
             return NumberMove(None, "", None)
         else:
             return None

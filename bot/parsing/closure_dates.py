@@ -251,7 +251,10 @@ def read_closure_date(text: str, today: dt.date) -> ClosureDate:
     said = _last_thought(said)
     close = _CLOSE_AT.search(said)
     if close and close.start() > 0:
-        said = close.group("rest")
+        # "review at 3 months, close by 9 months": the closing part, when it has a date.
+        closing = read_closure_date.__wrapped__(close.group("rest"), today)  # type: ignore[attr-defined]
+        if closing.kind == "date":
+            return closing
     # "6 months if i stay sober": the condition is not when to count from.
     said = _CONDITION.sub("", said)
     if _AFTER_EVENT.search(said) or (_BY_EVENT.search(said) and not _SAYS_WHEN.search(said)):

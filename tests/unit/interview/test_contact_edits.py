@@ -127,6 +127,18 @@ def test_a_workers_statement_with_a_date_and_a_child_in_it_is_the_answer() -> No
     assert asked_to_move_number(plan, said, plan.people[4]) is None
 
 
+def test_who_does_what_with_a_new_number_and_move_in_it_is_the_answer() -> None:
+    # Fidelity b07: "she'll move us" is not putting a number right, and a number at
+    # the end of a sentence is not part of a date.
+    plan = _plan()
+    said = (
+        "If he finds out where we are I ring 999 first and then Becky, she'll move us "
+        "somewhere else. Tracey will have the kids, her number is 07700 900999. "
+        "I'm not giving his number"
+    )
+    assert asked_to_move_number(plan, said, plan.people[0]) is None
+
+
 def test_an_answer_with_a_number_in_it_is_still_the_answer(
     driver: Driver, database_url: str
 ) -> None:

@@ -91,3 +91,10 @@ def test_the_one_sentence_with_a_date_in_it_is_the_answer() -> None:
     read = read_closure_date("idk like 6 months? is that how it works", TODAY)
     assert (read.kind, read.date) == ("date", dt.date(2027, 6, 7))
     assert read_closure_date("march. or april", TODAY).kind == "ask"
+
+
+def test_a_date_before_the_words_about_closing_is_kept() -> None:
+    # Fidelity d05: "step down to EH at that point" has no date of its own.
+    read = read_closure_date("CIN review 08/03/27; aim to step down to EH at that point if stable.",
+                             TODAY)
+    assert (read.kind, read.date) == ("date", dt.date(2027, 3, 8))
