@@ -268,10 +268,14 @@ def decide(text: str, question: str | None = None, probability: float | None = N
     if plea:
         # "help" and a danger word in another language ("pomocy on ma nóż").
         return Decision(Outcome.URGENT, ("other_language_plea",), 1.0)
-    if not normalise(english) and mostly_another_script(text):
-        # Nothing left the checks can read (the meaning model, given nothing, says
-        # whatever its training made of nothing): ask.
-        return Decision(Outcome.CHECK, ("other_language",), 0.0)
+    if not normalise(english):
+        # Nothing left the checks can read: the meaning model is not asked (given
+        # nothing, it says whatever its training made of nothing; after batch p's
+        # messages in other scripts it called "🇬🇧 👍🏽" urgent). Words in a script
+        # the checks cannot read are asked about; emoji and symbols alone are not.
+        if mostly_another_script(text):
+            return Decision(Outcome.CHECK, ("other_language",), 0.0)
+        return Decision(Outcome.NONE, (), 0.0)
     decision = _decide(english, question, probability)
     if decision.outcome is Outcome.NONE and mostly_another_script(text):
         # Written in a script the checks cannot read (once its emergency words are in

@@ -66,3 +66,14 @@ def test_every_glossary_word_is_found_as_typed() -> None:
         # A word written in capitals, or in a decomposed form, would never match.
         assert str(word) == unicodedata.normalize("NFKC", str(word)).casefold(), word
         assert in_english(str(word)).strip() == str(english), word
+
+
+@pytest.mark.parametrize("said", ["🇬🇧 👍🏽", "😀😢", "!!!", "..."])
+def test_emoji_and_symbols_alone_are_not_an_emergency(said: str) -> None:
+    # The meaning model, retrained with messages in scripts it cannot read, called
+    # anything with nothing readable in it urgent ("🇬🇧 👍🏽" got the 999 reply).
+    assert decide(said, "harm").outcome is Outcome.NONE
+
+
+def test_the_sos_symbol_is_a_cry_for_help() -> None:
+    assert decide("🆘", "harm").outcome is Outcome.URGENT
