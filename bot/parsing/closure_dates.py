@@ -19,6 +19,7 @@ who have not read it.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -191,10 +192,8 @@ def _month_like(word: str, month: str) -> bool:
 def _add_months(today: dt.date, months: int) -> dt.date:
     year, month = divmod(today.month - 1 + months, 12)
     year += today.year
-    month += 1
-    day = min(today.day, [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
-                          31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1])
-    return dt.date(year, month, day)
+    # The same day, or the month's last day when it has fewer ("31 March + 1 month").
+    return dt.date(year, month + 1, min(today.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _strip(text: str) -> str:
