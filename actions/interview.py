@@ -23,6 +23,9 @@ from actions.base import (
 from bot.interview.catalogue import slots
 
 REQUESTED_SLOT = "requested_slot"
+# Set to the question this validation has already asked (bot.rasa_ext.form_question),
+# so the Rasa server does not make a second call to the action server to ask it.
+QUESTION_ASKED = "question_asked"
 
 
 class InterviewFormValidation(FormValidationAction, ABC):
@@ -56,6 +59,11 @@ class InterviewFormValidation(FormValidationAction, ABC):
             send(dispatcher, reply)
             events.append(SlotSet(requested, None))
             next_slot = reply.slot if reply.saved else requested
+            if next_slot:
+                # The form asks next_slot's question straight after this action: ask
+                # it here, in the same call, and say so. One round trip a turn, not two.
+                send(dispatcher, service().ask(sender_id, channel))
+                events.append(SlotSet(QUESTION_ASKED, next_slot))
         else:
             # Back to the form after an interruption (help, go back, review...):
             # ask whatever the plan now lacks.
@@ -66,6 +74,9 @@ class InterviewFormValidation(FormValidationAction, ABC):
             if slot_name != requested:
                 events.append(SlotSet(slot_name, None))
         events.append(SlotSet(REQUESTED_SLOT, next_slot))
+        # With no answer (a command such as "skip" said at the question), only
+        # requested_slot is set, so Rasa rejects the form and the command's rule
+        # runs; any other slot set here would count as an answer validated.
         return events
 
 

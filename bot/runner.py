@@ -196,6 +196,7 @@ def runtime_endpoints(settings: Settings, root: Path = PROJECT_ROOT) -> Path:
     """endpoints.yml with this run's action server port and, if set, the Redis lock store."""
     endpoints = yaml.safe_load((root / "endpoints.yml").read_text(encoding="utf-8")) or {}
     endpoints["action_endpoint"] = {
+        **(endpoints.get("action_endpoint") or {}),
         "url": f"http://{reach(settings.action_host)}:{settings.action_port}/webhook",
         # Filled in from the environment by Rasa, so the secret is never written here.
         "headers": {"Authorization": "Bearer ${SAFETYPLAN_ACTION_SECRET}"},

@@ -85,8 +85,10 @@ def main() -> int:
     keyring = active_keyring()
     size = sum(len(keyring.decrypt(row.data)) for row in rows)
     actions = [row.action_name for row in rows if row.type_name == "action"]
-    print(f"conversation at the end: {len(rows)} events, {size / 1024:.0f} KiB of JSON "
-          f"(sent whole to the action server on every call)")
+    sessions = sum(row.type_name == "session_started" for row in rows)
+    print(f"conversation at the end: {len(rows)} events, {size / 1024:.0f} KiB of JSON, "
+          f"{sessions} Rasa sessions (a turn reads only its session's events; an action "
+          f"call carries only the current turn)")
     print(f"actions run: {len(actions)} ({len(actions) / turns:.1f} per turn); "
           f"most common: {sorted(set(actions), key=actions.count, reverse=True)[:6]}")
 

@@ -141,10 +141,21 @@ def keep_text_out_of_logs() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     prepare_environment()
-    from bot.rasa_ext import action_reply_check, fast_load, fault_barrier, question_context
+    from bot.rasa_ext import (
+        action_payload,
+        action_reply_check,
+        fast_load,
+        fault_barrier,
+        form_question,
+        question_context,
+        session_rollover,
+    )
 
     fault_barrier.install()
     action_reply_check.install()
+    action_payload.install()
+    form_question.install()
+    session_rollover.install()
     question_context.install()
     fast_load.install()
     keep_text_out_of_logs()
