@@ -207,6 +207,17 @@ _ASKS_ABOUT_THE_PROCESS = re.compile(
 )
 
 
+# An order for food, typed into a safety plan: the way someone who is
+# watched asks for help without saying so ("can i order a large margherita to 14
+# Fern Close please, as quick as you can", batch q). Asked about, never let by.
+_DISGUISED_ORDER = re.compile(
+    r"\b(?:can i|could i|can we|could we|i would like to|i want to|we would like to) order "
+    r"(?:a |an |some |two |2 |one )?(?:large |small |medium |big )?"
+    r"(?:pizza|pizzas|margherita|pepperoni|takeaway|curry|chinese|indian|kebab|burger|burgers)\b"
+    r"|\b(?:pizza|margherita|pepperoni|takeaway)\b.{0,40}\b(?:to|at) [0-9]+ \w+"
+)
+
+
 # A "no" taken back in the same message.
 _CHANGED_MIND = re.compile(r"\b(?:actually|wait|hang on|hold on|oh no|oh god|omg)\b")
 
@@ -321,6 +332,8 @@ def _decide(text: str, question: str | None, probability: float | None) -> Decis
             return Decision(Outcome.URGENT, scan.firing, p)
         # The rules' floor: never silence, at least ask.
         return Decision(Outcome.CHECK, scan.firing + ("meaning_doubts",), p)
+    if _DISGUISED_ORDER.search(" ".join(normalise(text))):
+        return Decision(Outcome.CHECK, ("disguised_order",), p)
     if _ASKS_ABOUT_THE_PROCESS.search(" ".join(normalise(text))):
         return Decision(Outcome.NONE, ("process_question",), p)
     if question in thresholds().plan_questions and not (

@@ -35,9 +35,22 @@ def _glossary() -> tuple[re.Pattern[str], dict[str, str]]:
     }
     if not all(words.values()):
         raise ValueError(f"{SOURCE.name}: every word needs its English")
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    # Whole words only, in any script: a word character on neither side.
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), words
+    alternation = "|".join(_as_pattern(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(alternation), words
+
+
+def _unspaced(ch: str) -> bool:
+    """A character of a script written without spaces between words (Chinese, Japanese)."""
+    name = unicodedata.name(ch, "")
+    return name.startswith(("CJK", "HIRAGANA", "KATAKANA"))
+
+
+def _as_pattern(word: str) -> str:
+    # Whole words only, in any script: a word character on neither side. In a
+    # script without spaces ("他现在在打我") a word is found inside the run.
+    before = "" if _unspaced(word[0]) else r"(?<!\w)"
+    after = "" if _unspaced(word[-1]) else r"(?!\w)"
+    return f"{before}{re.escape(word)}{after}"
 
 
 def in_english(text: str) -> str:
@@ -63,7 +76,7 @@ def read_in_english(text: str) -> tuple[str, bool]:
     if not found:
         return text, False
     english = pattern.sub(lambda m: f" {words[m.group(0)]} ", folded)
-    plea = "help" in found and any(_DANGER.search(w) for w in found)
+    plea = any(w.split()[0] == "help" for w in found) and any(_DANGER.search(w) for w in found)
     return english, plea
 
 

@@ -977,6 +977,15 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"\b(?:standing|stood|sitting|sat) on (?:the )?(?:edge of )?(?:the )?"
         r"(?:bridge|roof|ledge|cliff|railway|train tracks|balcony)\b",
     ),
+    # "I'm stood on the edge, the kids are better off without me" (batch q): on an
+    # edge as they type, whatever edge it is.
+    _rule(
+        "self_harm",
+        S,
+        r"\b(?:i am|we are) (?:standing|stood|sitting|sat) on (?:the|an|a) edge\b"
+        r"(?! of (?:my|the) seat)",
+    ),
+    _rule("self_harm", W, r"\b(?:better off|better) without (?:me|us)\b"),
     _rule(
         "overdose_now",
         W,
@@ -1099,6 +1108,35 @@ DANGER_RULES: tuple[Rule, ...] = (
         r"(?:the kids |the children |the baby |them |him |her |us |out|away)",
     ),
     _rule("trapped", W, r"\b(?:locked|barricaded) (?:<REFLEXIVE>|<PERSON>) (?:in|inside)\b"),
+    # Police or a worker at a siege: "male barricaded in property with 2 children".
+    _rule(
+        "trapped",
+        S,
+        r"\bbarricaded(?: \w+){0,4} with (?:(?:the|his|her|their|my|[0-9]+|two|three|four) )?"
+        r"(?:<CHILD>|kids|children)\b",
+    ),
+    _rule(
+        "threat_now",
+        S,
+        r"\b(?:is |are )?threatening to (?:harm|hurt|kill|stab) (?:<REFLEXIVE>) and "
+        r"(?:them|the (?:kids|children|baby)|<CHILD>)\b",
+    ),
+    # Someone at the window or in the garden, watching the children now.
+    _rule(
+        "intruder",
+        S,
+        r"\bthere (?:is|are) (?:a |some |two |2 )?(?:man|men|bloke|guy|stranger|strangers|someone"
+        r"|somebody|person|people)(?: \w+){0,2} (?:in|at|outside|by) (?:the|our|my) "
+        r"(?:\w+ )?(?:garden|yard|window|windows|back door|front door)\b"
+        r"(?: \w+){0,3} (?:looking|staring|peering|trying)\b",
+    ),
+    # A baby making a strange noise is a medical question for 999 or 111 now.
+    _rule(
+        "medical_now",
+        W,
+        r"\b(?:is|are) making (?:a |this |that |these |funny |weird )?(?:weird|funny|strange"
+        r"|horrible|gurgling|grunting|rattling|wheezing|choking)? ?(?:noise|noises|sound|sounds)\b",
+    ),
     _rule(
         "break_in",
         S,
@@ -1348,7 +1386,25 @@ IMMEDIACY: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:he|she|they|dad|mum|ex) (?:is|are) (?:here|back|outside|at the door|in the house)\b",
     ),
     _marker("present", r"\bon (?:his|her|their|the) way\b"),
-    _marker("plea", r"<PLEA>|\b(?:send (?:someone|help)|come quick|hurry|emergency)\b"),
+    # "he's standing by the door with the hammer": where someone is as the person types.
+    _marker(
+        "present",
+        r"\b(?:he|she|they|dad|mum|my ex|ex) (?:is|are) (?:standing|stood|sitting|sat|waiting"
+        r"|pacing) (?:by|at|in|outside|behind|on) (?:the|my|our) (?:door|front door|back door"
+        r"|window|gate|bedroom door|stairs|landing|hall|kitchen)\b",
+    ),
+    # A worker writing from the visit or the scene ("SW on visit: 4 children home alone").
+    _marker(
+        "present",
+        r"^(?:(?:sw|social worker|worker|i am|we are|officers?|police) )?on (?:a )?(?:home )?"
+        r"(?:visit|scene)\b(?! (?:last|yesterday|on|in|the other|earlier)\b)"
+        r"|\b(?:arrived at|currently at|still at) (?:the )?(?:address|property|house|flat)\b",
+    ),
+    # "ring the police non emergency 101" names a number in a plan, not an emergency.
+    _marker(
+        "plea",
+        r"<PLEA>|\b(?:send (?:someone|help)|come quick|hurry|(?<!\bnon )emergency)\b",
+    ),
 )
 
 # --- suppressors ------------------------------------------------------------

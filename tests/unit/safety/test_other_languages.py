@@ -26,6 +26,13 @@ PLAN_QUESTIONS = ("harm", "rule_red_flags", "rule_who_does_what", "scale_score")
         "допоможіть, він зараз б'є дітей",  # Ukrainian
         "cứu tôi, anh ấy có dao",  # Vietnamese: help me, he has a knife
         "socorro, ele tem uma faca",  # Portuguese
+        # Added after batch q (new sentences, not the batch's):
+        "segítség, kése van",  # Hungarian: help, he has a knife
+        "au secours, il me frappe devant les enfants",  # French
+        "e ran mi lowo, o ni obe",  # Yoruba without tone marks: help me, he has a knife
+        "救命，我儿子不呼吸了",  # Chinese: help, my son is not breathing
+        "உதவி, அவன் கத்தி வைத்திருக்கிறான்",  # Tamil: help, he has a knife
+        "মদদ করুন আমার মেয়ে শ্বাস নিচ্ছে না",  # Bengali (a misspelt plea): not breathing
     ],
 )
 def test_an_emergency_in_another_language_is_never_let_through(said: str) -> None:
@@ -77,3 +84,20 @@ def test_emoji_and_symbols_alone_are_not_an_emergency(said: str) -> None:
 
 def test_the_sos_symbol_is_a_cry_for_help() -> None:
     assert decide("🆘", "harm").outcome is Outcome.URGENT
+
+
+def test_chinese_words_are_found_inside_a_run_of_characters() -> None:
+    # Chinese has no spaces between words: "他在打我" holds "打我" (is hitting me).
+    english = in_english("他现在在打我")
+    assert "is hitting me" in english and "now" in english
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "vamos a ver como va la semana",  # Spanish "ver" (to see) is not Hungarian "hitting"
+        "I had a frappe with Kelly on Saturday and we talked it through",
+    ],
+)
+def test_words_shared_with_other_languages_stay_calm(said: str) -> None:
+    assert decide(said, "rule_going_well").outcome is Outcome.NONE
