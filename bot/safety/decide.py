@@ -300,6 +300,8 @@ def _decide(text: str, question: str | None, probability: float | None) -> Decis
     if short is not None and _ALARM.fullmatch(short):
         return Decision(Outcome.URGENT, ("alarm",), 1.0)
     scan = _scan(text)
+    # The message as the patterns below read it: normalised once, not once a pattern.
+    joined = " ".join(normalise(text))
     if probability is None:
         probability = _meaning(text, rules_fired=bool(scan.firing))
     p = probability
@@ -316,7 +318,7 @@ def _decide(text: str, question: str | None, probability: float | None) -> Decis
         and says_nobody_is_in_danger(text)
         and p < limits.urgent
         # "nobody is in danger... actually he's just come in the front door": changed mind.
-        and not (scan.any_strong_or_immediate and _CHANGED_MIND.search(" ".join(normalise(text))))
+        and not (scan.any_strong_or_immediate and _CHANGED_MIND.search(joined))
     )
     if scan.firing:
         if opening_no and not scan.any_strong:
@@ -332,12 +334,12 @@ def _decide(text: str, question: str | None, probability: float | None) -> Decis
             return Decision(Outcome.URGENT, scan.firing, p)
         # The rules' floor: never silence, at least ask.
         return Decision(Outcome.CHECK, scan.firing + ("meaning_doubts",), p)
-    if _DISGUISED_ORDER.search(" ".join(normalise(text))):
+    if _DISGUISED_ORDER.search(joined):
         return Decision(Outcome.CHECK, ("disguised_order",), p)
-    if _ASKS_ABOUT_THE_PROCESS.search(" ".join(normalise(text))):
+    if _ASKS_ABOUT_THE_PROCESS.search(joined):
         return Decision(Outcome.NONE, ("process_question",), p)
     if question in thresholds().plan_questions and not (
-        scan.any_strong_or_immediate or _POINTS_AT_NOW.search(" ".join(normalise(text)))
+        scan.any_strong_or_immediate or _POINTS_AT_NOW.search(joined)
     ):
         # At the questions that ask for past harm, habits and what could happen,
         # with nothing in the answer pointing at now, the meaning model alone
