@@ -11,12 +11,14 @@ import secrets
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -153,8 +155,32 @@ def _killed_in_flight(pid: int, send: Callable[[], list[dict]]) -> list[dict]:
         return sent.result(timeout=120)
 
 
+class _Lines:
+    """Reads the runner's stderr as it is written, so the test can wait for a report."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.lines: list[str] = []
+        self.thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self.thread.start()
+
+    def _read(self, stream: IO[str]) -> None:
+        for line in stream:
+            self.lines.append(line)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.lines)
+
+    def wait_for(self, phrase: str, count: int, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while self.text.count(phrase) < count:
+            assert time.monotonic() < deadline, f"{phrase!r} not seen {count} times: {self.text}"
+            time.sleep(0.25)
+
+
 def test_a_killed_server_is_restarted_and_the_conversation_carries_on(tmp_path: Path) -> None:
     process, port = _start(tmp_path)
+    stderr = _Lines(process.stderr)
     children = _children(process.pid)
     bot = _Rest(port)
     sender = f"restart-{secrets.token_hex(6)}"
@@ -197,10 +223,14 @@ def test_a_killed_server_is_restarted_and_the_conversation_carries_on(tmp_path: 
         walk(bot, sender, AT_STRENGTHS + 2, marker=marker, start=AT_STRENGTHS + 1)
         assert _alive(actions)
         print(f"action server back in {back:.1f} s, Rasa server in {rasa_back:.1f} s")
+        # The runner looks at its servers every quarter second (one second when a look is
+        # slow on a busy machine): its report can come after the test has seen a server back.
+        stderr.wait_for("is back", 2, timeout=30)
 
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=60) == 0
-        error = process.stderr.read()
+        stderr.thread.join(timeout=10)
+        error = stderr.text
         assert "The action server stopped unexpectedly (killed by SIGKILL)" in error
         assert "The Rasa server keeps serving; restarting the action server in 1 s" in error
         assert "The Rasa server stopped unexpectedly (killed by SIGKILL)" in error
