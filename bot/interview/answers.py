@@ -118,6 +118,24 @@ _KEEP = re.compile(
 )
 
 
+# People named, then the list closed in the same message: "Jo Baker social worker
+# and mrs hughes, no that's everyone" (a persona was then asked "Any other workers?").
+_LIST_CLOSED = re.compile(
+    r"[\s,.;:-]*\b(?:and |so |ok |okay )?(?:no,? )?(?:(?:that'?s|thats|that is|that will be) "
+    rf"{_EVERYONE}|(?:there'?s )?(?:no one|nobody|noone|no-one) else|no (?:one )?more|no others?)"
+    r"(?:,? (?:thanks|thank you|ta|x+))?\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _closing_the_list(text: str) -> tuple[str, bool]:
+    """The people part of the message, and whether it said that was everyone."""
+    match = _LIST_CLOSED.search(text)
+    if match is None or not text[: match.start()].strip():
+        return text, False
+    return text[: match.start()], True
+
+
 def says_none(answer: Answer) -> bool:
     return (
         answer.intent == "deny" or bool(_NONE.match(answer.text)) or answer.text.strip() == "/deny"
@@ -544,10 +562,11 @@ def _people(ctx: Context, question_key: str, answer: Answer, professional: bool)
     if removal is not None:
         return _take_off(ctx, removal)
     children = {c.first_name.casefold() for c in plan.children}
+    text, closed = _closing_the_list(answer.text)
     # "and kais school i guess" (a persona): a child, or a child's school ("kais" is
     # Kai's), is never a person in the network.
     found = [
-        p for p in parse_people(without_yes(answer.text))
+        p for p in parse_people(without_yes(text))
         if p.name.casefold() not in children
         and not (p.name.casefold().endswith("s") and p.name.casefold()[:-1] in children)
     ]
@@ -579,6 +598,8 @@ def _people(ctx: Context, question_key: str, answer: Answer, professional: bool)
     from bot.plan.model import join_names
 
     _record(ctx, "added", join_names([p.name for p in found]) + " to the safety network")
+    if closed:
+        return ok(f"Added {join_names(added)}. That's everyone.")
     return ok(f"Added {join_names(added)}.", again=True)
 
 

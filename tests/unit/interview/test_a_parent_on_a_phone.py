@@ -317,6 +317,32 @@ def test_nobody_else_in_text_speak_is_nobody_else(driver: Driver, said: str) -> 
     assert "Which workers are involved" in reply
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Jo Baker social worker and mrs hughes the teacher, no that's everyone",
+        "jo baker social worker. thats all",
+        "Jo Baker (social worker), nobody else",
+    ],
+)
+def test_workers_named_with_thats_everyone_are_not_asked_for_more(
+    driver: Driver, database_url: str, said: str
+) -> None:
+    # A persona named the workers and ended "no that's everyone", then was asked
+    # "Any other workers?".
+    driver.start()
+    for answer in ("no", '/choose{"choice": "family"}', "yes", "Kerry, their mum", "leo 8"):
+        driver.say(answer)
+    driver.say("my mum Jan")
+    driver.say("no")
+    reply = driver.say(said)
+    assert "Jo Baker" in reply and "That's everyone." in reply, reply
+    assert "Any other workers?" not in reply
+    people = [p.name for p in _plan(database_url).people]
+    assert "Jo Baker" in people
+    assert not any("everyone" in n.lower() or n.lower() in {"all", "nobody"} for n in people)
+
+
 def test_after_checking_about_danger_there_is_one_thank_you(driver: Driver) -> None:
     driver.start()
     for said in ("no", '/choose{"choice": "family"}', "yes", "Kerry, their mum"):
