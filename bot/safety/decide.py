@@ -39,7 +39,12 @@ import yaml
 
 from bot.safety.detect import _scan
 from bot.safety.normalise import normalise
-from bot.safety.other_languages import mostly_another_script, read_in_english
+from bot.safety.other_languages import (
+    mostly_another_language,
+    mostly_another_script,
+    names_help_or_danger,
+    read_in_english,
+)
 
 THRESHOLDS_FILE = Path(__file__).with_name("thresholds.yml")
 log = logging.getLogger(__name__)
@@ -170,7 +175,11 @@ _ALARM = re.compile(
 _POINTS_AT_NOW = re.compile(
     r"\b(?:is|are|am|im) (?:here|outside|in the (?:house|flat|room|garden|car|bathroom)"
     r"|at the (?:door|window|house)|on (?:the|his|her) way|not (?:breathing|moving|answering"
-    r"|waking|responding))\b|\bjust\b|\bago\b"
+    r"|waking|responding))\b|\bago\b"
+    # "just", but not in a habit told in the present simple ("theres no warning, he just
+    # goes off" as a warning sign, batch r).
+    r"|\bjust\b(?! (?:goes|gets|starts|does|kicks|flips|snaps|loses|explodes|blows|turns"
+    r"|comes|walks|leaves|storms|stops|sits|shuts|switches|changes|drinks|shouts)\b)"
     # A bare "now", unless it says where someone lives now ("father now living at his
     # brother's", "now he not live with us"): that is the answer to a past worry.
     r"|\bnow\b(?! (?:(?:he|she|they|we|i) (?:is |are |does |do |am )?(?:not |no longer )?)?"
@@ -288,10 +297,23 @@ def decide(text: str, question: str | None = None, probability: float | None = N
             return Decision(Outcome.CHECK, ("other_language",), 0.0)
         return Decision(Outcome.NONE, (), 0.0)
     decision = _decide(english, question, probability)
-    if decision.outcome is Outcome.NONE and mostly_another_script(text):
+    if decision.outcome is Outcome.NONE and (
+        mostly_another_script(text)
+        or (names_help_or_danger(text) and mostly_another_language(text))
+    ):
         # Written in a script the checks cannot read (once its emergency words are in
-        # English): never silence, ask.
+        # English), or in another language with a word for help or danger in it
+        # ("Lūdzu, palīdziet", batch r): never silence, ask.
         return Decision(Outcome.CHECK, ("other_language",), decision.probability)
+    if (
+        decision.outcome is Outcome.URGENT
+        and decision.reasons == ("meaning",)
+        and mostly_another_script(text)
+    ):
+        # The meaning model reads English: on a message mostly in another script it
+        # saw a few glossary words and a phone number ("...07700 900876" answering who
+        # will do what, batch r, scored 0.96). Ask, do not sound 999 on that alone.
+        return Decision(Outcome.CHECK, ("other_language", "meaning"), decision.probability)
     return decision
 
 

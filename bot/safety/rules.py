@@ -131,7 +131,9 @@ VOCAB: dict[str, str] = {
         sword meat_cleaver cleaver knuckle_duster
         """
     ),
-    "WEAPON_DET": r"(?:(?:a|an|his|her|the|my|their|that) )?(?:(?:big|sharp|kitchen) )?",
+    # "hes got the bread knife" (batch r): the kind of knife said before it.
+    "WEAPON_DET": r"(?:(?:a|an|his|her|the|my|their|that) )?"
+    r"(?:(?:big|sharp|kitchen|bread|carving|stanley|steak|hunting|huge) )?",
     "NOT_LICENCE": r"(?! "
     + _alt(
         "licence license licences cabinet permit certificate collection block set rack drawer for"
@@ -141,7 +143,8 @@ VOCAB: dict[str, str] = {
         """
         pills tablets paracetamol overdose bleach meds medication painkillers antifreeze
         poison pill antidepressants sleeping_tablets sleeping_pills insulin methadone
-        ibuprofen aspirin co_codamol codeine
+        ibuprofen aspirin co_codamol codeine weedkiller weed_killer rat_poison drain_cleaner
+        screenwash slug_pellets
         """
     ),
     "OWN": r"(?:on (?:their|his|her|its|our|my) own|alone|home alone"
@@ -1312,10 +1315,122 @@ DANGER_RULES: tuple[Rule, ...] = (
     _rule(
         "in_danger",
         W,
+        # Not "no one is in danger, I have the children under the SGO" (batch r).
+        r"(?<!\bno one )(?<!\bnobody )(?<!\bnoone )(?<!\bnone of us )"
         r"\b(?:i am|we are|is|are|am) (?:in danger|not safe|unsafe)\b"
         r"(?! (?:of|to|with|around|for|when|if|unless)\b)",
     ),
     _rule("in_danger", W, r"^(?:not safe|in danger)\b"),
+    # -- batch r (scored blind 2026-12-07): what it found nothing for ------------
+    # A police note: "Suspect made off on foot with 4yo, believed armed".
+    _rule(
+        "taking_children",
+        W,
+        r"\b(?:made off|ran off|run off|drove off|driven off|fled|left|gone off|went off)"
+        r"(?: on foot| in (?:a|the|his|her) (?:car|van|taxi))? with (?:<DET> )?(?:<MOD> )?"
+        r"(?:<AGE>|<CHILD_NOUN>)\b",
+    ),
+    _rule("weapon_now", W, r"\b(?:believed|thought|reported|known) (?:to be )?armed\b"),
+    _rule("weapon_now", W, r"\b(?:he|she|they|suspect|male|female) (?:is|are) armed\b"),
+    # Told just now, with the man still there: "I've just been sexually assaulted by my
+    # uncle, he's still in the house". Told as history it is a worry, so only with now.
+    _rule(
+        "sexual_assault",
+        C,
+        r"\b(?:sexually assaulted|raped|molested|sexually abused|indecently assaulted)\b",
+    ),
+    # Someone at the door asking a child to come to his flat, now (grooming).
+    _rule(
+        "grooming",
+        C,
+        r"\b(?:come|go|going) (?:up |round |over |down |back )?to (?:his|their) "
+        r"(?:flat|house|place|car|van|room)\b",
+    ),
+    # A girl to be taken abroad to be cut or married: an FGM or forced marriage
+    # protection order is a call to the police now, days before she goes.
+    _rule(
+        "taken_abroad",
+        W,
+        r"\b(?:taken|taking (?:me|her|us|them)|take (?:me|her|us|them)|flying (?:me|her)"
+        r"|sending (?:me|her)|send (?:me|her)|fly (?:me|her))(?: \w+){0,3} "
+        r"(?:to|back to|abroad|overseas|home to)\b(?: \w+){0,25} "
+        r"(?:cut|fgm|circumcised|circumcision|married|marry|marriage|wedding)\b",
+    ),
+    _rule(
+        "taken_abroad",
+        S,
+        r"\b(?:cut|fgm|circumcised|married|marry)\b(?: \w+){0,25} "
+        r"(?:on (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday)|tomorrow|tonight"
+        r"|this weekend|in (?:a|two|2|3|three|a few|few) days)\b"
+        r"|\b(?:on (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday)|tomorrow|tonight"
+        r"|this weekend|in (?:a|two|2|3|three|a few|few) days)\b(?: \w+){0,25} "
+        r"(?:to be cut|for fgm|to be circumcised|to be married|to marry|to get married)\b",
+    ),
+    # "theres a guy on insta saying hes gonna post my nudes in an hour unless i send more".
+    _rule(
+        "sextortion",
+        S,
+        r"\b(?:post|share|send|leak|put up|upload|spread|show)(?: \w+){0,2} (?:nudes|nude "
+        r"(?:pics|pictures|photos|videos)|naked (?:pics|pictures|photos|videos)|intimate "
+        r"(?:images|pictures|photos|videos))\b(?: \w+){0,8} (?:unless|in (?:an|1|one|half an"
+        r"|a few|[0-9]+|two|ten|twenty) (?:hour|hours|minutes|mins)|tonight|today)\b",
+    ),
+    # Said of oneself, now: "i feel like ending it", "i am going to end it all".
+    _rule(
+        "self_harm",
+        S,
+        # Not the plan for it: "if i feel like ending it i ring the crisis team" (batch c).
+        r"(?<!\bif )(?<!\bwhen )(?<!\bwhenever )(?<!\bin case )"
+        r"\b(?:i|i am|i just|i really) (?:feel like|want to|am going to|going to|am thinking of"
+        r"|thinking of|thinking about|am about to|about to|will|wanna|gonna) "
+        r"(?:ending it|end it|end my life|ending my life|end it all|ending it all|kill myself)\b",
+    ),
+    _rule(
+        "self_harm",
+        W,
+        r"\b(?:i have|i have just) (?:written|left|wrote) (?:the|my|a|some|goodbye) "
+        r"(?:letters|letter|notes|note|goodbye letters|goodbye notes|suicide note)\b"
+        r"|\bi am (?:stood |standing |sat |sitting )?(?:at the top of|on top of|on the edge of)\b",
+    ),
+    # A delusion about the baby, with the baby shut in with him.
+    _rule(
+        "psychosis_with_child",
+        S,
+        r"\b(?:thinks|believes|says|saying|convinced) (?:that )?<DET> (?:baby|child|kid|boy|girl"
+        r"|son|daughter) is (?:the devil|a devil|evil|possessed|a demon|cursed|a witch|not real"
+        r"|not his|not hers)\b",
+    ),
+    _rule(
+        "locked_in_with_child",
+        S,
+        r"\b(?:has |have )?(?:locked|barricaded|shut) (?:himself|herself|themselves) in"
+        r"(?: \w+){0,3} with (?:<CHILD>|her|him|them)\b",
+    ),
+    # An injury after a blow that is bleeding from the ear: a head injury now.
+    _rule(
+        "medical_now",
+        S,
+        r"\b(?:is |are )?(?:bleeding|bleding|bleading) from (?:his|her|their|the|my) "
+        r"(?:ear|ears)\b",
+    ),
+    _rule(
+        "medical_now",
+        S,
+        r"\b(?:is|are|am) having (?:an? )?(?:bad |severe |really bad |big )?asthma attack\b"
+        r"|\b(?:is|are) struggling to (?:breathe|breath|talk|speak)\b",
+    ),
+    _rule(
+        "medical_now",
+        S,
+        r"\bcan not (?:rouse|wake|wake up) (?:him|her|them|mum|dad|mummy|daddy)\b",
+    ),
+    # "Fine. Everything is fine. Fine fine fine. Please come.": a plea at the end.
+    _rule(
+        "help_plea",
+        W,
+        r"\bplease (?:come|come here|come now|come quick|come quickly|hurry)(?: please| now"
+        r"| quick| asap)*$",
+    ),
 )
 
 # --- immediacy markers --------------------------------------------------
@@ -1389,8 +1504,9 @@ IMMEDIACY: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "he's standing by the door with the hammer": where someone is as the person types.
     _marker(
         "present",
-        r"\b(?:he|she|they|dad|mum|my ex|ex) (?:is|are) (?:standing|stood|sitting|sat|waiting"
-        r"|pacing) (?:by|at|in|outside|behind|on) (?:the|my|our) (?:door|front door|back door"
+        r"\b(?:he|she|they|dad|mum|my ex|ex) (?:is|are) (?:still )?"
+        r"(?:standing|stood|sitting|sat|waiting|pacing) (?:by|at|in|outside|behind|on) "
+        r"(?:the|my|our) (?:door|front door|back door"
         r"|window|gate|bedroom door|stairs|landing|hall|kitchen)\b",
     ),
     # A worker writing from the visit or the scene ("SW on visit: 4 children home alone").
@@ -1459,7 +1575,9 @@ SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     _marker(
         "past_time",
-        r"\b(?:once|twice|yesterday|the other (?:day|night|week)|at the weekend|recently|lately)\b",
+        r"\b(?:once|twice|yesterday|the other (?:day|night|week)|at the weekend|recently|lately)\b"
+        r"|\b(?:left|was|were|stayed) (?:\w+ ){0,8}over (?:new year|christmas|easter|half term"
+        r"|the (?:holidays|summer|weekend))\b",
     ),
     _marker(
         "past_time",
@@ -1469,7 +1587,8 @@ SUPPRESSORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     _marker(
         "past_time",
         r"\b(?:this year|a history of|has been known|have been known|conviction|convicted"
-        r"|arrested|in prison|was charged)\b",
+        r"|arrested|in prison|was charged|restraining order|non molestation order|court order"
+        r"|been to court|went to court|injunction)\b",
     ),
     _marker(
         "past_time",

@@ -11,7 +11,12 @@ from __future__ import annotations
 import pytest
 
 from bot.safety.decide import Outcome, decide
-from bot.safety.other_languages import in_english, mostly_another_script
+from bot.safety.other_languages import (
+    in_english,
+    mostly_another_language,
+    mostly_another_script,
+    read_in_english,
+)
 
 PLAN_QUESTIONS = ("harm", "rule_red_flags", "rule_who_does_what", "scale_score")
 
@@ -101,3 +106,51 @@ def test_chinese_words_are_found_inside_a_run_of_characters() -> None:
 )
 def test_words_shared_with_other_languages_stay_calm(said: str) -> None:
     assert decide(said, "rule_going_well").outcome is Outcome.NONE
+
+
+def test_thai_words_are_found_inside_a_run_of_characters() -> None:
+    # Thai is written without spaces: "help, my husband has a knife" in one run.
+    english, plea = read_in_english("ช่วยด้วยสามีมีมีด")
+    assert plea and "knife" in english
+
+
+def test_an_indic_word_is_not_found_inside_a_longer_word() -> None:
+    # Hindi "खून बह रहा" (is bleeding) ends "नाखून बह रहा": "नाखून" (fingernail) is one
+    # word, its vowel sign part of it, not a boundary.
+    assert "bleeding" not in in_english("नाखून बह रहा है")
+    assert "bleeding" in in_english("बहुत खून बह रहा है")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # Latvian: "my son has locked himself in the bathroom and says he will kill himself.
+        # He has a knife. Please help!" (batch r: nothing at all at four questions)
+        "Mans dēls ir ieslēdzies vannasistabā un saka, ka nogalinās sevi. Viņam ir nazis. "
+        "Lūdzu, palīdziet!",
+        # Lingala: "Help! My husband is beating me now, the children are here"
+        "Lisalisi! Mobali na ngai azali kobeta ngai sikoyo, bana bazali awa",
+    ],
+)
+@pytest.mark.parametrize("question", ["danger_now", "harm", "rule_who_does_what", "scale_score"])
+def test_a_plea_in_a_language_the_checks_do_not_read_is_never_let_by(
+    said: str, question: str
+) -> None:
+    assert decide(said, question).outcome in (Outcome.URGENT, Outcome.CHECK)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "wen he starts gettin angree an slammin dors",
+        "nan n grandad hav the kids wkends",
+        "Kerry rings Sandra Price on 07700 900456",
+    ],
+)
+def test_english_with_typos_and_names_is_english(said: str) -> None:
+    assert not mostly_another_language(said)
+
+
+def test_a_message_in_another_latin_language_is_told_apart() -> None:
+    assert mostly_another_language("Tafadhali nisaidie, mume wangu ana kisu sasa hivi")
+    assert mostly_another_language("Als hij weer begint te drinken en zijn telefoon niet opneemt")
