@@ -47,7 +47,7 @@ class InterviewFormValidation(FormValidationAction, ABC):
         fresh = tracker.slots_to_validate()
         events: list[dict[str, Any]] = []
         if requested and fresh.get(requested) is not None:
-            reply = service().answer(
+            reply, asked = service().answer_then_ask(
                 sender_id,
                 channel,
                 latest_text(tracker),
@@ -62,7 +62,7 @@ class InterviewFormValidation(FormValidationAction, ABC):
             if next_slot:
                 # The form asks next_slot's question straight after this action: ask
                 # it here, in the same call, and say so. One round trip a turn, not two.
-                send(dispatcher, service().ask(sender_id, channel))
+                send(dispatcher, asked if asked is not None else service().ask(sender_id, channel))
                 events.append(SlotSet(QUESTION_ASKED, next_slot))
         else:
             # Back to the form after an interruption (help, go back, review...):

@@ -53,6 +53,10 @@ class Document:
     content: bytes
 
 
+# Requests whose documents are made after the answer is stored.
+DOCUMENT_REQUESTS = ("export", "meeting_pack", "plan_as_at")
+
+
 class ConversationService:
     def __init__(
         self,
@@ -74,7 +78,15 @@ class ConversationService:
         operation: Callable[[Interview], Reply],
         write: bool = True,
         joining: bool = False,
+        then_ask: list[Reply] | None = None,
     ) -> Reply:
+        """Runs `operation` in one unit of work, committing what it changed when `write`.
+
+        With `then_ask`, the question the interview asks next is appended to it,
+        read after the commit from the same loaded plan and a fresh copy of the
+        stored state (what a separate ask would read, without loading and
+        decrypting the case a second time in the turn). Nothing it changes is kept.
+        """
         try:
             with self._uow_factory() as uow:
                 conversation = uow.conversations.get_or_create(sender_id, channel)
@@ -123,6 +135,11 @@ class ConversationService:
                     conversation.state = state.to_dict()
                     conversation.updated_at = dt.datetime.now(dt.timezone.utc)
                     uow.commit()
+                    if then_ask is not None and reply.saved and reply.slot:
+                        peek = replace(ctx, state=InterviewState.from_dict(conversation.state))
+                        then_ask.append(
+                            self._for_channel(channel, Interview(peek, self.settings).ask())
+                        )
                 return reply
         except (
             SaveFailed,
@@ -170,7 +187,12 @@ class ConversationService:
         return self._run(sender_id, channel, lambda i: i.welcome())
 
     def ask(self, sender_id: str, channel: str) -> Reply:
-        reply = self._run(sender_id, channel, lambda i: i.ask(), write=False)
+        return self._for_channel(
+            channel, self._run(sender_id, channel, lambda i: i.ask(), write=False)
+        )
+
+    @staticmethod
+    def _for_channel(channel: str, reply: Reply) -> Reply:
         if channel != WEB_CHANNEL:
             # Only the web chat page folds a long message into parts; elsewhere the
             # text alone says it all, and the REST contract stays text and buttons.
@@ -188,7 +210,23 @@ class ConversationService:
         verdict: str | None = None,
         command: str | None = None,
     ) -> Reply:
+        return self.answer_then_ask(sender_id, channel, text, intent, choice, verdict, command)[0]
+
+    def answer_then_ask(
+        self,
+        sender_id: str,
+        channel: str,
+        text: str,
+        intent: str | None = None,
+        choice: str | None = None,
+        verdict: str | None = None,
+        command: str | None = None,
+    ) -> tuple[Reply, Reply | None]:
+        """The answer's reply and, when it was saved, the next question, in one unit of
+        work; None when the question must be asked separately (nothing was saved, or
+        documents were made after the answer)."""
         declined: list[bool] = []
+        asked: list[Reply] = []
 
         def run(interview: Interview) -> Reply:
             reply = interview.answer(Answer(text, intent, choice, verdict, command), channel)
@@ -196,15 +234,20 @@ class ConversationService:
             declined.append(conversation.consent is False and conversation.plan is None)
             return reply
 
-        reply = self._run(sender_id, channel, run)
+        reply = self._run(sender_id, channel, run, then_ask=asked)
         if reply.saved and declined and declined[0]:
             self._forget_later(sender_id)
-        return self._with_documents(sender_id, channel, reply)
+        documents_asked = reply.saved and reply.request in DOCUMENT_REQUESTS
+        reply = self._with_documents(sender_id, channel, reply)
+        if documents_asked or not asked:
+            # Making the documents is its own unit of work: the question is read after it.
+            return reply, None
+        return reply, asked[0]
 
     def _with_documents(self, sender_id: str, channel: str, reply: Reply) -> Reply:
         """The documents a reply asks for, added to it ("yes" to "Do you want the plan as a
         document?", or the plan as it stood at a past meeting)."""
-        if not reply.saved or reply.request not in ("export", "meeting_pack", "plan_as_at"):
+        if not reply.saved or reply.request not in DOCUMENT_REQUESTS:
             return reply
         documents = self.links(
             sender_id,

@@ -47,16 +47,24 @@ class Driver:
         if text.startswith("/choose"):
             choice = json.loads(text[len("/choose") :])["choice"]
             intent = "choose"
-        reply = self.service.answer(self.sender, self.channel, text, intent, choice)
+        # As the form's validation does: the answer and the next question in one unit
+        # of work.
+        reply, asked_with_it = self.service.answer_then_ask(
+            self.sender, self.channel, text, intent, choice
+        )
         if reply.slot is None and reply.saved:
             # The form has nothing more to ask: Rasa's rule runs action_interview_complete.
             reply.messages += self.service.complete(self.sender, self.channel).messages
-        return self._turn(reply, ask=reply.slot is not None)
+        return self._turn(reply, ask=reply.slot is not None, asked_with_it=asked_with_it)
 
-    def _turn(self, reply: Reply, ask: bool) -> str:
+    def _turn(self, reply: Reply, ask: bool, asked_with_it: Reply | None = None) -> str:
         texts = [m.text for m in reply.messages]
         if ask and reply.saved:
             asked = self.service.ask(self.sender, self.channel)
+            if asked_with_it is not None:
+                # The question read in the answer's unit of work is the one a separate
+                # ask reads from the database: every interview test checks it.
+                assert _shown(asked_with_it) == _shown(asked), (text_of(asked_with_it), texts)
             texts += [m.text for m in asked.messages]
             # A question already asked in the reply (with "please say yes or no")
             # is not asked again: its buttons are on the reply's last message.
@@ -69,6 +77,17 @@ class Driver:
 
     def current_slot(self) -> str | None:
         return self.service.current_slot(self.sender, self.channel)
+
+
+def _shown(reply: Reply) -> list[tuple[str, list[tuple[str, str]], list[str]]]:
+    return [
+        (m.text, [(b.title, b.payload) for b in m.buttons], [str(x) for x in m.sections])
+        for m in reply.messages
+    ]
+
+
+def text_of(reply: Reply) -> str:
+    return "\n".join(m.text for m in reply.messages)
 
 
 def service_for(database_url: str, today: dt.date = dt.date(2026, 11, 26)) -> ConversationService:
