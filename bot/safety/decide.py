@@ -182,7 +182,9 @@ _POINTS_AT_NOW = re.compile(
     r"|comes|walks|leaves|storms|stops|sits|shuts|switches|changes|drinks|shouts)\b)"
     # A bare "now", unless it says where someone lives now ("father now living at his
     # brother's", "now he not live with us"): that is the answer to a past worry.
-    r"|\bnow\b(?! (?:(?:he|she|they|we|i) (?:is |are |does |do |am )?(?:not |no longer )?)?"
+    # Nor a "now" that starts a routine ("he sees them at mine now on saturdys").
+    r"|\bnow\b(?! (?:on (?:\w*days?|\w*dys|weekends|the weekends?)|every|each|most)\b)"
+    r"(?! (?:(?:he|she|they|we|i) (?:is |are |does |do |am )?(?:not |no longer )?)?"
     r"(?:living|lives|live|staying|stays|placed|settled|in (?:foster|care|prison)))"
 )
 # Longer messages are answers: a distress phrase there is part of the plan
@@ -308,11 +310,12 @@ def decide(text: str, question: str | None = None, probability: float | None = N
     if (
         decision.outcome is Outcome.URGENT
         and decision.reasons == ("meaning",)
-        and mostly_another_script(text)
+        and mostly_another_language(text)
     ):
-        # The meaning model reads English: on a message mostly in another script it
+        # The meaning model reads English: on a message mostly in another language it
         # saw a few glossary words and a phone number ("...07700 900876" answering who
-        # will do what, batch r, scored 0.96). Ask, do not sound 999 on that alone.
+        # will do what, batch r, scored 0.96; a Swahili account of past violence, 0.96).
+        # Ask, do not sound 999 on that alone.
         return Decision(Outcome.CHECK, ("other_language", "meaning"), decision.probability)
     return decision
 

@@ -69,7 +69,7 @@ def in_english(text: str) -> str:
 _DANGER = re.compile(
     r"\b(?:knife|gun|kill|killing|is hitting|hitting|strangling|not breathing|not waking|"
     r"not moving|fitting|pills|tablets|bleach|blood|bleeding|fire|jump|suicide|dead|drank|"
-    r"swallowed|fell|is breaking|locked in)\b"
+    r"swallowed|fell|is breaking|locked in|missing|cut himself|cut herself)\b"
 )
 
 

@@ -1424,6 +1424,36 @@ DANGER_RULES: tuple[Rule, ...] = (
         S,
         r"\bcan not (?:rouse|wake|wake up) (?:him|her|them|mum|dad|mummy|daddy)\b",
     ),
+    # -- batch s (scored blind 2026-12-07): typed while watched ------------------
+    # "cnt talk he cn hear me", "he's watching", "he reads everything i type".
+    _rule(
+        "being_watched",
+        W,
+        r"\b(?:he|she|they) (?:can|could|cn|kan) (?:hear|see) (?:me|us|what i (?:type|write|say)"
+        r"|everything|my screen|my phone)\b"
+        # Not "he's watching the kids" or "the football": watching me, or nothing after.
+        r"|\b(?:he|she|they) (?:is|are) (?:watching|listening)(?: (?:me|us|everything"
+        r"|my phone|my screen|what i \w+))?$"
+        r"|\b(?:he|she) reads everything\b",
+    ),
+    # A signal agreed before: "tell Nan the red code", "pretend to be the school", "if I
+    # said the word blue. Blue." As a plan ("if I text the code word Nan comes") the
+    # "if" keeps it calm.
+    _rule(
+        "coded_plea",
+        W,
+        r"\b(?:tell|text|ring|call|give|send) (?:\w+ ){0,2}(?:the |our |my )?(?:\w+ )?"
+        r"(?:code|code word|safe word|signal)\b"
+        r"|\bpretend (?:to be|you are|that you are|your) (?:the|a|my|from)\b",
+    ),
+    _rule("coded_plea", S, r"\b(?:if|when) i said the (?:code |safe )?word\b"),
+    # "yes. me. him downstairs.": who is in danger and where he is, in a few words.
+    _rule(
+        "presence",
+        W,
+        r"^(?:and )?(?:him|he is|he|them|they are) (?:downstairs|upstairs|outside|at the door"
+        r"|next door|in the (?:kitchen|hall|garden|house|flat|next room|other room))$",
+    ),
     # "Fine. Everything is fine. Fine fine fine. Please come.": a plea at the end.
     _rule(
         "help_plea",
@@ -1454,6 +1484,8 @@ IMMEDIACY: tuple[tuple[str, re.Pattern[str]], ...] = (
     _marker(
         "bare_now",
         _NOW_NOT_AFTER + r"\bnow\b(?! (?:that|and then|and again|he has|she has)\b)"
+        # A routine from now on: "he sees them at mine now on saturdys".
+        r"(?! (?:on (?:\w*days?|\w*dys|weekends|the weekends?)|every|each|most)\b)"
         r"(?! (?:he|she|they|things|it|we) (?:is|are) "
         r"(?:better|fine|ok|okay|calm|sober|good|safe)\b)"
         # Where someone lives now is an answer: "now he not live with us".
