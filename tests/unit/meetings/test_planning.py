@@ -137,7 +137,7 @@ def test_a_planned_meeting_has_not_happened() -> None:
 
 
 def test_the_json_export_keeps_a_planned_meeting_and_its_scores() -> None:
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema  # a declared dependency: a missing one is a failure, not a skip
 
     plan = a_case()
     meeting = plan_meeting(plan, MeetingType.CORE_GROUP, JAN_14, WORKER, TODAY)
