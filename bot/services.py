@@ -135,7 +135,14 @@ class ConversationService:
                     conversation.state = state.to_dict()
                     conversation.updated_at = dt.datetime.now(dt.timezone.utc)
                     uow.commit()
-                    if then_ask is not None and reply.saved and reply.slot:
+                    if (
+                        then_ask is not None
+                        and reply.saved
+                        and reply.slot
+                        # Documents are made in their own unit of work after this one:
+                        # the question is read after them, not here.
+                        and reply.request not in DOCUMENT_REQUESTS
+                    ):
                         peek = replace(ctx, state=InterviewState.from_dict(conversation.state))
                         then_ask.append(
                             self._for_channel(channel, Interview(peek, self.settings).ask())
@@ -237,12 +244,8 @@ class ConversationService:
         reply = self._run(sender_id, channel, run, then_ask=asked)
         if reply.saved and declined and declined[0]:
             self._forget_later(sender_id)
-        documents_asked = reply.saved and reply.request in DOCUMENT_REQUESTS
         reply = self._with_documents(sender_id, channel, reply)
-        if documents_asked or not asked:
-            # Making the documents is its own unit of work: the question is read after it.
-            return reply, None
-        return reply, asked[0]
+        return reply, (asked[0] if asked else None)
 
     def _with_documents(self, sender_id: str, channel: str, reply: Reply) -> Reply:
         """The documents a reply asks for, added to it ("yes" to "Do you want the plan as a

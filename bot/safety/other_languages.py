@@ -123,7 +123,7 @@ def _is_latin_word(word: str) -> bool:
 
 def _not_english(word: str, english: frozenset[str]) -> bool:
     if any(ord(ch) > 127 and ch != "'" for ch in word):
-        return True  # "właśnie", "nisaidie" aside, English words are written in ASCII
+        return True  # English words are written in ASCII: "właśnie", "dēls" are not English
     return not ({word, word.replace("'", ""), word.split("'")[0]} & english)
 
 
